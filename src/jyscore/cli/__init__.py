@@ -1,0 +1,29 @@
+"""The ``jyscore`` command line: thin commands that load, call the engine and render.
+
+Only this package imports click. Exit codes: 0 fine, 1 the data has problems, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .score import score
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="jyscore")
+def cli() -> None:
+    """Score colleges against the 学生就业工作考核指标体系 (or any rubric), exactly.
+
+    \b
+    Example:
+        jyscore score examples/2024/文学院.yaml
+    """
+
+
+cli.add_command(score)
+
+
+def main() -> None:
+    cli(prog_name="jyscore")

@@ -1,0 +1,148 @@
+"""The exact scoring engine: a checked sheet and its rubric in, a :class:`Result` out.
+
+Pure: no printing, no I/O, only ``Decimal`` (and ``Fraction`` for the employment rate, which
+``employed / graduates`` makes a ratio). A sheet reaching the engine has been checked by the
+loader, so the engine trusts it: every item scored once, every value on the step and under its cap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from .bonus import bonus_points
+from .models import COLUMNS, Entry, Node, Rubric, Sheet
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the form: a node with its depth and its score in each column."""
+
+    node: Node
+    depth: int
+    scores: dict[str, Decimal | None]
+    is_part: bool = False
+    note: str | None = None
+
+    @property
+    def self(self) -> Decimal | None:
+        return self.scores.get("self")
+
+    @property
+    def assessed(self) -> Decimal | None:
+        return self.scores.get("assessed")
+
+
+@dataclass(frozen=True)
+class BonusRow(Row):
+    entry: Entry | None = None
+
+    @property
+    def rate(self) -> Fraction | None:
+        return self.entry.employment_rate() if self.entry else None
+
+
+@dataclass(frozen=True)
+class Totals:
+    base: Decimal
+    bonus: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.base + self.bonus
+
+
+@dataclass(frozen=True)
+class Result:
+    rubric: Rubric
+    sheet: Sheet
+    rows: tuple[Row, ...]
+    bonus_rows: tuple[BonusRow, ...]
+    totals: dict[str, Totals | None]
+
+    @property
+    def college(self) -> str:
+        return self.sheet.college
+
+    @property
+    def year(self) -> int:
+        return self.sheet.year
+
+    def primary(self, column: str) -> dict[str, Decimal | None]:
+        """Each primary indicator's subtotal in ``column``, by id."""
+        return {r.node.id: r.scores[column] for r in self.rows if r.depth == 0}
+
+
+def _sum(values: list[Decimal | None]) -> Decimal | None:
+    if any(v is None for v in values):
+        return None
+    return sum(values, ZERO)  # type: ignore[arg-type]
+
+
+class _Scorer:
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self.rows: list[Row] = []
+
+    def node(self, node: Node, depth: int, is_part: bool = False) -> dict[str, Decimal | None]:
+        """Append ``node``'s row and its descendants' rows; return its scores."""
+        index = len(self.rows)
+        self.rows.append(Row(node, depth, {}))  # reserve the slot: a parent precedes its children
+        entry = self.sheet.entries.get(node.id)
+        if node.children:
+            scores = self._sum_of(node.children, depth, is_part=False)
+        elif node.parts and entry is None:
+            scores = self._sum_of(node.parts, depth, is_part=True)
+        else:
+            scores = {c: entry.column(c) if entry else None for c in COLUMNS}
+            for part in node.parts:  # scored as a whole: the form still lists its parts, blank
+                self.rows.append(Row(part, depth + 1, dict.fromkeys(COLUMNS), is_part=True))
+        self.rows[index] = Row(node, depth, scores, is_part, entry.note if entry else None)
+        return scores
+
+    def _sum_of(
+        self, nodes: tuple[Node, ...], depth: int, is_part: bool
+    ) -> dict[str, Decimal | None]:
+        scores = [self.node(n, depth + 1, is_part) for n in nodes]
+        return {c: _sum([s[c] for s in scores]) for c in COLUMNS}
+
+
+def score(rubric: Rubric, sheet: Sheet) -> Result:
+    """Score a checked sheet: every node's score in both columns, the bonus and the totals."""
+    scorer = _Scorer(sheet)
+    primaries = [scorer.node(root, 0) for root in rubric.indicators]
+    bonus_rows = tuple(_bonus_rows(rubric, sheet))
+    totals: dict[str, Totals | None] = {}
+    for column in COLUMNS:
+        base = _sum([p[column] for p in primaries])
+        if not sheet.has_column(column) or base is None:
+            totals[column] = None
+            continue
+        bonus = sum((r.scores[column] or ZERO for r in bonus_rows if not r.node.children), ZERO)
+        totals[column] = Totals(base=base, bonus=bonus)
+    return Result(rubric, sheet, tuple(scorer.rows), bonus_rows, totals)
+
+
+def _bonus_rows(rubric: Rubric, sheet: Sheet) -> list[BonusRow]:
+    rows: list[BonusRow] = []
+    for root in rubric.bonus:
+        for node, depth in root.walk():
+            entry = sheet.entries.get(node.id)
+            if node.rule is None:
+                scores: dict[str, Decimal | None] = {}
+                for column in COLUMNS:
+                    leaves = [
+                        bonus_points(leaf.rule, sheet.entries[leaf.id], column)
+                        for leaf in node.leaves()
+                        if leaf.rule and leaf.id in sheet.entries
+                    ]
+                    scores[column] = sum(leaves, ZERO)
+            else:
+                scores = {
+                    c: bonus_points(node.rule, entry, c) if entry else ZERO for c in COLUMNS
+                }
+            rows.append(BonusRow(node, depth, scores, note=entry.note if entry else None, entry=entry))
+    return rows

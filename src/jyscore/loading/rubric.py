@@ -1,0 +1,148 @@
+"""Load a rubric file: YAML -> pydantic :class:`~jyscore.models.Rubric` -> consistency checks.
+
+Every pydantic error and every inconsistency (duplicate ids, ids that do not extend their
+parent's, points that do not add up) becomes a :class:`~jyscore.problems.Problem` pointing at the
+line of the offending node. All of them are reported at once.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..models import Node, Rubric
+from ..numbers import format_decimal
+from ..problems import JyscoreError, Position, Problem, make_problem
+from .yamlsource import Document, Limits, Path_, load, parse
+
+RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="rubric")
+DEFAULT_RUBRIC = "imnu-employment"
+
+
+def load_rubric(path: str | Path | None = None) -> Rubric:
+    """Load and check a rubric file; ``None`` loads the built-in default rubric."""
+    if path is None:
+        return _default_rubric()
+    doc = load(Path(path), RUBRIC_LIMITS)
+    return rubric_from_document(doc)
+
+
+@lru_cache(maxsize=1)
+def _default_rubric() -> Rubric:
+    resource = resources.files("jyscore") / "rubrics" / f"{DEFAULT_RUBRIC}.yaml"
+    doc = parse(resource.read_text(encoding="utf-8"), f"<built-in {DEFAULT_RUBRIC}>", RUBRIC_LIMITS)
+    return rubric_from_document(doc)
+
+
+def rubric_from_document(doc: Document) -> Rubric:
+    if not isinstance(doc.data, dict):
+        raise JyscoreError(
+            [
+                make_problem(
+                    "JY200", doc.file, doc.position(()), where="the rubric",
+                    reason="expected a mapping with id, name, total, step and indicators",
+                )
+            ]
+        )
+    try:
+        rubric = Rubric.model_validate(doc.data)
+    except ValidationError as exc:
+        raise JyscoreError(_validation_problems(exc, doc)) from None
+    problems = _consistency_problems(rubric, doc)
+    if problems:
+        raise JyscoreError(problems)
+    return rubric
+
+
+def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
+    problems = []
+    errors = exc.errors(include_url=False)
+    locations = [tuple(e["loc"]) for e in errors]
+    for error in errors:
+        loc: Path_ = tuple(error["loc"])
+        if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locations):
+            continue  # a container's error caused by its member's: the member's says it better
+        # discriminated unions add the tag to the location: drop what is not in the document
+        while loc and loc not in doc.positions and loc not in doc.key_positions:
+            if len(loc) > 1 and (*loc[:-2], loc[-1]) in doc.positions:
+                loc = (*loc[:-2], loc[-1])
+                break
+            loc = loc[:-1]
+        where = ".".join(str(part) for part in error["loc"]) or "the rubric"
+        problems.append(
+            make_problem(
+                "JY200", doc.file, doc.key_position(loc) if loc else doc.position(()),
+                where=where, reason=error["msg"],
+            )
+        )
+    return problems
+
+
+def _consistency_problems(rubric: Rubric, doc: Document) -> list[Problem]:
+    checker = _Consistency(rubric, doc)
+    for i, root in enumerate(rubric.indicators):
+        checker.node(root, ("indicators", i), parent=None, in_bonus=False)
+    for i, root in enumerate(rubric.bonus):
+        checker.node(root, ("bonus", i), parent=None, in_bonus=True)
+    declared_total = sum((r.points or Decimal(0) for r in rubric.indicators), Decimal(0))
+    if declared_total != rubric.total:
+        checker.add(
+            "JY202", ("total",), None, actual=format_decimal(declared_total),
+            declared=format_decimal(rubric.total),
+        )
+    return checker.problems
+
+
+class _Consistency:
+    def __init__(self, rubric: Rubric, doc: Document) -> None:
+        self.rubric = rubric
+        self.doc = doc
+        self.seen: dict[str, Position] = {}
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, path: Path_, node: Node | None, **params: object) -> None:
+        self.problems.append(
+            make_problem(
+                code, self.doc.file, self.doc.position(path),
+                item_id=node.id if node else None, item_name=node.name if node else None,
+                **params,
+            )
+        )
+
+    def node(self, node: Node, path: Path_, parent: Node | None, in_bonus: bool) -> None:
+        here = self.doc.position((*path, "id"))
+        if node.id in self.seen:
+            self.add("JY203", (*path, "id"), node, node_id=node.id, first_line=self.seen[node.id].line)
+        else:
+            self.seen[node.id] = here
+        if parent is not None and not node.id.startswith(parent.id + "."):
+            self.add("JY204", (*path, "id"), node, node_id=node.id, parent_id=parent.id)
+        if not in_bonus:
+            self._points(node, path)
+        elif not node.children and node.rule is None:
+            self.add("JY200", path, node, where=node.id, reason="a bonus item needs a rule")
+        for key in ("children", "parts"):
+            for i, child in enumerate(getattr(node, key)):
+                self.node(child, (*path, key, i), node, in_bonus)
+
+    def _points(self, node: Node, path: Path_) -> None:
+        if node.rule is not None:
+            self.add("JY200", (*path, "rule"), node, where=node.id,
+                     reason="only bonus items have a rule")
+        if node.points is None:
+            if not node.children:
+                self.add("JY206", path, node)
+            return
+        if node.points % self.rubric.step:
+            self.add("JY205", (*path, "points"), node, points=format_decimal(node.points),
+                     step=format_decimal(self.rubric.step))
+        for kind, members in (("children", node.children), ("parts", node.parts)):
+            if members and all(m.points is not None for m in members):
+                actual = sum((m.points for m in members if m.points is not None), Decimal(0))
+                if actual != node.points:
+                    self.add("JY201", (*path, "points"), node, kind=kind,
+                             actual=format_decimal(actual), declared=format_decimal(node.points))

@@ -1,0 +1,308 @@
+"""Check a score sheet's plain data against a rubric and build a :class:`~jyscore.models.Sheet`.
+
+Every problem of the file is collected, each with the line and column of the value it is about,
+the item's id and name, what is wrong and what is allowed; only then is a sheet built or an error
+raised. The data comes from :mod:`.yamlsource` (or the workbook reader) as strings, so every
+number is parsed here, exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..bonus import BONUS_KINDS
+from ..messages import hint
+from ..models import COLUMNS, Entry, Node, Rubric, Sheet
+from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
+from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
+from .yamlsource import Document, Limits, Path_, load
+
+SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
+SHEET_FIELDS = ("college", "year", "rubric", "scores", "note")
+ENTRY_FIELDS = ("self", "assessed", "note")
+YEARS = range(1900, 2201)
+_HUNDRED = Decimal(100)
+
+
+def load_sheet(path: str | Path, rubric: Rubric) -> Sheet:
+    """Read and check one YAML score sheet; raise :class:`JyscoreError` with every problem."""
+    doc = load(Path(path), SHEET_LIMITS)
+    return sheet_from_document(doc, rubric)
+
+
+def sheet_from_document(doc: Document, rubric: Rubric) -> Sheet:
+    checker = SheetChecker(doc, rubric)
+    sheet = checker.check()
+    problems = sorted([*doc.warnings, *checker.problems], key=Problem.sort_key)
+    if sheet is None or has_errors(problems):
+        raise JyscoreError(problems)
+    return sheet
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """'; did you mean …?' for the nearest choice, or '' when nothing is near."""
+    normal = unicodedata.normalize("NFKC", word).strip()
+    for char in "，,。、":
+        normal = normal.replace(char, ".")
+    if normal != word and normal in choices:
+        return hint("suggest", suggestion=normal)
+    close = difflib.get_close_matches(normal, choices, n=1, cutoff=0.6)
+    return hint("suggest", suggestion=close[0]) if close else ""
+
+
+def _number_hint(text: str) -> str:
+    if looks_boolean(text):
+        return hint("boolean")
+    if unicodedata.normalize("NFKC", text) != text:
+        return hint("full-width")
+    if "," in text or "，" in text:
+        return hint("comma")
+    return ""
+
+
+class SheetChecker:
+    def __init__(self, doc: Document, rubric: Rubric) -> None:
+        self.doc = doc
+        self.rubric = rubric
+        self.problems: list[Problem] = []
+        self.entries: dict[str, Entry] = {}
+        self.given: set[str] = set()  # ids the sheet scores, even where the value is wrong
+        self.unknown: list[tuple[str, Position]] = []
+        self.mistyped: set[str] = set()  # entries with an unknown key, already reported
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def add(
+        self, code: str, at: Position | None, node: Node | None = None,
+        severity: Severity = Severity.ERROR, **params: object,
+    ) -> None:
+        self.problems.append(
+            make_problem(
+                code, self.doc.file, at or Position(), item_id=node.id if node else None,
+                item_name=node.name if node else None, severity=severity, **params,
+            )
+        )
+
+    # -- the whole sheet ---------------------------------------------------------------------
+
+    def check(self) -> Sheet | None:
+        data = self.doc.data
+        if not isinstance(data, dict):
+            self.add("JY020", self.doc.position(()), what="the sheet",
+                     example=hint("sheet-example"), found=describe(data))
+            return None
+        for key in data:
+            if key not in SHEET_FIELDS:
+                self.add("JY022", self.doc.key_position((key,)), field=key, where="the sheet",
+                         suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
+        college = self._text_field(data, "college", required=True)
+        year = self._year(data)
+        rubric_id = self._text_field(data, "rubric", required=False)
+        if rubric_id is not None and rubric_id != self.rubric.id:
+            self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=rubric_id,
+                     rubric=self.rubric.id)
+        self._text_field(data, "note", required=False)
+        scores = data.get("scores")
+        columns: tuple[str, ...] = ()
+        if "scores" not in data:
+            self.add("JY021", None, field="scores", hint=hint("field-scores"))
+        elif not isinstance(scores, dict):
+            self.add("JY020", self.doc.position(("scores",)), what="scores",
+                     example=hint("scores-example"), found=describe(scores))
+        else:
+            for key, value in scores.items():
+                self._entry(key, value)
+            self._coverage()
+            self._unknown_ids()
+            columns = self._columns()
+        if has_errors(self.problems) or college is None or year is None:
+            return None
+        return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
+                     tuple(self.doc.warnings))
+
+    def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
+        value = data.get(name)
+        if name not in data:
+            if required:
+                self.add("JY021", None, field=name, hint=hint(f"field-{name}"))
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.add("JY023", self.doc.position((name,)), field=name, value=describe(value),
+                     expected=hint(f"expect-{name}"))
+            return None
+        return value.strip()
+
+    def _year(self, data: dict[str, Any]) -> int | None:
+        if "year" not in data:
+            self.add("JY021", None, field="year", hint=hint("field-year"))
+            return None
+        value = data["year"]
+        year = parse_whole(value) if isinstance(value, str) else None
+        if year is None or year not in YEARS:
+            self.add("JY023", self.doc.position(("year",)), field="year", value=describe(value),
+                     expected=hint("expect-year"))
+            return None
+        return year
+
+    # -- one entry ---------------------------------------------------------------------------
+
+    def _entry(self, item_id: str, value: Any) -> None:
+        path: Path_ = ("scores", item_id)
+        key_at = self.doc.key_position(path)
+        node = self.rubric.nodes.get(item_id)
+        if node is None or item_id not in self.rubric.scorable_ids:
+            if node is not None:
+                leaves = [n.id for n in node.leaves()]
+                self.add("JY113", key_at, node, children=", ".join(leaves))
+            else:
+                self.unknown.append((item_id, key_at))
+            return
+        self.given.add(item_id)
+        if not isinstance(value, dict):
+            self.add("JY020", self.doc.position(path), node, what=f"the entry for {item_id}",
+                     example=hint("entry-example"), found=describe(value))
+            return
+        if node.rule is not None:
+            inputs = BONUS_KINDS[node.rule.kind].inputs
+        else:
+            inputs = {"self": "score", "assessed": "score"}
+        allowed = (*inputs, "note")
+        for key in value:
+            if key not in allowed:
+                self.mistyped.add(item_id)
+                self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
+                         where=f"the entry for {item_id}", suggestion=suggest(key, allowed),
+                         allowed=", ".join(allowed))
+        parsed: dict[str, Decimal] = {}
+        all_parsed = True
+        for name, kind in inputs.items():
+            if value.get(name) is not None:
+                number = self._number(node, path, name, kind, value[name])
+                if number is None:
+                    all_parsed = False
+                else:
+                    parsed[name] = number
+        note = value.get("note")
+        if note is not None and not isinstance(note, str):
+            self.add("JY023", self.doc.position((*path, "note")), node, field="note",
+                     value=describe(note), expected=hint("note"))
+            note = None
+        if node.rule is not None and all_parsed:
+            for finding in BONUS_KINDS[node.rule.kind].check(parsed):
+                where = self.doc.position((*path, finding.field)) if finding.field else key_at
+                self.add(finding.code, where, node, **finding.params)
+        self.entries[item_id] = Entry(
+            item_id, parsed.pop("self", None), parsed.pop("assessed", None), note, parsed
+        )
+
+    def _number(self, node: Node, path: Path_, name: str, kind: str, raw: Any) -> Decimal | None:
+        where = self.doc.position((*path, name))
+        if kind in ("count", "positive-count"):
+            count = parse_whole(raw) if isinstance(raw, str) else None
+            if count is None or (kind == "positive-count" and count == 0):
+                self.add("JY123", where, node, field=name, value=describe(raw),
+                         minimum=hint("count-positive") if kind == "positive-count" else "")
+                return None
+            return Decimal(count)
+        text = raw.removesuffix("%") if isinstance(raw, str) and kind == "percent" else raw
+        number = parse_decimal(text) if isinstance(text, str) else None
+        if number is None:
+            self.add("JY100", where, node, column=name, value=describe(raw),
+                     hint=_number_hint(raw) if isinstance(raw, str) else "")
+            return None
+        if kind == "percent":
+            if not 0 <= number <= _HUNDRED:
+                self.add("JY121", where, node, field=name, value=format_decimal(number))
+                return None
+            return number
+        return self._score(node, where, name, number)
+
+    def _score(self, node: Node, where: Position, column: str, value: Decimal) -> Decimal | None:
+        cap = node.points if node.rule is None else node.rule.max
+        step = self.rubric.step
+        limits = {"cap": format_decimal(cap) if cap is not None else "∞",
+                  "step": format_decimal(step), "column": column,
+                  "value": format_decimal(value)}
+        if value < 0:
+            self.add("JY102", where, node, **limits)
+        elif cap is not None and value > cap:
+            self.add("JY101", where, node, **limits)
+        elif value % step:
+            self.add("JY103", where, node, **limits)
+        else:
+            return value
+        return None
+
+    # -- the sheet as a whole ----------------------------------------------------------------
+
+    def _coverage(self) -> None:
+        for item in self.rubric.items:
+            given_parts = [p for p in item.parts if p.id in self.given]
+            whole = item.id in self.given
+            if whole and given_parts:
+                first = self.doc.key_position(("scores", given_parts[0].id))
+                parts = ", ".join(
+                    f"{p.id} line {self.doc.key_position(('scores', p.id)).line}"
+                    for p in given_parts
+                )
+                self.add("JY112", first, item,
+                         whole_line=self.doc.key_position(("scores", item.id)).line, parts=parts)
+            elif not whole and not given_parts:
+                if item.parts:
+                    missing = hint("missing-item", item_id=item.id,
+                                   parts=", ".join(p.id for p in item.parts))
+                else:
+                    missing = hint("missing-leaf", item_id=item.id)
+                self.add("JY111", None, item, hint=missing)
+            elif given_parts and len(given_parts) < len(item.parts):
+                given = ", ".join(p.id for p in given_parts)
+                for part in item.parts:
+                    if part.id not in self.given:
+                        self.add("JY111", None, part,
+                                 hint=hint("missing-part", owner=item.id, given=given))
+
+    def _unknown_ids(self) -> None:
+        """Report unknown ids, suggesting first the ids that the sheet has not scored yet."""
+        ids = self.rubric.scorable_ids
+        missing = [i for i in ids if i not in self.given]
+        for item_id, at in self.unknown:
+            suggestion = suggest(item_id, missing) or suggest(item_id, ids)
+            self.add("JY110", at, given=item_id, rubric=self.rubric.id, suggestion=suggestion)
+
+    def _columns(self) -> tuple[str, ...]:
+        base = [self.entries[i] for i in self.entries if self.rubric.nodes[i].rule is None]
+        present = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in base))
+        if not present:
+            if base:
+                self.add("JY115", self.doc.key_position(("scores",)))
+            return present
+        for entry in base:
+            for column in present:
+                # a wrong value or a mistyped key has been reported already
+                if (
+                    entry.column(column) is None
+                    and self._raw(entry.item_id, column) is None
+                    and entry.item_id not in self.mistyped
+                ):
+                    node = self.rubric.nodes[entry.item_id]
+                    self.add("JY114", self.doc.key_position(("scores", entry.item_id)), node,
+                             column=column)
+        return present
+
+    def _raw(self, item_id: str, column: str) -> Any:
+        entry = self.doc.data["scores"][item_id]
+        return entry.get(column) if isinstance(entry, dict) else None

@@ -1,0 +1,263 @@
+"""YAML text -> plain data (dicts, lists, strings, None) and a map of where each value stood.
+
+The only module that imports ``yaml``. Three choices keep it exact, safe and fast:
+
+* no implicit resolvers: every plain scalar is a string, so ``1.10`` stays ``1.10``, ``yes`` stays
+  ``yes`` and ``4.5`` becomes ``Decimal("4.5")`` later, never a float; any remaining non-string tag
+  was written explicitly (``!!float``, ``!!python/object``) and is refused;
+* the node tree is composed (libyaml's C composer when available) and walked here, with no
+  constructor pass, so positions come for free and no object is ever built from a tag;
+* anchors, aliases, huge files and absurd nesting are refused before anything is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from ..messages import hint
+from ..problems import JyscoreError, Position, Problem, Severity, make_problem
+
+try:
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    yaml_implicit_resolvers: dict = {}
+
+
+Path_ = tuple[Union[str, int], ...]
+PLAIN_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Nesting beyond this is never a score sheet or a rubric; past a few ten thousand levels libyaml's
+# recursive composer overflows the C stack, so suspicious texts are measured before composing.
+MAX_DEPTH = 64
+_DEEP_INDENT = re.compile(r"^[ \t\-?:]{200,}", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int
+    max_values: int
+    kind: str
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML file, with the position of every value and every mapping key."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, Position] = field(default_factory=dict)
+    key_positions: dict[Path_, Position] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Path_) -> Position:
+        """Where ``path`` stood, or the nearest enclosing value that did."""
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(1, 1))
+
+    def key_position(self, path: Path_) -> Position:
+        return self.key_positions.get(path) or self.position(path)
+
+
+def read_text(path: Path, limits: Limits) -> tuple[str, list[Problem]]:
+    """The file's text, decoded from UTF-8 (with or without BOM), UTF-16 with BOM or GB18030."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise JyscoreError(
+                [make_problem("JY010", file, size=size, limit=limits.max_bytes, kind=limits.kind)]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise JyscoreError([make_problem("JY001", file, reason=exc.strerror or str(exc))]) from None
+    return decode(raw, file)
+
+
+def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), [_legacy(file, "UTF-16")]
+        except UnicodeDecodeError as exc:
+            raise JyscoreError([make_problem("JY002", file, offset=exc.start)]) from None
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return raw.decode("gb18030"), [_legacy(file, "GB18030 (GBK)")]
+        except UnicodeDecodeError:
+            raise JyscoreError([make_problem("JY002", file, offset=utf8_error.start)]) from None
+
+
+def _legacy(file: str, encoding: str) -> Problem:
+    return make_problem("JY003", file, Position(1, 1), severity=Severity.WARNING, encoding=encoding)
+
+
+def parse(text: str, file: str, limits: Limits) -> Document:
+    """Compose ``text`` and walk it into a :class:`Document`; raise every problem found."""
+    if not text.strip() or _only_comments(text):
+        raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
+    _refuse_anchors_and_depth(text, file, limits)
+    loader = _PlainLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise JyscoreError([_syntax_problem(exc, file)]) from None
+    except yaml.YAMLError as exc:
+        raise JyscoreError([make_problem("JY004", file, Position(1, 1), reason=str(exc))]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
+    walker = _Walker(file, limits)
+    doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
+    if walker.problems:
+        raise JyscoreError(walker.problems)
+    return doc
+
+
+def load(path: Path, limits: Limits) -> Document:
+    text, warnings = read_text(path, limits)
+    try:
+        doc = parse(text, str(path), limits)
+    except JyscoreError as exc:
+        exc.problems[:0] = warnings
+        raise
+    doc.warnings.extend(warnings)
+    return doc
+
+
+def _only_comments(text: str) -> bool:
+    return all(
+        not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
+        for line in text.splitlines()
+    )
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    if exc.problem and "expected a single document" in (exc.context or ""):
+        return make_problem("JY006", file, position)
+    reason = exc.problem or "invalid YAML"
+    if exc.context:
+        reason = f"{reason} ({exc.context})"
+    if "'\\t'" in reason:
+        reason += hint("tab")
+    return make_problem("JY004", file, position, reason=reason)
+
+
+def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
+    """Look at the event stream only when the text could hold an anchor, alias or deep nesting."""
+    suspicious_depth = text.count("[") + text.count("{") > 1000 or _DEEP_INDENT.search(text)
+    if "&" not in text and "*" not in text and not suspicious_depth:
+        return
+    problems: list[Problem] = []
+    lines_reported: set[int] = set()  # one anchor/alias problem a line is enough
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_PlainLoader):
+            mark = event.start_mark
+            where = Position(mark.line + 1, mark.column + 1)
+            if mark.line in lines_reported:
+                pass
+            elif isinstance(event, yaml.AliasEvent):
+                lines_reported.add(mark.line)
+                problems.append(
+                    make_problem("JY007", file, where, what=f"*{event.anchor}", kind=limits.kind)
+                )
+            elif getattr(event, "anchor", None):
+                lines_reported.add(mark.line)
+                problems.append(
+                    make_problem("JY007", file, where, what=f"&{event.anchor}", kind=limits.kind)
+                )
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(make_problem("JY011", file, where, limit=MAX_DEPTH, kind=limits.kind))
+                    break
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if len(problems) >= 20:
+                break
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, file))
+    if problems:
+        raise JyscoreError(problems)
+
+
+class _Walker:
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
+        self.limits = limits
+        self.positions: dict[Path_, Position] = {}
+        self.key_positions: dict[Path_, Position] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > self.limits.max_values:
+            if self.count == self.limits.max_values + 1:
+                self.problems.append(
+                    make_problem(
+                        "JY011", self.file, _at(node), limit=self.limits.max_values,
+                        kind=self.limits.kind,
+                    )
+                )
+            return None
+        self.positions[path] = _at(node)
+        if node.tag not in PLAIN_TAGS:
+            self.problems.append(make_problem("JY008", self.file, _at(node), tag=_short_tag(node.tag)))
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style and node.value in _NULLS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.mapping(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in PLAIN_TAGS:
+                self.problems.append(make_problem("JY012", self.file, _at(key_node)))
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first = self.key_positions[key_path]
+                self.problems.append(
+                    make_problem(
+                        "JY009", self.file, _at(key_node), item_id=key if path else None,
+                        key=key, first_line=first.line,
+                    )
+                )
+                continue
+            self.key_positions[key_path] = _at(key_node)
+            result[key] = self.value(value_node, key_path)
+        return result
+
+
+def _at(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag

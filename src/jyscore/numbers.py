@@ -1,0 +1,59 @@
+"""Exact numbers: text in, :class:`~decimal.Decimal` out, and back to text without float noise.
+
+``Decimal(text)`` alone is too lenient for hand-typed sheets: it accepts ``1_0``, ``nan``,
+``Infinity``, ``1e3`` and full-width digits. A score is written as plain ASCII digits with an
+optional fraction, so that is all this module accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+_NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_WHOLE = re.compile(r"\+?(?:0|[1-9][0-9]*)")
+_BOOLEAN_WORDS = frozenset(
+    "y yes n no true false on off".split()
+)
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """The exact value of a plain decimal literal, or None when ``text`` is not one."""
+    text = text.strip()
+    if len(text) > 40 or not _NUMBER.fullmatch(text):
+        return None
+    return Decimal(text)
+
+
+def parse_whole(text: str) -> int | None:
+    """A non-negative whole number written as plain digits, or None."""
+    text = text.strip()
+    if len(text) > 12 or not _WHOLE.fullmatch(text):
+        return None
+    return int(text)
+
+
+def looks_boolean(text: str) -> bool:
+    return text.strip().lower() in _BOOLEAN_WORDS
+
+
+def format_decimal(value: Decimal | int) -> str:
+    """Shortest exact text: ``Decimal('86.50')`` -> ``86.5``, ``Decimal('1E+2')`` -> ``100``."""
+    if isinstance(value, int):
+        return str(value)
+    normal = value.normalize()
+    if normal == 0:
+        return "0"
+    return format(normal, "f")
+
+
+def format_fraction(value: Fraction, places: int = 2) -> str:
+    """A fraction as a decimal rounded half-up to ``places`` digits, trailing zeros dropped."""
+    scaled = value * 10**places
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return format_decimal(Decimal(rounded).scaleb(-places))
+
+
+def is_multiple(value: Decimal, step: Decimal) -> bool:
+    return value % step == 0

@@ -1,0 +1,100 @@
+"""One problem type for every kind of error, from a YAML syntax error to a cross-file check.
+
+A :class:`Problem` is data: where (file, line, column or an Excel cell), what (a stable code and
+its message), about which item (id and name) and how bad (error or warning). The library returns
+or raises problems; only the CLI decides how to print them and which exit code they mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable
+
+from .messages import render_message, slug
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column in a text file, or a cell such as ``H12`` in a workbook."""
+
+    line: int | None = None
+    column: int | None = None
+    cell: str | None = None
+
+    @classmethod
+    def unknown(cls) -> Position:
+        return cls()
+
+
+NOWHERE = Position()
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    line: int | None = None
+    column: int | None = None
+    cell: str | None = None
+    item_id: str | None = None
+    item_name: str | None = None
+
+    @property
+    def slug(self) -> str:
+        return slug(self.code)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line or 0, self.column or 0, self.code)
+
+
+def make_problem(
+    code: str,
+    file: str,
+    position: Position = NOWHERE,
+    *,
+    item_id: str | None = None,
+    item_name: str | None = None,
+    severity: Severity = Severity.ERROR,
+    **params: object,
+) -> Problem:
+    """Build a problem whose message comes from the code's template in :mod:`jyscore.messages`."""
+    return Problem(
+        file=file,
+        code=code,
+        message=render_message(code, params),
+        severity=severity,
+        line=position.line,
+        column=position.column,
+        cell=position.cell,
+        item_id=item_id,
+        item_name=item_name,
+    )
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+@dataclass
+class JyscoreError(Exception):
+    """Raised by the library when input cannot be used; carries every problem found."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(f"{p.file}: {p.code} {p.message}" for p in self.problems)

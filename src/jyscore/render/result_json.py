@@ -1,0 +1,59 @@
+"""A scored sheet as JSON: totals per column and every node of the rubric's tree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..engine import BonusRow, Result, Row
+from ..numbers import format_fraction
+from .jsontext import dumps
+from .options import RenderOptions
+
+
+def _kind(row: Row) -> str:
+    if isinstance(row, BonusRow):
+        return "bonus" if row.node.rule else "bonus-group"
+    if row.node.children:
+        return "group"
+    return "part" if row.is_part else "item"
+
+
+def _row(row: Row) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": row.node.id,
+        "name": row.node.name,
+        "kind": _kind(row),
+        "level": row.depth + 1,
+        "points": row.node.points,
+        "self": row.self,
+        "assessed": row.assessed,
+    }
+    if row.note:
+        item["note"] = row.note
+    if isinstance(row, BonusRow) and row.entry is not None and row.entry.inputs:
+        item["inputs"] = dict(row.entry.inputs)
+        rate = row.rate
+        if rate is not None and "rate" not in row.entry.inputs:
+            item["inputs"]["rate"] = Decimal(format_fraction(rate, 4))
+    return item
+
+
+def result_data(result: Result) -> dict[str, Any]:
+    def totals(column: str) -> dict[str, Decimal] | None:
+        t = result.totals[column]
+        return None if t is None else {"base": t.base, "bonus": t.bonus, "total": t.total}
+
+    return {
+        "college": result.college,
+        "year": result.year,
+        "rubric": result.rubric.id,
+        "file": result.sheet.source,
+        "self": totals("self"),
+        "assessed": totals("assessed"),
+        "items": [_row(r) for r in (*result.rows, *result.bonus_rows)],
+    }
+
+
+def render_result_json(result: Result, options: RenderOptions) -> str:
+    return dumps(result_data(result)) + "\n"

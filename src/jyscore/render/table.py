@@ -1,0 +1,131 @@
+"""A scored sheet as a rich table that reads like the paper form. The only module importing rich."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..engine import BonusRow, Result, Row
+from ..models import Labels
+from ..numbers import format_decimal, format_fraction
+from .options import RenderOptions
+
+_DEPTH_STYLES = ("bold", "", "", "dim")
+_BLANK = "—"
+
+
+def _num(value: Decimal | None) -> str:
+    return _BLANK if value is None else format_decimal(value)
+
+
+def _difference(row: Row) -> Text:
+    if row.self is None or row.assessed is None:
+        return Text("")
+    gap = row.self - row.assessed
+    if gap == 0:
+        return Text("0", style="dim")
+    return Text(("+" if gap > 0 else "") + format_decimal(gap), style="yellow" if gap > 0 else "cyan")
+
+
+def bonus_detail(row: BonusRow, labels: Labels) -> str:
+    """The inputs behind a bonus, e.g. ``初次就业率 96% (120/125) vs 目标就业率 89.4%``."""
+    entry = row.entry
+    if entry is None:
+        return ""
+    parts = []
+    rate = row.rate
+    if rate is not None:
+        counted = ""
+        if "graduates" in entry.inputs:
+            counted = f" ({format_decimal(entry.inputs['employed'])}/{format_decimal(entry.inputs['graduates'])})"
+        parts.append(f"{labels.rate} {format_fraction(rate)}%{counted}")
+    if "target" in entry.inputs:
+        parts.append(f"vs {labels.target} {format_decimal(entry.inputs['target'])}%")
+    if "count" in entry.inputs:
+        parts.append(f"{labels.count} {format_decimal(entry.inputs['count'])}")
+    points = row.assessed if row.assessed is not None else row.self
+    if parts and points is not None:
+        parts.append(f"→ +{format_decimal(points)}")
+    return " ".join(parts)
+
+
+def _name_cell(row: Row, labels: Labels) -> Text:
+    style = _DEPTH_STYLES[min(row.depth, len(_DEPTH_STYLES) - 1)]
+    if row.is_part:
+        style = "dim"
+    text = Text("  " * row.depth + row.node.name, style=style)
+    if isinstance(row, BonusRow):
+        detail = bonus_detail(row, labels)
+        if detail:
+            text.append(f"\n{'  ' * row.depth}{detail}", style="italic")
+    return text
+
+
+def build_table(result: Result) -> Table:
+    labels = result.rubric.labels
+    table = Table(
+        title=f"{result.rubric.name}\n{labels.college}：{result.college}    "
+        f"{labels.year}：{result.year}",
+        box=box.SIMPLE_HEAD,
+        show_footer=False,
+    )
+    table.add_column(labels.id, no_wrap=True)
+    table.add_column(labels.name, overflow="ellipsis", max_width=56)
+    table.add_column(labels.points, justify="right", no_wrap=True)
+    table.add_column(labels.self_, justify="right", no_wrap=True)
+    table.add_column(labels.assessed, justify="right", no_wrap=True)
+    table.add_column(labels.difference, justify="right", no_wrap=True)
+    # parts of an item scored as a whole stay blank: leave them out, they would only add noise
+    rows = [r for r in result.rows if not (r.is_part and r.self is None and r.assessed is None)]
+    for index, row in enumerate(rows):
+        last_of_primary = index + 1 == len(rows) or rows[index + 1].depth == 0
+        points = _num(row.node.points)
+        table.add_row(
+            row.node.id,
+            _name_cell(row, labels),
+            points,
+            _num(row.self),
+            _num(row.assessed),
+            _difference(row),
+            style="bold" if row.depth == 0 else None,
+            end_section=last_of_primary,
+        )
+    for row in result.bonus_rows:
+        table.add_row(
+            row.node.id,
+            _name_cell(row, labels),
+            "",
+            _num(row.self) if result.sheet.has_column("self") else _BLANK,
+            _num(row.assessed) if result.sheet.has_column("assessed") else _BLANK,
+            _difference(row),
+            style="bold" if row.depth == 0 else None,
+        )
+    table.add_section()
+    for key, label in (("base", labels.base), ("bonus", labels.bonus), ("total", labels.total)):
+        values = []
+        for column in ("self", "assessed"):
+            totals = result.totals[column]
+            values.append(_num(getattr(totals, key)) if totals else _BLANK)
+        points = _num(result.rubric.total) if key == "base" else ""
+        table.add_row("", Text(label, style="bold"), points, *values, "",
+                      style="bold" if key == "total" else None)
+    return table
+
+
+def render_table(result: Result, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="auto" if options.color else None,
+        highlight=False,
+    )
+    console.print(build_table(result))
+    return buffer.getvalue()

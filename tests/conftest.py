@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jyscore import load_rubric, load_sheet
+from jyscore.models import Rubric
+from jyscore.problems import JyscoreError
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_266cae57987b6dbe.txt"
+
+
+@pytest.fixture(scope="session")
+def rubric() -> Rubric:
+    return load_rubric()
+
+
+def problems_in(path: Path, rubric: Rubric) -> list[tuple[str, int | None]]:
+    """Load a sheet and return its problems as (code, line), or [] when it loads."""
+    try:
+        sheet = load_sheet(path, rubric)
+    except JyscoreError as exc:
+        return [(p.code, p.line) for p in exc.problems]
+    return [(p.code, p.line) for p in sheet.warnings]
+
+
+@pytest.fixture
+def check(tmp_path: Path, rubric: Rubric):
+    """The yamllint-style helper: sheet text in, [(code, line)] out."""
+
+    def run(text: str | bytes) -> list[tuple[str, int | None]]:
+        path = tmp_path / "sheet.yaml"
+        if isinstance(text, str):
+            text = text.encode("utf-8")
+        path.write_bytes(text)
+        return problems_in(path, rubric)
+
+    return run

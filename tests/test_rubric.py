@@ -1,0 +1,111 @@
+"""The built-in rubric against the seed, and the rubric checks on broken rubrics."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from jyscore import load_rubric
+from jyscore.problems import JyscoreError
+
+from .conftest import DATA, ROOT, SEED
+
+CAPS = {
+    "1.1": 6, "1.2": 5, "1.3": 4, "1.4.1": 3, "1.4.2": 3, "2.1.1": 2, "2.1.2": 4, "2.2.1": 5,
+    "2.2.2": 4, "2.2.3": 4, "2.2.4": 2, "3.1": 4, "3.2.1": 6, "3.2.2": 3, "3.3.1": 4,
+    "3.3.2": 5, "3.4": 3, "3.5": 4, "3.6": 4, "4.1": 3, "4.2": 7, "4.3": 6, "4.4": 3,
+    "5.1": 3, "5.2": 3,
+}
+WITH_PARTS = {"1.1", "1.2", "1.3", "2.2.1", "2.2.4", "3.2.1", "3.4", "4.1", "4.2", "4.3", "4.4", "5.2"}
+
+
+def test_primary_points_match_the_seed(rubric):
+    assert [(n.id, n.name, n.points) for n in rubric.indicators] == [
+        ("1", "组织领导", 21), ("2", "市场开发与建设", 21), ("3", "就业指导与服务", 33),
+        ("4", "就业管理", 19), ("5", "工作成效", 6),
+    ]
+    assert rubric.total == 100 and rubric.step == Decimal("0.5")
+
+
+def test_the_25_items_and_their_caps(rubric):
+    assert {i.id: i.points for i in rubric.items} == CAPS
+    assert {i.id for i in rubric.items if i.parts} == WITH_PARTS
+    for item in rubric.items:
+        assert sum(p.points for p in item.parts) in (0, item.points)
+
+
+def test_parts_follow_the_seed_text(rubric):
+    assert [(p.id, p.points) for p in rubric.nodes["2.2.1"].parts] == [("2.2.1.1", 3), ("2.2.1.2", 2)]
+    assert [p.points for p in rubric.nodes["1.1"].parts] == [4, 2]
+    for item in rubric.items:
+        for part in item.parts:
+            assert part.name in item.criteria
+            assert f"（{part.points}分）" in item.criteria
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed lives beside the repository")
+def test_every_text_is_verbatim_from_the_seed(rubric):
+    seed = SEED.read_text(encoding="utf-8")
+    for node, _ in rubric.walk():
+        for text in (node.name, node.focus, node.criteria):
+            if text:
+                assert text in seed, (node.id, text)
+
+
+def test_bonus_items(rubric):
+    assert [(b.id, b.name, b.rule.kind) for b in rubric.bonus_items] == [
+        ("6.1.1", "本专科毕业生初次就业率", "rate_steps"),
+        ("6.1.2", "研究生初次就业率", "manual"),
+        ("6.2", "学术研究", "per_unit"),
+    ]
+    rule = rubric.nodes["6.1.1"].rule
+    assert (rule.step, rule.per_step, rule.max) == (5, 1, 4)
+
+
+def test_packaged_rubric_is_the_top_level_file():
+    top = ROOT / "rubric" / "imnu-employment.yaml"
+    packaged = ROOT / "src" / "jyscore" / "rubrics" / "imnu-employment.yaml"
+    assert top.read_bytes() == packaged.read_bytes()
+    assert load_rubric(top) == load_rubric()
+
+
+def test_a_rubric_of_another_shape_loads():
+    tiny = load_rubric(DATA / "rubrics" / "tiny.yaml")
+    assert [i.id for i in tiny.items] == ["1.1", "1.10"]
+    assert tiny.nodes["1.10"].name == "甲十"
+
+
+EXPECTED = json.loads((DATA / "rubrics" / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_rubrics_report_every_problem(name):
+    with pytest.raises(JyscoreError) as info:
+        load_rubric(DATA / "rubrics" / name)
+    found = sorted(((p.code, p.line) for p in info.value.problems), key=str)
+    assert found == sorted((tuple(e) for e in EXPECTED[name]), key=str)
+
+
+def test_pydantic_errors_point_at_the_line(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "id: r\nname: R\ntotal: 5\nstep: 1\nindicators:\n  - id: '1'\n    name: A\n"
+        "    points: five\n", encoding="utf-8",
+    )
+    with pytest.raises(JyscoreError) as info:
+        load_rubric(path)
+    assert [(p.code, p.line) for p in info.value.problems] == [("JY200", 8)]
+    assert "indicators.0.points" in info.value.problems[0].message
+
+
+def test_unknown_bonus_rule_is_refused(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "id: r\nname: R\ntotal: 1\nstep: 1\nindicators:\n  - {id: '1', name: A, points: 1}\n"
+        "bonus:\n  - id: '2'\n    name: B\n    rule: {kind: lottery}\n", encoding="utf-8",
+    )
+    with pytest.raises(JyscoreError) as info:
+        load_rubric(path)
+    assert [(p.code, p.line) for p in info.value.problems] == [("JY200", 10)]

@@ -87,3 +87,22 @@ def test_no_float_on_the_path(rubric):
     for row in (*result.rows, *result.bonus_rows):
         for value in row.scores.values():
             assert value is None or isinstance(value, D)
+
+
+def test_standard_competition_ranking(rubric):
+    from dataclasses import replace
+
+    from jyscore.ranking import rank
+
+    base = load_sheet(DATA / "good" / "whole-items.yaml", rubric)
+    entries = dict(base.entries)
+
+    def sheet(college: str, one_one: str):
+        changed = dict(entries)
+        changed["1.1"] = replace(entries["1.1"], assessed=D(one_one))
+        return score(rubric, replace(base, college=college, entries=changed))
+
+    results = [sheet("丁", "4"), sheet("甲", "5.5"), sheet("丙", "5"), sheet("乙", "5")]
+    ranking = rank(results)
+    assert [(r.rank, r.college) for r in ranking.rows] == [(1, "甲"), (2, "丙"), (2, "乙"), (4, "丁")]
+    assert ranking.rows[0].total == D("91")

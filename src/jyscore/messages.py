@@ -52,6 +52,9 @@ MESSAGES: dict[str, Message] = {
     "JY011": Message(
         "too-complex", "the file has more than {limit} YAML values; a {kind} has far fewer"
     ),
+    "JY013": Message(
+        "too-deep", "values are nested more than {limit} levels deep; a {kind} is nearly flat"
+    ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
     "JY020": Message("not-a-mapping", "{what} must be a mapping ({example}), not {found}"),

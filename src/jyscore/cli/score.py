@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..engine import score as score_sheet
-from ..loading import load_sheet
+from ..loading import read_sheet
 from ..problems import JyscoreError
 from ..render.formats import RESULT_FORMATS, load_renderer
 from .common import echo_problems, fail, get_rubric, output_options, rubric_option
@@ -33,7 +33,7 @@ def score(sheet: Path, rubric_path: Path | None, output_format: str) -> None:
     """
     rubric = get_rubric(rubric_path)
     try:
-        loaded = load_sheet(sheet, rubric)
+        loaded = read_sheet(sheet, rubric)
     except JyscoreError as exc:
         fail(exc.problems)
     echo_problems(loaded.warnings)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from .files import SheetReport, check_sheet, check_sheets, discover, read_sheet
 from .rubric import DEFAULT_RUBRIC, load_rubric
 from .sheet import load_sheet
 
-__all__ = ["DEFAULT_RUBRIC", "load_rubric", "load_sheet"]
+__all__ = [
+    "DEFAULT_RUBRIC",
+    "SheetReport",
+    "check_sheet",
+    "check_sheets",
+    "discover",
+    "load_rubric",
+    "load_sheet",
+    "read_sheet",
+]

@@ -117,7 +117,7 @@ def parse(text: str, file: str, limits: Limits) -> Document:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise JyscoreError([_syntax_problem(exc, file)]) from None
+        raise JyscoreError([_syntax_problem(exc, file, limits)]) from None
     except yaml.YAMLError as exc:
         raise JyscoreError([make_problem("JY004", file, Position(1, 1), reason=str(exc))]) from None
     finally:
@@ -149,9 +149,11 @@ def _only_comments(text: str) -> bool:
     )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, file: str, limits: Limits) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    if "nesting depth" in (exc.problem or ""):  # newer libyaml enforces a limit of its own
+        return make_problem("JY013", file, position, limit=MAX_DEPTH, kind=limits.kind)
     if exc.problem and "expected a single document" in (exc.context or ""):
         return make_problem("JY006", file, position)
     reason = exc.problem or "invalid YAML"
@@ -189,14 +191,14 @@ def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(make_problem("JY011", file, where, limit=MAX_DEPTH, kind=limits.kind))
+                    problems.append(make_problem("JY013", file, where, limit=MAX_DEPTH, kind=limits.kind))
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
             if len(problems) >= 20:
                 break
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(exc, file))
+        problems.append(_syntax_problem(exc, file, limits))
     if problems:
         raise JyscoreError(problems)
 

@@ -1,0 +1,78 @@
+"""Which files a run reads, and reading each into a per-file report that never raises.
+
+Results are data, per file (as check-jsonschema does): one broken sheet never stops the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..models import Rubric, Sheet
+from ..problems import JyscoreError, Problem, has_errors
+from .sheet import load_sheet
+
+SheetReader = Callable[[Path, Rubric], Sheet]
+
+# suffix -> reader; the workbook reader registers ".xlsx" here when it is available
+READERS: dict[str, SheetReader] = {".yaml": load_sheet, ".yml": load_sheet}
+
+
+def is_skipped(path: Path) -> bool:
+    """Editor and Office leftovers: dotfiles, ``~$*.xlsx`` lock files, ``*~`` backups."""
+    name = path.name
+    return name.startswith((".", "~$")) or name.endswith("~")
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The sheets to read: files as given, folders searched recursively, in a stable order.
+
+    A folder contributes every file with a known suffix below it, except editor and Office
+    leftovers and anything under a hidden folder (``.git``).
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            below = [
+                p for p in path.rglob("*")
+                if p.suffix.lower() in READERS and p.is_file()
+                and not is_skipped(p)
+                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
+            ]
+            found.extend(sorted(below))
+        else:
+            found.append(path)
+    unique: dict[Path, None] = dict.fromkeys(found)
+    return list(unique)
+
+
+def read_sheet(path: Path, rubric: Rubric) -> Sheet:
+    """Read a YAML sheet or a filled-in workbook, by the file's suffix."""
+    reader = READERS.get(path.suffix.lower(), load_sheet)
+    return reader(path, rubric)
+
+
+@dataclass
+class SheetReport:
+    """What reading one file gave: the sheet (when it has no errors) and every problem."""
+
+    path: Path
+    sheet: Sheet | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.sheet is not None and not has_errors(self.problems)
+
+
+def check_sheet(path: Path, rubric: Rubric) -> SheetReport:
+    try:
+        sheet = read_sheet(path, rubric)
+    except JyscoreError as exc:
+        return SheetReport(path, None, list(exc.problems))
+    return SheetReport(path, sheet, list(sheet.warnings))
+
+
+def check_sheets(paths: Iterable[Path], rubric: Rubric) -> list[SheetReport]:
+    return [check_sheet(path, rubric) for path in paths]

@@ -55,6 +55,11 @@ MESSAGES: dict[str, Message] = {
     "JY013": Message(
         "too-deep", "values are nested more than {limit} levels deep; a {kind} is nearly flat"
     ),
+    "JY014": Message(
+        "bad-character",
+        "the control character {character} is not allowed in YAML; delete it (it often comes "
+        "with text pasted from Word or Excel)",
+    ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
     "JY020": Message("not-a-mapping", "{what} must be a mapping ({example}), not {found}"),

@@ -116,10 +116,8 @@ def parse(text: str, file: str, limits: Limits) -> Document:
     loader = _PlainLoader(text)
     try:
         root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise JyscoreError([_syntax_problem(exc, file, limits)]) from None
     except yaml.YAMLError as exc:
-        raise JyscoreError([make_problem("JY004", file, Position(1, 1), reason=str(exc))]) from None
+        raise JyscoreError([_syntax_problem(exc, file, limits, text)]) from None
     finally:
         loader.dispose()
     if root is None:
@@ -149,7 +147,14 @@ def _only_comments(text: str) -> bool:
     )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, file: str, limits: Limits) -> Problem:
+def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        before = text[: exc.position]
+        position = Position(before.count("\n") + 1, exc.position - before.rfind("\n"))
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "?")
+        return make_problem("JY014", file, position, character=f"U+{char:04X}")
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return make_problem("JY004", file, Position(1, 1), reason=str(exc))
     mark = exc.problem_mark or exc.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     if "nesting depth" in (exc.problem or ""):  # newer libyaml enforces a limit of its own
@@ -197,8 +202,8 @@ def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
                 depth -= 1
             if len(problems) >= 20:
                 break
-    except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(exc, file, limits))
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc, file, limits, text))
     if problems:
         raise JyscoreError(problems)
 

@@ -3,7 +3,8 @@
 Anything else (an uncaught exception, a hang, a crash) is a bug. Run for a bounded time:
 
     pip install atheris
-    python tests/fuzz/fuzz_sheet.py -max_total_time=60 tests/data/bad tests/data/good
+    mkdir -p /tmp/jyscore-corpus   # receives new inputs: keep it out of the repository
+    python tests/fuzz/fuzz_sheet.py -max_total_time=60 -timeout=5 /tmp/jyscore-corpus tests/data/bad tests/data/good
 
 Every crash it finds becomes a file in tests/data/bad/ with its expected code.
 """

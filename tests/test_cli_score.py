@@ -112,3 +112,23 @@ def test_python_m_jyscore():
 
     done = subprocess.run([sys.executable, "-m", "jyscore", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "score" in done.stdout
+
+
+def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch, capsys):
+    import sys
+
+    from jyscore.cli import main
+
+    score_module = sys.modules["jyscore.cli.score"]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(score_module, "score_sheet", broken)
+    monkeypatch.setattr("sys.argv", ["jyscore", "score", EXAMPLE])
+    monkeypatch.delenv("JYSCORE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom)" in err and "Traceback" not in err

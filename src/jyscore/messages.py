@@ -162,6 +162,8 @@ MESSAGES: dict[str, Message] = {
 
 # Fragments that the checks pass into the templates above, kept here for the same reason.
 HINTS: dict[str, str] = {
+    "internal-error": "jyscore: internal error ({error}); this is a bug, please report it "
+    "with the file that caused it (set JYSCORE_DEBUG=1 to see the details)",
     "tab": "; indent with spaces, not tabs",
     "boolean": " (a yes/no word, not a number)",
     "full-width": " (full-width characters; type ASCII digits and a '.')",

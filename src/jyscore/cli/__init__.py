@@ -5,7 +5,13 @@ Only this package imports click. Exit codes: 0 fine, 1 the data has problems, 2 
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
+
+from ..messages import hint
+from .common import EXIT_INTERNAL
 
 from .. import __version__
 from .score import score
@@ -26,4 +32,11 @@ cli.add_command(score)
 
 
 def main() -> None:
-    cli(prog_name="jyscore")
+    """The console script: a bug must still end in a message and an exit code, not a traceback."""
+    try:
+        cli(prog_name="jyscore")
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("JYSCORE_DEBUG"):
+            raise
+        click.echo(hint("internal-error", error=f"{type(exc).__name__}: {exc}"), err=True)
+        sys.exit(EXIT_INTERNAL)

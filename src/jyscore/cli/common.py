@@ -17,6 +17,7 @@ from ..render.options import RenderOptions
 from ..render.problems import PROBLEM_FORMATS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data
 F = TypeVar("F", bound=Callable[..., object])
 
 

@@ -157,6 +157,16 @@ MESSAGES: dict[str, Message] = {
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
     ),
+    # -- writing outputs -------------------------------------------------------------------------
+    "JY701": Message(
+        "output-exists", "{path} already exists; pass --force to replace it (nothing was written)"
+    ),
+    "JY702": Message(
+        "output-locked",
+        "cannot replace {path}: {reason}; close it in Excel/WPS and try again "
+        "(the old file is unchanged)",
+    ),
+    "JY703": Message("output-failed", "cannot write {path}: {reason} (nothing was written)"),
 }
 
 

@@ -10,7 +10,9 @@ from typing import Callable, NoReturn, Sequence, TypeVar
 
 import click
 
+from ..atomic import OutputError
 from ..loading import load_rubric
+from ..messages import render_message
 from ..models import Rubric
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions
@@ -61,3 +63,10 @@ def get_rubric(path: Path | None) -> Rubric:
         return load_rubric(path)
     except JyscoreError as exc:
         fail(exc.problems)
+
+
+def output_failure(error: OutputError) -> NoReturn:
+    """Report an output that could not be written: exit 2 for a refused overwrite, else 1."""
+    click.echo(f"jyscore: {render_message(error.code, {'path': error.path, 'reason': error.reason})}",
+               err=True)
+    sys.exit(EXIT_USAGE if error.code == "JY701" else EXIT_PROBLEMS)

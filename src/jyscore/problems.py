@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .messages import render_message, slug
 
@@ -22,17 +22,15 @@ class Severity(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Position:
-    """1-based line and column in a text file, or a cell such as ``H12`` in a workbook."""
+class Position(NamedTuple):
+    """1-based line and column in a text file, or a cell such as ``H12`` in a workbook.
+
+    A NamedTuple rather than a dataclass: the loader makes one for every YAML value it reads.
+    """
 
     line: int | None = None
     column: int | None = None
     cell: str | None = None
-
-    @classmethod
-    def unknown(cls) -> Position:
-        return cls()
 
 
 NOWHERE = Position()

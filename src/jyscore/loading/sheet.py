@@ -231,20 +231,19 @@ class SheetChecker:
             return number
         return self._score(node, where, name, number)
 
-    def _score(self, node: Node, where: Position, column: str, value: Decimal) -> Decimal | None:
+    def _score(self, node: Node, at: Position, column: str, value: Decimal) -> Decimal | None:
         cap = node.points if node.rule is None else node.rule.max
         step = self.rubric.step
-        limits = {"cap": format_decimal(cap) if cap is not None else "∞",
-                  "step": format_decimal(step), "column": column,
-                  "value": format_decimal(value)}
         if value < 0:
-            self.add("JY102", where, node, **limits)
+            code = "JY102"
         elif cap is not None and value > cap:
-            self.add("JY101", where, node, **limits)
+            code = "JY101"
         elif value % step:
-            self.add("JY103", where, node, **limits)
+            code = "JY103"
         else:
             return value
+        self.add(code, at, node, column=column, value=format_decimal(value),
+                 cap=format_decimal(cap) if cap is not None else "∞", step=format_decimal(step))
         return None
 
     # -- the sheet as a whole ----------------------------------------------------------------

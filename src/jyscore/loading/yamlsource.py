@@ -28,8 +28,19 @@ except AttributeError:  # PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
 
 
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
 class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     yaml_implicit_resolvers: dict = {}
+
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
+        # Called only for untagged nodes: with no implicit types, the kind alone decides.
+        return _DEFAULT_TAGS[kind]
 
 
 Path_ = tuple[Union[str, int], ...]
@@ -52,24 +63,29 @@ class Limits:
 
 @dataclass
 class Document:
-    """Plain data from one YAML file, with the position of every value and every mapping key."""
+    """Plain data from one file, with the position of every value and every mapping key.
+
+    Positions are :class:`Position` values, or (from YAML) the parser's marks, which are turned
+    into positions only when a problem asks: most values never need one.
+    """
 
     file: str
     data: Any
-    positions: dict[Path_, Position] = field(default_factory=dict)
-    key_positions: dict[Path_, Position] = field(default_factory=dict)
+    positions: dict[Path_, Position | yaml.Mark] = field(default_factory=dict)
+    key_positions: dict[Path_, Position | yaml.Mark] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
     def position(self, path: Path_) -> Position:
         """Where ``path`` stood, or the nearest enclosing value that did."""
         while path:
             if path in self.positions:
-                return self.positions[path]
+                return _position(self.positions[path])
             path = path[:-1]
-        return self.positions.get((), Position(1, 1))
+        return _position(self.positions.get((), Position(1, 1)))
 
     def key_position(self, path: Path_) -> Position:
-        return self.key_positions.get(path) or self.position(path)
+        where = self.key_positions.get(path)
+        return _position(where) if where is not None else self.position(path)
 
 
 def read_text(path: Path, limits: Limits) -> tuple[str, list[Problem]]:
@@ -110,8 +126,6 @@ def _legacy(file: str, encoding: str) -> Problem:
 
 def parse(text: str, file: str, limits: Limits) -> Document:
     """Compose ``text`` and walk it into a :class:`Document`; raise every problem found."""
-    if not text.strip() or _only_comments(text):
-        raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
     _refuse_anchors_and_depth(text, file, limits)
     loader = _PlainLoader(text)
     try:
@@ -138,13 +152,6 @@ def load(path: Path, limits: Limits) -> Document:
         raise
     doc.warnings.extend(warnings)
     return doc
-
-
-def _only_comments(text: str) -> bool:
-    return all(
-        not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
-        for line in text.splitlines()
-    )
 
 
 def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -> Problem:
@@ -228,7 +235,7 @@ class _Walker:
                     )
                 )
             return None
-        self.positions[path] = _at(node)
+        self.positions[path] = node.start_mark
         if node.tag not in PLAIN_TAGS:
             self.problems.append(make_problem("JY008", self.file, _at(node), tag=_short_tag(node.tag)))
             return None
@@ -249,7 +256,7 @@ class _Walker:
             key = key_node.value
             key_path = (*path, key)
             if key in result:
-                first = self.key_positions[key_path]
+                first = _position(self.key_positions[key_path])
                 self.problems.append(
                     make_problem(
                         "JY009", self.file, _at(key_node), item_id=key if path else None,
@@ -257,13 +264,19 @@ class _Walker:
                     )
                 )
                 continue
-            self.key_positions[key_path] = _at(key_node)
+            self.key_positions[key_path] = key_node.start_mark
             result[key] = self.value(value_node, key_path)
         return result
 
 
 def _at(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _position(where: Position | yaml.Mark) -> Position:
+    if isinstance(where, Position):
+        return where
+    return Position(where.line + 1, where.column + 1)
 
 
 def _short_tag(tag: str) -> str:

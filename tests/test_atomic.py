@@ -86,3 +86,18 @@ def test_sigterm_while_writing_leaves_the_old_file_and_no_temporary(tmp_path):
     assert process.wait(timeout=20) == 130
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["out.xlsx"]
+
+
+def test_new_files_get_ordinary_permissions_and_replaced_files_keep_theirs(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.csv"
+        write_text_atomic(fresh, "x", overwrite=False)
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.csv"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        write_text_atomic(kept, "new", overwrite=True)
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)

@@ -61,6 +61,7 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None] | bytes, *, overw
     with _terminate_as_interrupt():
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
+            os.chmod(temporary, _mode_for(path))
             with os.fdopen(handle, "wb") as stream:
                 if isinstance(write, bytes):
                     stream.write(write)
@@ -83,6 +84,16 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None] | bytes, *, overw
 def write_text_atomic(path: Path, text: str, *, overwrite: bool, bom: bool = False) -> None:
     data = text.encode("utf-8-sig" if bom else "utf-8")
     write_atomic(path, data, overwrite=overwrite)
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or what a newly created file would get (mkstemp: 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove(temporary: str) -> None:

@@ -157,6 +157,99 @@ MESSAGES: dict[str, Message] = {
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
     ),
+    # -- ranking (rank) and its targets file ----------------------------------------------------
+    "JY501": Message(
+        "several-years",
+        "the sheets are of several years: {years}; rank one year at a time with --year, "
+        "e.g. --year {latest}",
+    ),
+    "JY502": Message(
+        "target-conflict",
+        "{field} {value} differs from the {default} given for {college} in {source}; "
+        "give the same {field} in both, or leave it out of the sheet",
+    ),
+    "JY503": Message(
+        "target-missing",
+        "{college} has no {field} in {source} and the sheet gives none; "
+        "add '{college}: …' to {source}, or a {field} to this entry",
+    ),
+    "JY504": Message("no-sheets", "no score sheets found here (looked for {suffixes})"),
+    "JY505": Message(
+        "no-sheets-of-year", "no sheet is for {year}; the sheets found are for {years}"
+    ),
+    "JY506": Message(
+        "not-rankable",
+        "the sheet has no {column} scores to rank on; fill them in, or rank on the "
+        "{other} scores with --by {other}",
+    ),
+    "JY507": Message(
+        "targets-year",
+        "the targets are for {targets_year} but the sheets ranked are for {year}; "
+        "use the targets of {year}",
+    ),
+    "JY508": Message("nothing-to-rank", "every sheet was skipped as invalid; nothing left to rank"),
+    "JY510": Message(
+        "bad-target",
+        "the target for {college} is {value}; expected a percentage from 0 to 100 such as 89.4",
+    ),
+    # -- Excel workbooks (the form read back; checked before any XML is parsed) ----------------
+    "JY600": Message(
+        "xlsx-empty",
+        "the file is empty (0 bytes); expected an Excel workbook (.xlsx) such as the form made "
+        "by 'jyscore template'",
+    ),
+    "JY601": Message(
+        "xlsx-legacy",
+        "this is an old Excel 97-2003 workbook (.xls) or a password-protected one, not an .xlsx "
+        "file; open it in Excel or WPS, remove any password and save it as 'Excel 工作簿 (*.xlsx)'",
+    ),
+    "JY602": Message(
+        "xlsx-text",
+        "the file is text ({kind}), not an Excel workbook, although it is named .xlsx; "
+        "open it in Excel or WPS and save it as .xlsx",
+    ),
+    "JY603": Message(
+        "xlsx-unknown",
+        "the file is not an Excel workbook: an .xlsx file starts with the bytes 50 4B (a zip "
+        "archive), this one with {start}",
+    ),
+    "JY604": Message(
+        "xlsx-damaged",
+        "the workbook is damaged or incomplete ({reason}); save it again from Excel or WPS, "
+        "or copy it again if a transfer was cut short",
+    ),
+    "JY605": Message(
+        "xlsx-too-large", "the file is {size} bytes; a score workbook may be at most {limit} bytes"
+    ),
+    "JY606": Message(
+        "xlsx-bomb",
+        "the workbook would unpack to {reason}; a score form unpacks to far less, so it was "
+        "refused before unpacking",
+    ),
+    "JY607": Message(
+        "xlsx-not-workbook",
+        "the file is a zip archive but not an Excel workbook (it has no {part}); it may be a "
+        ".docx, a .pptx or a zip of files renamed to .xlsx",
+    ),
+    "JY608": Message(
+        "xlsx-dtd",
+        "the part {part} declares an XML document type or entities (<!DOCTYPE or <!ENTITY), "
+        "which Excel never writes and XML attacks use; the file was refused unread",
+    ),
+    "JY610": Message(
+        "formula-no-value",
+        "the cell holds a formula ({formula}) but no computed value was saved with it (the "
+        "program that wrote the file does not calculate); open and save the file in Excel, WPS "
+        "or LibreOffice, or type the number",
+    ),
+    "JY611": Message(
+        "no-header",
+        "the first sheet ({sheet!r}) has no header row with {columns} in its first {rows} rows; "
+        "fill in the form made by 'jyscore template'",
+    ),
+    "JY612": Message(
+        "duplicate-row", "{key} is in two rows (first in {first}); keep one row per item"
+    ),
     # -- writing outputs -------------------------------------------------------------------------
     "JY701": Message(
         "output-exists", "{path} already exists; pass --force to replace it (nothing was written)"
@@ -190,6 +283,68 @@ HINTS: dict[str, str] = {
     "expect-rubric": "the rubric's id as text",
     "expect-note": "text",
     "count-positive": " greater than 0",
+    # Excel: reading workbooks
+    "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
+    "xlsx-markup": "HTML or XML, perhaps a web page or an Excel 2003 XML file renamed to .xlsx",
+    "xlsx-truncated": "its zip directory is missing: the file was probably cut short",
+    "xlsx-bomb-size": "{size} bytes (at most {limit} allowed)",
+    "xlsx-bomb-ratio": "{ratio} times the size of part {part} (at most {limit} times allowed)",
+    "xlsx-bomb-count": "{count} parts (at most {limit} allowed)",
+    "xlsx-header-columns": "{id} and {self} or {assessed}",
+    # Excel: the fill-in form (its words are Chinese like the rubric's labels)
+    "form-sheet": "评分表",
+    "form-rubric": "指标体系",
+    "form-help": "在黄色单元格中填写学院、年度、自评分数、考核分数和备注；有细则的项目逐条填写细则，"
+    "整项自动合计。灰色和绿色单元格自动计算。尚未考核时考核分数一栏全部留空。"
+    "填好后可用 jyscore score 文件名.xlsx 核对。",
+    "form-subtotal": "{indicator} 小计",
+    "form-points": "（{points}分）",
+    "form-prompt-title": "评分",
+    "form-prompt-score": "分值 {cap} 分：填写 0 到 {cap} 之间的分数，按 {step} 分一档。",
+    "form-prompt-open": "填写 0 或以上的分数，按 {step} 分一档。",
+    "form-prompt-percent-title": "百分数",
+    "form-prompt-count-title": "整数",
+    "form-prompt-year-title": "年度",
+    "form-prompt-year": "填写年度，如 2024。",
+    "form-input-percent": "填写百分数的数值，如 89.4（不带 %）。",
+    "form-input-rate": "已填毕业生人数和就业人数时留空；否则在此填写初次就业率，如 94.4（不带 %）。",
+    "form-input-positive-count": "填写大于 0 的整数。",
+    "form-input-count": "填写 0 或以上的整数。",
+    "form-wrote": "jyscore: wrote {path}",
+    # Excel: the ranking workbook
+    "rank-xlsx-chart": "总分图",
+    "rank-xlsx-about": "说明",
+    "rank-xlsx-about-title": "排名说明",
+    "rank-xlsx-rubric": "指标体系",
+    "rank-xlsx-column": "排名依据",
+    "rank-xlsx-ties": "并列规则",
+    "rank-xlsx-numbers": "数值格式",
+    "rank-xlsx-places": "保留 {places} 位小数：分数都是精确值，这些位数足以显示全部数字，不作任何舍入",
+    "rank-xlsx-count": "参加排名的学院数",
+    "rank-xlsx-skipped": "未参加排名（表格有误）",
+    "rank-xlsx-total": "满分",
+    "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
+    "form-college": "the college's name is empty; give e.g. --college 文学院",
+    # the YAML sheet to fill in (jyscore template -o X.yaml)
+    "yaml-intro": "{rubric} — {college} {year} 年度评分表（jyscore template）。\n"
+    "每项填写 self（自评分数）和 assessed（考核分数），0 到分值之间，按 {step} 分一档；"
+    "尚未考核时删去所有 assessed。\n可加 note（备注），如 {{self: 4, assessed: 3.5, note: 见会议纪要}}。",
+    "yaml-points": "({points}分)",
+    "yaml-max": "(最多{points}分)",
+    "yaml-parts": "{item} ({points}分)：逐条填写细则，或删去细则，改为一行 "
+    "\"{item_id}\": {{self: , assessed: }}",
+    "yaml-bonus": "加分项目：可选，不适用的整行删去",
+    "yaml-rate": "或 {target: , rate: }（直接填写初次就业率）",  # no placeholders
+    # validate and schema
+    "validate-summary": "checked {files} file{files_s}: {errors} error{errors_s}, "
+    "{warnings} warning{warnings_s}",
+    "validate-no-sheets": "{path}: no score sheets found in this folder (looked for {suffixes} "
+    "below it; dotfiles, ~$ lock files and *~ backups are skipped)",
+    "validate-max-gap": "{value!r} is not a number of points such as 2 or 1.5",
+    "schema-title": "{rubric_name} — score sheet ({rubric_id})",
+    "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "
+    "through all of its parts",
+    "schema-percent": "a percentage such as 92.6 or 92.6%",
     "need-target": "the target rate is missing",
     "need-rate": "neither a rate nor graduates and employed are given",
     "rate-and-counts": "both a rate and graduates/employed are given",
@@ -197,6 +352,19 @@ HINTS: dict[str, str] = {
     "entry-example": "e.g. {self: 4, assessed: 3.5}",
     "sheet-example": "college: …, year: …, scores: …",
     "scores-example": "item id: {self: …, assessed: …}",
+    "targets-example": "year: 2024, targets: {文学院: 89.4, …}",
+    "field-targets": "add e.g. 'targets: {文学院: 89.4}', one target per college",
+    "tie-policy": "ranked on the exact {column} {total}; ties share a rank and the next rank "
+    "skips (1, 2, 2, 4); tied colleges are listed in name order",
+    "tie-policy-break": "; equal totals are first compared by {keys} (higher first)",
+    "tie-then": ", then ",
+    "rank-skipped-note": "skipped as invalid: {files}",
+    "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
+    "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
+    "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "
+    "or pass --format",
+    "rank-binary-stdout": "the {format} format writes a file; pass -o FILE",
+    "rank-tie-key": "unknown tie-break key {key!r}; allowed: {allowed}",
 }
 
 

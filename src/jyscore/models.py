@@ -23,7 +23,7 @@ from typing import Annotated, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .problems import Problem
+from .problems import Position, Problem
 
 PositiveDecimal = Annotated[Decimal, Field(gt=0)]
 NonNegativeDecimal = Annotated[Decimal, Field(ge=0)]
@@ -187,6 +187,8 @@ class Entry:
     assessed: Decimal | None = None
     note: str | None = None
     inputs: dict[str, Decimal] = field(default_factory=dict)
+    # where the entry's id stood (line/column, or a cell), for checks made after loading
+    position: Position | None = field(default=None, compare=False)
 
     def column(self, name: str) -> Decimal | None:
         return self.self if name == "self" else self.assessed
@@ -210,6 +212,8 @@ class Sheet:
     entries: dict[str, Entry]
     columns: tuple[str, ...] = COLUMNS
     warnings: tuple[Problem, ...] = ()
+    # where the top-level fields stood ("college", "year", "rubric", "scores"), when given
+    positions: dict[str, Position] = field(default_factory=dict, compare=False)
 
     def has_column(self, name: str) -> bool:
         return name in self.columns

@@ -57,7 +57,20 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def sort_key(self) -> tuple[str, int, int, str]:
+        if self.cell and self.line is None:  # a workbook's problems in row, then column order
+            row, column = cell_order(self.cell)
+            return (self.file, row, column, self.code)
         return (self.file, self.line or 0, self.column or 0, self.code)
+
+
+def cell_order(cell: str) -> tuple[int, int]:
+    """``H12`` -> (12, 8): a cell's row and column number, for sorting."""
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters):]
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + (ord(letter) - 64)
+    return (int(digits) if digits.isdigit() else 0, column)
 
 
 def make_problem(

@@ -14,7 +14,12 @@ from ..messages import hint
 from .common import EXIT_INTERNAL
 
 from .. import __version__
+from .rank import rank
+from .convert import convert
 from .score import score
+from .template import template
+from .schema import schema
+from .validate import validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,6 +34,11 @@ def cli() -> None:
 
 
 cli.add_command(score)
+cli.add_command(template)
+cli.add_command(convert)
+cli.add_command(rank)
+cli.add_command(validate)
+cli.add_command(schema)
 
 
 def main() -> None:

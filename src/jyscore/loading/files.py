@@ -11,12 +11,21 @@ from typing import Callable, Iterable
 
 from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem, has_errors
+from .defaults import SheetDefaults
 from .sheet import load_sheet
 
 SheetReader = Callable[[Path, Rubric], Sheet]
 
-# suffix -> reader; the workbook reader registers ".xlsx" here when it is available
-READERS: dict[str, SheetReader] = {".yaml": load_sheet, ".yml": load_sheet}
+
+def load_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:
+    """Read a filled-in form (.xlsx); openpyxl is imported only now, when one is read."""
+    from ..excel.reader import load_workbook_sheet
+
+    return load_workbook_sheet(path, rubric, **options)  # type: ignore[arg-type]
+
+
+# suffix -> reader
+READERS: dict[str, SheetReader] = {".yaml": load_sheet, ".yml": load_sheet, ".xlsx": load_workbook}
 
 
 def is_skipped(path: Path) -> bool:
@@ -47,9 +56,15 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return list(unique)
 
 
-def read_sheet(path: Path, rubric: Rubric) -> Sheet:
-    """Read a YAML sheet or a filled-in workbook, by the file's suffix."""
+def read_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None) -> Sheet:
+    """Read a YAML sheet or a filled-in workbook, by the file's suffix.
+
+    ``defaults`` (e.g. the targets of ``rank --targets``) reach the reader as the keyword
+    ``defaults=``, passed only when given: a reader supporting them accepts that keyword.
+    """
     reader = READERS.get(path.suffix.lower(), load_sheet)
+    if defaults is not None:
+        return reader(path, rubric, defaults=defaults)  # type: ignore[call-arg]
     return reader(path, rubric)
 
 
@@ -66,13 +81,15 @@ class SheetReport:
         return self.sheet is not None and not has_errors(self.problems)
 
 
-def check_sheet(path: Path, rubric: Rubric) -> SheetReport:
+def check_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None) -> SheetReport:
     try:
-        sheet = read_sheet(path, rubric)
+        sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:
         return SheetReport(path, None, list(exc.problems))
     return SheetReport(path, sheet, list(sheet.warnings))
 
 
-def check_sheets(paths: Iterable[Path], rubric: Rubric) -> list[SheetReport]:
-    return [check_sheet(path, rubric) for path in paths]
+def check_sheets(
+    paths: Iterable[Path], rubric: Rubric, defaults: SheetDefaults | None = None
+) -> list[SheetReport]:
+    return [check_sheet(path, rubric, defaults) for path in paths]

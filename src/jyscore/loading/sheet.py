@@ -19,6 +19,7 @@ from ..messages import hint
 from ..models import COLUMNS, Entry, Node, Rubric, Sheet
 from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
+from .defaults import SheetDefaults
 from .yamlsource import Document, Limits, Path_, load
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
@@ -28,14 +29,19 @@ YEARS = range(1900, 2201)
 _HUNDRED = Decimal(100)
 
 
-def load_sheet(path: str | Path, rubric: Rubric) -> Sheet:
-    """Read and check one YAML score sheet; raise :class:`JyscoreError` with every problem."""
+def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
+    """Read and check one YAML score sheet; raise :class:`JyscoreError` with every problem.
+
+    ``defaults`` supplies inputs the sheet may leave out (the targets of ``rank --targets``).
+    """
     doc = load(Path(path), SHEET_LIMITS)
-    return sheet_from_document(doc, rubric)
+    return sheet_from_document(doc, rubric, defaults=defaults)
 
 
-def sheet_from_document(doc: Document, rubric: Rubric) -> Sheet:
-    checker = SheetChecker(doc, rubric)
+def sheet_from_document(
+    doc: Document, rubric: Rubric, *, defaults: SheetDefaults | None = None
+) -> Sheet:
+    checker = SheetChecker(doc, rubric, defaults)
     sheet = checker.check()
     problems = sorted([*doc.warnings, *checker.problems], key=Problem.sort_key)
     if sheet is None or has_errors(problems):
@@ -75,9 +81,13 @@ def _number_hint(text: str) -> str:
 
 
 class SheetChecker:
-    def __init__(self, doc: Document, rubric: Rubric) -> None:
+    def __init__(
+        self, doc: Document, rubric: Rubric, defaults: SheetDefaults | None = None
+    ) -> None:
         self.doc = doc
         self.rubric = rubric
+        self.defaults = defaults
+        self.college: str | None = None
         self.problems: list[Problem] = []
         self.entries: dict[str, Entry] = {}
         self.given: set[str] = set()  # ids the sheet scores, even where the value is wrong
@@ -109,7 +119,7 @@ class SheetChecker:
             if key not in SHEET_FIELDS:
                 self.add("JY022", self.doc.key_position((key,)), field=key, where="the sheet",
                          suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
-        college = self._text_field(data, "college", required=True)
+        college = self.college = self._text_field(data, "college", required=True)
         year = self._year(data)
         rubric_id = self._text_field(data, "rubric", required=False)
         if rubric_id is not None and rubric_id != self.rubric.id:
@@ -131,8 +141,9 @@ class SheetChecker:
             columns = self._columns()
         if has_errors(self.problems) or college is None or year is None:
             return None
+        positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(self.doc.warnings))
+                     tuple(self.doc.warnings), positions)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)
@@ -199,15 +210,45 @@ class SheetChecker:
         note = value.get("note")
         if note is not None and not isinstance(note, str):
             self.add("JY023", self.doc.position((*path, "note")), node, field="note",
-                     value=describe(note), expected=hint("note"))
+                     value=describe(note), expected=hint("expect-note"))
             note = None
+        reported: dict[str, Decimal] = {}
+        if node.rule is not None and self.defaults is not None:
+            reported = self._apply_defaults(node, path, value, parsed)
         if node.rule is not None and all_parsed:
-            for finding in BONUS_KINDS[node.rule.kind].check(parsed):
+            for finding in BONUS_KINDS[node.rule.kind].check({**reported, **parsed}):
                 where = self.doc.position((*path, finding.field)) if finding.field else key_at
                 self.add(finding.code, where, node, **finding.params)
         self.entries[item_id] = Entry(
-            item_id, parsed.pop("self", None), parsed.pop("assessed", None), note, parsed
+            item_id, parsed.pop("self", None), parsed.pop("assessed", None), note, parsed, key_at
         )
+
+    def _apply_defaults(
+        self, node: Node, path: Path_, value: dict[str, Any], parsed: dict[str, Decimal]
+    ) -> dict[str, Decimal]:
+        """Fill inputs the sheet leaves out from the run's defaults; report conflicts and gaps.
+
+        Returns placeholders for inputs already reported missing (JY503), so that the rule's own
+        check does not report them a second time.
+        """
+        assert self.defaults is not None
+        supplied = self.defaults.for_entry(self.college, node.id)
+        for name, default in supplied.items():
+            if name in parsed:
+                if parsed[name] != default.value:
+                    self.add("JY502", self.doc.position((*path, name)), node, field=name,
+                             value=format_decimal(parsed[name]),
+                             default=format_decimal(default.value), college=self.college,
+                             source=default.source)
+            elif value.get(name) is None:
+                parsed[name] = default.value
+        reported: dict[str, Decimal] = {}
+        for name in self.defaults.covered(node.id):
+            if name not in supplied and value.get(name) is None and self.college is not None:
+                self.add("JY503", self.doc.key_position(path), node, field=name,
+                         college=self.college, source=self.defaults.source)
+                reported[name] = Decimal(0)
+        return reported
 
     def _number(self, node: Node, path: Path_, name: str, kind: str, raw: Any) -> Decimal | None:
         where = self.doc.position((*path, name))

@@ -6,6 +6,7 @@ Renderers are looked up lazily so that rich is imported only when a table is rea
 from __future__ import annotations
 
 from importlib import import_module
+from pathlib import Path
 from typing import Any, Callable
 
 from .problems import PROBLEM_FORMATS
@@ -15,6 +16,27 @@ RESULT_FORMATS: dict[str, str] = {
     "json": "jyscore.render.result_json:render_result_json",
 }
 
+# ``jyscore rank``: each renderer takes (RankOutcome, RankRenderOptions) and returns text, or
+# bytes for a binary format (a workbook), which the CLI writes to a file. Adding a format is one
+# entry here: ``-o ranking.<name>`` picks it by its name; RANK_EXTENSIONS holds other suffixes.
+RANK_FORMATS: dict[str, str] = {
+    "table": "jyscore.render.rank_table:render_rank_table",
+    "json": "jyscore.render.rank_json:render_rank_json",
+    "csv": "jyscore.render.rank_csv:render_rank_csv",
+    "markdown": "jyscore.render.rank_markdown:render_rank_markdown",
+    "xlsx": "jyscore.excel.ranking:render_rank_xlsx",  # bytes: the ranking workbook
+}
+RANK_EXTENSIONS: dict[str, str] = {".md": "markdown", ".txt": "table"}
+
+
+def rank_format_for(path: Path) -> str | None:
+    """The ranking format an output file's suffix asks for (``.csv`` -> csv), or None."""
+    suffix = path.suffix.lower()
+    if suffix in RANK_EXTENSIONS:
+        return RANK_EXTENSIONS[suffix]
+    name = suffix.removeprefix(".")
+    return name if name in RANK_FORMATS and name != "table" else None
+
 
 def load_renderer(spec: str) -> Callable[..., str]:
     module, _, name = spec.partition(":")
@@ -22,4 +44,7 @@ def load_renderer(spec: str) -> Callable[..., str]:
     return renderer
 
 
-__all__ = ["PROBLEM_FORMATS", "RESULT_FORMATS", "load_renderer"]
+__all__ = [
+    "PROBLEM_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS", "load_renderer",
+    "rank_format_for",
+]

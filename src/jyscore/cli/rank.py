@@ -1,0 +1,181 @@
+"""``jyscore rank``: a thin command over :func:`jyscore.rank_run.rank_paths` and the renderers.
+
+The output format comes from ``--format`` or ``-o``'s extension (``RANK_FORMATS`` and
+``RANK_EXTENSIONS`` in :mod:`jyscore.render.formats`); a renderer returning bytes (a workbook)
+is written to the file as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..atomic import OutputError, check_writable, write_atomic
+from ..loading.parallel import PARALLEL_THRESHOLD
+from ..loading.targets import load_targets
+from ..messages import hint
+from ..problems import JyscoreError, Problem
+from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
+from ..render.formats import RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for
+from ..render.rank_common import RankRenderOptions
+from .common import (
+    EXIT_USAGE, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
+)
+
+if TYPE_CHECKING:
+    from ..render.progress import DelayedProgress
+
+FILE_WIDTH = 160  # a table written to a file is not cut to a terminal's width
+
+
+def _tie_keys(values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:
+    keys: list[str] = []
+    for value in values:
+        for key in (k.strip() for k in value.split(",")):
+            if not key:
+                continue
+            if key not in allowed:
+                raise click.BadParameter(
+                    hint("rank-tie-key", key=key, allowed=", ".join(allowed)),
+                    param_hint="'--tie-break'",
+                )
+            if key not in keys:
+                keys.append(key)
+    return tuple(keys)
+
+
+def _format(output_format: str | None, output: Path | None) -> str:
+    if output_format:
+        return output_format
+    if output is None:
+        return "table"
+    found = rank_format_for(output)
+    if found is None:
+        suffixes = sorted({f".{n}" for n in RANK_FORMATS if n != "table"} | set(RANK_EXTENSIONS))
+        raise click.UsageError(
+            hint("rank-format-unknown", suffix=output.suffix or output.name, known=", ".join(suffixes))
+        )
+    return found
+
+
+def _progress() -> DelayedProgress | None:
+    """A delayed progress bar when stderr is a terminal; none when it is piped or redirected."""
+    if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
+        return None
+    from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
+
+    return DelayedProgress("jyscore rank")
+
+
+def _report_skipped(outcome: RankOutcome) -> None:
+    problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
+    echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
+    for skipped in outcome.skipped:
+        click.echo(hint("rank-skipped", file=skipped.path), err=True)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@rubric_option
+@click.option(
+    "--format", "-f", "output_format", type=click.Choice(list(RANK_FORMATS)), default=None,
+    help="Output format [default: table, or the one -o's extension names].",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Write to this file, atomically; the format comes from its extension (.csv .json .md …).",
+)
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+@click.option("--year", type=click.IntRange(1900, 2200), default=None,
+              help="Rank the sheets of this year (needed when the folder holds several).")
+@click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
+              show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")
+@click.option(
+    "--tie-break", "tie_break", multiple=True, metavar="KEY",
+    help="Compare equal totals by KEY, higher first: base, bonus or a primary indicator id "
+    "such as 3. Repeat it or give a comma list; keys are used in order.",
+)
+@click.option("--targets", "targets_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="YAML file with each college's employment-rate target.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Rank the valid sheets and name the invalid ones instead of stopping.")
+@click.option("--show-self", is_flag=True, help="Add the self total and the self−assessed gap.")
+@click.option("--parallel-threshold", type=click.IntRange(min=1), default=PARALLEL_THRESHOLD,
+              hidden=True, help="Read sheets in a process pool from this many files on.")
+def rank(
+    paths: tuple[Path, ...], rubric_path: Path | None, output_format: str | None,
+    output: Path | None, force: bool, year: int | None, column: str, tie_break: tuple[str, ...],
+    targets_path: Path | None, skip_invalid: bool, show_self: bool, parallel_threshold: int,
+) -> None:
+    """Rank every college from the sheets below PATH... (folders searched recursively).
+
+    \b
+    Example:
+        jyscore rank examples/2024/
+        jyscore rank sheets/2024 --format json
+        jyscore rank sheets/2024 -o 2024-ranking.csv
+        jyscore rank sheets/ --year 2024 --by self --targets targets.yaml --skip-invalid
+        jyscore rank sheets/2024 --tie-break base --tie-break 3
+
+    Every sheet is checked first: if any has errors, every problem is printed, nothing is
+    written and the exit code is 1 (with --skip-invalid the rest are ranked and the skipped
+    files are named). Standard competition ranking on the exact total: ties share a rank and
+    the next rank skips (1, 2, 2, 4); tied colleges are listed in name order.
+
+    \b
+    A targets file gives each college's employment-rate target, so sheets need not:
+        year: 2024            # optional
+        targets:
+          文学院: 89.4
+          心理学院: 85
+    """
+    rubric = get_rubric(rubric_path)
+    keys = _tie_keys(tie_break, tie_break_keys(rubric))
+    fmt = _format(output_format, output)
+    try:
+        if output is not None:
+            check_writable(output, overwrite=force)
+    except OutputError as error:
+        output_failure(error)
+    try:
+        targets = load_targets(targets_path, rubric) if targets_path else None
+    except JyscoreError as exc:
+        fail(exc.problems)
+    bar = _progress()
+    try:
+        with bar or nullcontext():
+            outcome = rank_paths(paths, rubric, year=year, column=column, tie_break=keys,
+                                 targets=targets, skip_invalid=skip_invalid,
+                                 parallel_threshold=parallel_threshold, progress=bar)
+    except JyscoreError as exc:
+        fail(exc.problems)
+    _report_skipped(outcome)
+
+    stream_options = output_options(sys.stdout)
+    options = RankRenderOptions(
+        color=stream_options.color if output is None else False,
+        width=stream_options.width if output is None else FILE_WIDTH,
+        show_self=show_self,
+        for_file=output is not None,
+    )
+    rendered = load_renderer(RANK_FORMATS[fmt])(outcome, options)
+    if output is None:
+        if isinstance(rendered, bytes):
+            if sys.stdout.isatty():
+                click.echo(f"jyscore: {hint('rank-binary-stdout', format=fmt)}", err=True)
+                sys.exit(EXIT_USAGE)
+            click.get_binary_stream("stdout").write(rendered)
+        else:
+            click.echo(rendered, nl=False)
+        return
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    try:
+        write_atomic(output, data, overwrite=force)
+    except OutputError as error:
+        output_failure(error)
+    click.echo(hint("rank-wrote", path=output, count=len(outcome.ranking.rows)), err=True)

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..atomic import OutputError, write_text_atomic
+from ..loading.sheet import YEARS
+from ..messages import hint
+from ..models import Rubric, Sheet
+from .common import get_rubric, output_failure, rubric_option
+
+FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
+
+
+def output_path_option(command: click.Command) -> click.Command:  # type: ignore[type-arg]
+    return click.option(
+        "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+        help="The file to write: .xlsx for the Excel form, .yaml for a YAML sheet.",
+    )(command)
+
+
+def check_suffix(output: Path) -> None:
+    if output.suffix.lower() not in FORM_SUFFIXES:
+        raise click.BadParameter(
+            hint("form-suffix", suffix=output.suffix or output.name, known=", ".join(FORM_SUFFIXES)),
+            param_hint="'-o'",
+        )
+
+
+def write_sheet_file(
+    output: Path, rubric: Rubric, *, college: str, year: int, sheet: Sheet | None, force: bool
+) -> None:
+    """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
+    try:
+        if output.suffix.lower() == ".xlsx":
+            from ..excel.template import write_form  # openpyxl only when a workbook is written
+
+            write_form(output, rubric, college, year, sheet, overwrite=force)
+        else:
+            from ..render.sheet_yaml import sheet_yaml
+
+            text = sheet_yaml(rubric, sheet, college=college, year=year)
+            write_text_atomic(output, text, overwrite=force)
+    except OutputError as error:
+        output_failure(error)
+    click.echo(hint("form-wrote", path=output), err=True)
+
+
+@click.command()
+@click.option("--college", required=True, help="The college's name, e.g. 文学院.")
+@click.option("--year", required=True, type=click.IntRange(YEARS.start, YEARS.stop - 1),
+              help="The year assessed, e.g. 2024.")
+@output_path_option
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@rubric_option
+def template(college: str, year: int, output: Path, force: bool, rubric_path: Path | None) -> None:
+    """Write a blank score form for one college: an Excel workbook or a YAML sheet.
+
+    The workbook looks like the paper form, checks each score as it is typed and totals itself;
+    the YAML sheet lists every item with its name and cap. Fill either in, then score it.
+
+    \b
+    Example:
+        jyscore template --college 文学院 --year 2024 -o 文学院.xlsx
+        jyscore template --college 文学院 --year 2024 -o 文学院.yaml
+        jyscore score 文学院.xlsx
+
+    Never replaces an existing file unless --force is given.
+    """
+    check_suffix(output)
+    name = college.strip()
+    if not name:
+        raise click.BadParameter(hint("form-college"), param_hint="'--college'")
+    rubric = get_rubric(rubric_path)
+    write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force)
+
+
+

@@ -1,0 +1,55 @@
+"""openpyxl helpers shared by the form and the ranking workbook: styles, and cell text that is
+always stored as text.
+
+openpyxl turns any string starting with ``=`` into a formula. Every text jyscore writes (a
+college's name, a note, a rubric text) goes through :func:`put_text`, which stores it as a string
+whatever it starts with: a college named ``=HYPERLINK(…)`` stays a name.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+MAX_CELL_TEXT = 32767  # Excel's limit for one cell
+
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")
+TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
+WRAP = Alignment(wrap_text=True, vertical="center")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+UNLOCKED = Protection(locked=False)
+TEXT_FORMAT = "@"
+
+
+def clean_text(text: str) -> str:
+    """Text as a cell can hold it: characters XML forbids become U+FFFD, at most 32767 of them."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)[:MAX_CELL_TEXT]
+
+
+def put_text(cell: Any, text: str | None) -> None:
+    """Store ``text`` as a string (never a formula), or clear the cell for None."""
+    if text is None:
+        cell.value = None
+        return
+    cell.value = clean_text(text)
+    cell.data_type = "s"
+
+
+def put_number(cell: Any, value: Decimal | int | None) -> None:
+    cell.value = value
+
+
+def put_formula(cell: Any, formula: str) -> None:
+    cell.value = formula
+    cell.data_type = "f"

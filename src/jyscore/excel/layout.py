@@ -1,0 +1,135 @@
+"""The contract between the form jyscore writes and the workbooks it reads. No openpyxl here.
+
+The reader relies on as little of the form's look as possible, so that a form from an older
+jyscore, or one a user re-arranged, still reads:
+
+* the first worksheet holds the form; above its header row, a label cell (``学院``, ``年度``,
+  ``指标体系``, or ``college``/``year``/``rubric``) has its value in the cell to its right;
+* the header row is the first row with an ``编号`` cell and a ``自评分数`` or ``考核分数`` cell (the
+  rubric's labels, or ``id``/``self``/``assessed``/``note``); columns are found by these texts;
+* below it, a row whose ``编号`` is an id scores that id: its 自评分数, 考核分数 and 备注 cells;
+* a row whose ``编号`` is ``<id>/<label>`` (``6.1.1/目标就业率``) gives that input of a bonus item,
+  its value in the 自评分数 column;
+* formulas in cells that the form itself computes (groups, items summed from their parts, bonus
+  points) are ignored; any other formula must carry its computed value.
+"""
+
+from __future__ import annotations
+
+from ..bonus import BONUS_KINDS
+from ..messages import hint
+from ..models import Node, Rubric
+
+INPUT_SEPARATOR = "/"
+# the columns of the form, in order
+COLUMNS: tuple[str, ...] = (
+    "id", "primary", "secondary", "focus", "criteria", "points", "methods", "self", "assessed",
+    "note",
+)
+SCORE_FIELDS = ("self", "assessed")
+TOP_FIELDS = ("college", "year", "rubric")
+MAX_HEADER_ROW = 30  # the header row is searched for in this many rows
+MAX_ROWS = 5000  # rows below that are never read: the form has a few hundred at most
+MAX_COLUMNS = 40
+
+
+def headers(rubric: Rubric) -> dict[str, str]:
+    """The header text of each column, in the rubric's own words."""
+    labels = rubric.labels
+    return {
+        "id": labels.id,
+        "primary": labels.level(0),
+        "secondary": labels.level(1),
+        "focus": labels.focus,
+        "criteria": labels.criteria,
+        "points": labels.points,
+        "methods": labels.methods,
+        "self": labels.self_,
+        "assessed": labels.assessed,
+        "note": labels.note,
+    }
+
+
+def top_labels(rubric: Rubric) -> dict[str, str]:
+    """The label shown beside each top field (``学院`` for ``college``)."""
+    labels = rubric.labels
+    return {"college": labels.college, "year": labels.year, "rubric": hint("form-rubric")}
+
+
+def input_labels(rubric: Rubric) -> dict[str, str]:
+    """The words for a bonus rule's inputs (``target`` -> ``目标就业率``)."""
+    labels = rubric.labels
+    return {
+        "target": labels.target,
+        "rate": labels.rate,
+        "graduates": labels.graduates,
+        "employed": labels.employed,
+        "count": labels.count,
+    }
+
+
+def normal(text: str) -> str:
+    """A label as compared: no surrounding blanks or trailing colon, ASCII case ignored."""
+    return text.strip().rstrip(":：").strip().casefold()
+
+
+def _aliases(words: dict[str, str]) -> dict[str, str]:
+    found = {normal(field): field for field in words}
+    found.update({normal(label): field for field, label in words.items()})
+    return found
+
+
+def header_fields(rubric: Rubric) -> dict[str, str]:
+    """Header text (normalised) -> column field, in the rubric's words or the YAML names."""
+    return _aliases(headers(rubric))
+
+
+def top_fields(rubric: Rubric) -> dict[str, str]:
+    return _aliases(top_labels(rubric))
+
+
+def input_fields(rubric: Rubric) -> dict[str, str]:
+    return _aliases(input_labels(rubric))
+
+
+def input_key(rubric: Rubric, item_id: str, field: str) -> str:
+    """The ``编号`` text of an input row: ``6.1.1/目标就业率``."""
+    return f"{item_id}{INPUT_SEPARATOR}{input_labels(rubric).get(field, field)}"
+
+
+def split_key(rubric: Rubric, key: str) -> tuple[str, str | None]:
+    """``6.1.1/目标就业率`` -> (``6.1.1``, ``target``); ``1.1`` -> (``1.1``, None).
+
+    An unknown label is returned as it is, so that the sheet checker reports it as an unknown
+    field with the allowed ones.
+    """
+    item_id, separator, label = key.partition(INPUT_SEPARATOR)
+    if not separator:
+        return key.strip(), None
+    label = label.strip()
+    return item_id.strip(), input_fields(rubric).get(normal(label), label)
+
+
+def rule_inputs(node: Node) -> tuple[str, ...]:
+    """The inputs a bonus item's rule takes outside the score columns, rate last."""
+    if node.rule is None:
+        return ()
+    names = [n for n in BONUS_KINDS[node.rule.kind].inputs if n not in SCORE_FIELDS]
+    return tuple(sorted(names, key=lambda n: n == "rate"))
+
+
+def takes_scores(node: Node) -> bool:
+    """Whether an item is scored in the 自评/考核 columns (rather than computed from inputs)."""
+    if node.rule is not None:
+        return "self" in BONUS_KINDS[node.rule.kind].inputs
+    return not node.children
+
+
+def computed(rubric: Rubric, item_id: str, field: str) -> bool:
+    """Whether the form itself fills this cell with a formula (and a formula there is ignored)."""
+    node = rubric.nodes.get(item_id)
+    if node is None or node.children:
+        return True
+    if field not in SCORE_FIELDS:
+        return False
+    return bool(node.parts) or not takes_scores(node)

@@ -1,0 +1,313 @@
+"""A filled-in workbook -> the same plain data and positions as a YAML sheet, so that every check
+of :mod:`jyscore.loading.sheet` applies unchanged and each problem names its cell
+(``文学院.xlsx!H12: error JY101 [1.1 领导重视] …``).
+
+Values are read exactly. A typed number is a binary float inside the file; its shortest repr is
+the decimal the user typed (``4.5`` -> ``"4.5"``), so the text goes to the checker, never the
+float. A formula in an input cell counts with the value Excel saved beside it (rounded to Excel's
+15 significant digits); a formula saved without one (files written by programs that do not
+calculate) is an error that says so. Formulas in the cells the form computes itself are ignored.
+
+The file is first checked by :mod:`.safety`; openpyxl then reads it in read-only mode.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import math
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ..bonus import BONUS_KINDS
+from ..messages import hint
+from ..models import Rubric, Sheet
+from ..numbers import format_decimal
+from ..problems import JyscoreError, Position, Problem, make_problem
+from ..loading.sheet import sheet_from_document
+from ..loading.yamlsource import Document, Path_
+from .layout import (
+    MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, computed, header_fields, headers, split_key, top_fields,
+)
+from .safety import check_workbook_file
+
+# problems of the sheet checker that a formula without a value already explains
+_EXPLAINED = frozenset({"JY111", "JY114", "JY115"})
+
+
+def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = None) -> Sheet:
+    """Read and check one filled-in form; raise :class:`JyscoreError` with every problem."""
+    path = Path(path)
+    check_workbook_file(path)
+    reader = read_document(path, rubric)
+    options = {"defaults": defaults} if defaults is not None else {}
+    try:
+        sheet = sheet_from_document(reader.doc, rubric, **options)
+    except JyscoreError as exc:
+        found = [
+            reader.locate(p) for p in exc.problems
+            if not (p.code in _EXPLAINED and p.item_id in reader.unresolved)
+        ]
+        raise JyscoreError(sorted([*reader.problems, *found], key=Problem.sort_key)) from None
+    if reader.problems:
+        raise JyscoreError(sorted([*reader.problems, *sheet.warnings], key=Problem.sort_key))
+    return sheet
+
+
+def cell_text(value: Any, *, percent: bool = False, from_formula: bool = False) -> str | None:
+    """A cell's value as the text the sheet checker reads, or None when the cell is empty.
+
+    ``percent``: the cell is shown as a percentage and holds one (89.4% is stored as 0.894).
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            return repr(value)
+        # repr is the shortest text that reads back as the same float: what the user typed;
+        # a computed value is taken as Excel shows it, to 15 significant digits
+        text = format_decimal(Decimal(format(value, ".15g") if from_formula else repr(value)))
+    elif isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    else:
+        text = str(value)
+        return text if text.strip() else None
+    if percent:
+        try:
+            text = format_decimal(Decimal(text) * 100)
+        except InvalidOperation:
+            pass
+    return text
+
+
+class _Cell:
+    __slots__ = ("coordinate", "value", "formula", "number_format")
+
+    def __init__(self, coordinate: str, value: Any, formula: bool, number_format: str) -> None:
+        self.coordinate = coordinate
+        self.value = value
+        self.formula = formula
+        self.number_format = number_format
+
+
+def _open(path: Path, data_only: bool) -> Any:
+    import openpyxl  # only when a workbook is really read
+
+    return openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+
+
+def _grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell]]:
+    """The first sheet's non-empty cells (within the read limits) by (row, column)."""
+    workbook = _open(path, data_only)
+    try:
+        sheet = workbook.worksheets[0]
+        found: dict[tuple[int, int], _Cell] = {}
+        for row in sheet.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=MAX_COLUMNS):
+            for cell in row:
+                if cell.value is None or not hasattr(cell, "coordinate"):
+                    continue
+                found[(cell.row, cell.column)] = _Cell(
+                    cell.coordinate, cell.value, cell.data_type == "f", cell.number_format or "General"
+                )
+        return sheet.title, found
+    finally:
+        workbook.close()
+
+
+def _read_grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell]]:
+    try:
+        return _grid(path, data_only)
+    except JyscoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged
+        code = "JY608" if type(exc).__module__.startswith("defusedxml") else "JY604"
+        params = {"part": "?"} if code == "JY608" else {"reason": f"{type(exc).__name__}: {exc}"}
+        raise JyscoreError([make_problem(code, str(path), **params)]) from None
+
+
+def read_document(path: Path, rubric: Rubric) -> _Reader:
+    """Read the form: ``.doc`` is the :class:`Document`, ``.problems`` the reader's own problems
+    and ``.unresolved`` the ids whose cells hold a formula without a value."""
+    title, grid = _read_grid(path, data_only=False)
+    reader = _Reader(str(path), rubric, title, grid)
+    reader.document()
+    if reader.pending:
+        _, values = _read_grid(path, data_only=True)
+        reader.resolve(values)
+    return reader
+
+
+class _Reader:
+    def __init__(self, file: str, rubric: Rubric, title: str, grid: dict[tuple[int, int], _Cell]) -> None:
+        self.file = file
+        self.rubric = rubric
+        self.title = title
+        self.grid = grid
+        self.data: dict[str, Any] = {}
+        self.scores: dict[str, dict[str, Any]] = {}
+        self.positions: dict[Path_, Position] = {(): Position(cell="A1")}
+        self.key_positions: dict[Path_, Position] = {}
+        self.problems: list[Problem] = []
+        self.pending: dict[tuple[int, int], Path_] = {}
+        self.unresolved: set[str] = set()
+        self.score_cells: dict[str, str] = {}  # id -> its row's first score cell
+        self.doc = Document(file, self.data, self.positions, self.key_positions)
+
+    def text(self, row: int, column: int) -> str | None:
+        cell = self.grid.get((row, column))
+        return cell_text(cell.value) if cell else None
+
+    def document(self) -> Document:
+        header_row, columns = self._header()
+        self._top(header_row)
+        rows = sorted({r for r, _ in self.grid if r > header_row})
+        seen: dict[str, str] = {}
+        for row in rows:
+            key = self.text(row, columns["id"])
+            if key is None:
+                continue
+            key = key.strip()
+            id_cell = self.grid[(row, columns["id"])].coordinate
+            if key in seen:
+                self.problems.append(
+                    make_problem("JY612", self.file, Position(cell=id_cell),
+                                 item_id=self._node_id(key), item_name=self._node_name(key),
+                                 key=key, first=seen[key])
+                )
+                continue
+            seen[key] = id_cell
+            score_column = columns.get("self", columns.get("assessed"))
+            if score_column is not None:
+                self.score_cells.setdefault(key, _coordinate(row, score_column))
+            self._row(row, key, id_cell, columns)
+        self.data["scores"] = self.scores
+        return self.doc
+
+    def locate(self, problem: Problem) -> Problem:
+        """Point a problem about an item that the checker could not place (an item not scored)
+        at the item's score cell, or at its first part's when it is scored through parts."""
+        if problem.cell or problem.line or problem.item_id is None:
+            return problem
+        node = self.rubric.nodes.get(problem.item_id)
+        cell = self.score_cells.get(problem.item_id)
+        if node is not None and node.parts and problem.item_id not in self.scores:
+            cell = self.score_cells.get(node.parts[0].id, cell)
+        return dataclasses.replace(problem, cell=cell) if cell else problem
+
+    def _node_id(self, key: str) -> str | None:
+        item_id, _ = split_key(self.rubric, key)
+        return item_id if item_id in self.rubric.nodes else None
+
+    def _node_name(self, key: str) -> str | None:
+        node = self.rubric.nodes.get(split_key(self.rubric, key)[0])
+        return node.name if node else None
+
+    def _header(self) -> tuple[int, dict[str, int]]:
+        names = header_fields(self.rubric)
+        for row in range(1, MAX_HEADER_ROW + 1):
+            columns: dict[str, int] = {}
+            for (r, c), cell in self.grid.items():
+                if r == row and isinstance(cell.value, str):
+                    field = names.get(cell.value.strip().casefold())
+                    if field is not None:
+                        columns.setdefault(field, c)
+            if "id" in columns and ("self" in columns or "assessed" in columns):
+                self.positions[("scores",)] = Position(cell=self.grid[(row, columns["id"])].coordinate)
+                self.key_positions[("scores",)] = self.positions[("scores",)]
+                return row, columns
+        words = headers(self.rubric)
+        columns_text = hint("xlsx-header-columns", id=words["id"], self=words["self"],
+                            assessed=words["assessed"])
+        raise JyscoreError(
+            [make_problem("JY611", self.file, sheet=self.title, columns=columns_text,
+                          rows=MAX_HEADER_ROW)]
+        )
+
+    def _top(self, header_row: int) -> None:
+        """The labelled cells above the header: 学院 | 文学院, 年度 | 2024, 指标体系 | …"""
+        names = top_fields(self.rubric)
+        for (row, column), cell in sorted(self.grid.items()):
+            if row >= header_row or not isinstance(cell.value, str):
+                continue
+            field = names.get(cell.value.strip().rstrip(":：").strip().casefold())
+            if field is None or field in self.data:
+                continue
+            value_cell = self.grid.get((row, column + 1))
+            coordinate = _coordinate(row, column + 1)
+            text = cell_text(value_cell.value) if value_cell else None
+            self.data[field] = text.strip() if text else None
+            self.positions[(field,)] = Position(cell=coordinate)
+            self.key_positions[(field,)] = Position(cell=cell.coordinate)
+
+    def _row(self, row: int, key: str, id_cell: str, columns: dict[str, int]) -> None:
+        item_id, input_field = split_key(self.rubric, key)
+        if input_field is not None:
+            fields = [(input_field, columns.get("self", columns.get("assessed")))]
+        else:
+            fields = [(f, columns.get(f)) for f in ("self", "assessed", "note")]
+        for field, column in fields:
+            if column is None:
+                continue
+            cell = self.grid.get((row, column))
+            if cell is None:
+                continue
+            if cell.formula and computed(self.rubric, item_id, field):
+                continue
+            path: Path_ = ("scores", item_id, field)
+            if cell.formula:
+                self.pending[(row, column)] = path
+                value: str | None = "?"  # until the saved value is read
+            else:
+                percent = "%" in cell.number_format and _is_percent(self.rubric, item_id, field)
+                value = cell_text(cell.value, percent=percent)
+                if value is None:
+                    continue
+            entry = self.scores.setdefault(item_id, {})
+            if not self.key_positions.get(("scores", item_id)):
+                self.key_positions[("scores", item_id)] = Position(cell=id_cell)
+                self.positions[("scores", item_id)] = Position(cell=id_cell)
+            entry[field] = value
+            self.positions[path] = Position(cell=cell.coordinate)
+
+    def resolve(self, values: dict[tuple[int, int], _Cell]) -> None:
+        """Replace each input formula by its saved value, or report that there is none."""
+        for where, path in self.pending.items():
+            _, item_id, field = path
+            cached = values.get(where)
+            text = None
+            if cached is not None:
+                percent = "%" in cached.number_format and _is_percent(
+                    self.rubric, str(item_id), str(field)
+                )
+                text = cell_text(cached.value, percent=percent, from_formula=True)
+            entry = self.scores[str(item_id)]
+            if text is not None:
+                entry[str(field)] = text
+                continue
+            del entry[str(field)]
+            self.unresolved.add(str(item_id))
+            node = self.rubric.nodes.get(str(item_id))
+            formula = str(self.grid[where].value)
+            self.problems.append(
+                make_problem("JY610", self.file, Position(cell=self.grid[where].coordinate),
+                             item_id=node.id if node else None, item_name=node.name if node else None,
+                             formula=formula if len(formula) <= 60 else formula[:59] + "…")
+            )
+
+
+def _is_percent(rubric: Rubric, item_id: str, field: str) -> bool:
+    node = rubric.nodes.get(item_id)
+    if node is None or node.rule is None:
+        return False
+    return BONUS_KINDS[node.rule.kind].inputs.get(field) == "percent"
+
+
+def _coordinate(row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(column)}{row}"

@@ -1,0 +1,413 @@
+"""The fill-in form: a workbook that looks like the paper form, guards its input cells and totals
+itself in Excel, WPS and LibreOffice. Blank from ``jyscore template``, or filled from a checked
+sheet by ``jyscore convert``.
+
+Layout (see :mod:`.plan` for the rows and :mod:`.layout` for what the reader relies on): a title,
+the labelled 学院 / 年度 / 指标体系 cells, a line of help, the header row (frozen and repeated on
+every printed page), then the rubric's rows. Input cells are yellow, unlocked and validated (a
+decimal from 0 to the cap, with an input message naming the cap and the step); everything else is
+locked by sheet protection without a password, so a slip of the mouse cannot break a formula.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..atomic import check_writable, write_atomic
+from ..bonus import BONUS_KINDS
+from ..messages import hint
+from ..models import Node, PerUnitRule, RateStepsRule, Rubric, Sheet
+from ..numbers import format_decimal
+from . import cells, formulas
+from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, input_labels, top_labels
+from .plan import (
+    BASE, BONUS, BONUS_TOTAL, INPUT, ITEM, PART, SUBTOTAL, TOTAL, FormRow, ancestors, depth_name,
+    plan,
+)
+
+WIDTHS = {"id": 9, "primary": 11, "secondary": 14, "focus": 20, "criteria": 46, "points": 7,
+          "methods": 10, "self": 10, "assessed": 10, "note": 26}
+TITLE_ROW, TOP_ROW, HELP_ROW, HEADER_ROW = 1, 2, 3, 4
+FIRST_ROW = HEADER_ROW + 1
+LINE_HEIGHT = 14.5  # points per wrapped line at 11 pt
+# where the labelled top cells are: field -> (label column, value column, last value column)
+TOP_CELLS = {"college": ("A", "B", "C"), "year": ("D", "E", "E"), "rubric": ("G", "H", "J")}
+
+
+def col(field: str) -> str:
+    return get_column_letter(COLUMNS.index(field) + 1)
+
+
+def write_form(
+    path: Path, rubric: Rubric, college: str, year: int, sheet: Sheet | None = None,
+    *, overwrite: bool = False,
+) -> None:
+    """Write the form to ``path`` atomically; refuse an existing file unless ``overwrite``."""
+    check_writable(path, overwrite)
+    workbook = build_form(rubric, college, year, sheet)
+    write_atomic(path, workbook.save, overwrite=overwrite)
+
+
+def build_form(rubric: Rubric, college: str, year: int, sheet: Sheet | None = None) -> Workbook:
+    return _Form(rubric, sheet).build(college, year)
+
+
+class _Form:
+    def __init__(self, rubric: Rubric, sheet: Sheet | None) -> None:
+        self.rubric = rubric
+        self.sheet = sheet
+        self.workbook = Workbook()
+        self.ws: Worksheet = self.workbook.active
+        self.ws.title = hint("form-sheet")
+        self.rows = plan(rubric)
+        self.row_of = {r.key: FIRST_ROW + i for i, r in enumerate(self.rows) if r.key}
+        self.chains = ancestors(rubric)
+        self.validations: dict[tuple[str, ...], DataValidation] = {}
+
+    # -- the whole form ------------------------------------------------------------------------
+
+    def build(self, college: str, year: int) -> Workbook:
+        ws = self.ws
+        for field, width in WIDTHS.items():
+            ws.column_dimensions[col(field)].width = width
+        self._top(college, year)
+        for index, row in enumerate(self.rows):
+            self._row(FIRST_ROW + index, row)
+        self._merge_groups()
+        self._heights()
+        for validation in self.validations.values():
+            ws.add_data_validation(validation)
+        self._sheet_setup()
+        self.workbook.properties.title = f"{self.rubric.name} — {college} {year}"
+        self.workbook.properties.creator = "jyscore"
+        return self.workbook
+
+    def _top(self, college: str, year: int) -> None:
+        ws, last = self.ws, col("note")
+        ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
+        title = ws[f"A{TITLE_ROW}"]
+        cells.put_text(title, self.rubric.name)
+        title.font, title.alignment = cells.TITLE_FONT, cells.CENTER
+        ws.row_dimensions[TITLE_ROW].height = 24
+        labels = top_labels(self.rubric)
+        values: dict[str, Any] = {"college": college, "year": year, "rubric": self.rubric.id}
+        for field, (label_col, value_col, end_col) in TOP_CELLS.items():
+            label = ws[f"{label_col}{TOP_ROW}"]
+            cells.put_text(label, labels[field])
+            label.font, label.alignment = cells.BOLD, cells.CENTER
+            if end_col != value_col:
+                ws.merge_cells(f"{value_col}{TOP_ROW}:{end_col}{TOP_ROW}")
+            cell = ws[f"{value_col}{TOP_ROW}"]
+            if field == "year":
+                cell.value = year
+                self._validate(cell.coordinate, "year")
+            else:
+                cells.put_text(cell, values[field])
+            cell.alignment = cells.CENTER
+            cell.border = cells.BORDER
+            if field != "rubric":
+                cell.protection, cell.fill = cells.UNLOCKED, cells.INPUT_FILL
+        ws.merge_cells(f"A{HELP_ROW}:{last}{HELP_ROW}")
+        help_cell = ws[f"A{HELP_ROW}"]
+        cells.put_text(help_cell, hint("form-help"))
+        help_cell.alignment = cells.WRAP
+        ws.row_dimensions[HELP_ROW].height = 2 * LINE_HEIGHT + 4
+        for field, text in headers(self.rubric).items():
+            cell = ws[f"{col(field)}{HEADER_ROW}"]
+            cells.put_text(cell, text)
+            cell.font, cell.fill, cell.alignment = cells.HEADER_FONT, cells.HEADER_FILL, cells.CENTER
+            cell.border = cells.BORDER
+        ws.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT
+
+    # -- one row -------------------------------------------------------------------------------
+
+    def _row(self, r: int, row: FormRow) -> None:
+        ws = self.ws
+        for field in COLUMNS:
+            cell = ws[f"{col(field)}{r}"]
+            cell.border = cells.BORDER
+            cell.alignment = cells.CENTER if field in ("id", "points", "self", "assessed") else cells.WRAP
+        id_cell = ws[f"{col('id')}{r}"]
+        cells.put_text(id_cell, row.key or None)
+        id_cell.number_format = cells.TEXT_FORMAT
+        writer: dict[str, Callable[[int, FormRow], None]] = {
+            ITEM: self._item, PART: self._part, SUBTOTAL: self._subtotal, BASE: self._base,
+            BONUS: self._bonus, INPUT: self._input, BONUS_TOTAL: self._bonus_total,
+            TOTAL: self._total,
+        }
+        writer[row.kind](r, row)
+
+    def _names(self, r: int, row: FormRow) -> None:
+        """The 一级/二级 columns (merged later) and the item's own 考察点 text."""
+        assert row.node is not None and row.item is not None
+        self._text(r, "primary", _group_name(row.primary))
+        if row.secondary is not None:
+            self._text(r, "secondary", f"{row.secondary.id} {row.secondary.name}")
+        self._text(r, "methods", "\n".join(_methods(row.item, self.chains)))
+        item, chain = row.item, self.chains[row.item.id]
+        if row.kind in (ITEM, BONUS):
+            if row.secondary is item or row.secondary is None:
+                self._text(r, "focus", item.focus)
+            else:
+                self._text(r, "focus", depth_name(item, chain))
+
+    def _item(self, r: int, row: FormRow) -> None:
+        node = row.node
+        assert node is not None
+        self._names(r, row)
+        self._text(r, "criteria", node.criteria)
+        self._number(r, "points", node.points)
+        entry = self.sheet.entries.get(node.id) if self.sheet else None
+        if node.parts and entry is None:
+            first, last = self.row_of[node.parts[0].id], self.row_of[node.parts[-1].id]
+            for field in SCORE_FIELDS:
+                self._formula(r, field, formulas.parts_sum(f"{col(field)}{first}", f"{col(field)}{last}"))
+            return
+        self._score_inputs(r, node, node.points)
+        self._note(r, node)
+
+    def _part(self, r: int, row: FormRow) -> None:
+        node = row.node
+        assert node is not None
+        self._names(r, row)
+        self._text(r, "criteria", node.name)
+        self._number(r, "points", node.points)
+        self._score_inputs(r, node, node.points)
+        self._note(r, node)
+
+    def _subtotal(self, r: int, row: FormRow) -> None:
+        primary = row.node
+        assert primary is not None
+        items = [self.row_of[leaf.id] for leaf in primary.leaves()]
+        self._label(r, hint("form-subtotal", indicator=f"{primary.id} {primary.name}"), primary.points)
+        for field in SCORE_FIELDS:
+            self._formula(r, field, formulas.cell_sum([f"{col(field)}{i}" for i in items]), total=True)
+
+    def _base(self, r: int, row: FormRow) -> None:
+        subtotals = [self.row_of[p.id] for p in self.rubric.indicators]
+        self._label(r, self.rubric.labels.base, self.rubric.total)
+        for field in SCORE_FIELDS:
+            self._formula(r, field, formulas.cell_sum([f"{col(field)}{i}" for i in subtotals]), total=True)
+        self.base_row = r
+
+    def _bonus(self, r: int, row: FormRow) -> None:
+        node = row.node
+        assert node is not None and node.rule is not None
+        self._names(r, row)
+        self._text(r, "criteria", node.criteria)
+        self._number(r, "points", node.rule.max)
+        self._note(r, node)
+        rule = node.rule
+        if isinstance(rule, RateStepsRule):
+            at = {name: f"${col('self')}${self.row_of[self._key(node, name)]}"
+                  for name in ("target", "graduates", "employed", "rate")}
+            formula = formulas.rate_steps(rule, at["target"], at["graduates"], at["employed"], at["rate"])
+        elif isinstance(rule, PerUnitRule):
+            formula = formulas.per_unit(rule, f"${col('self')}${self.row_of[self._key(node, 'count')]}")
+        else:
+            self._score_inputs(r, node, rule.max)
+            return
+        for field in SCORE_FIELDS:
+            self._formula(r, field, formula)
+
+    def _input(self, r: int, row: FormRow) -> None:
+        node, name = row.node, row.field
+        assert node is not None and node.rule is not None and name is not None
+        self._names(r, row)
+        self._text(r, "focus", input_labels(self.rubric)[name])
+        kind = BONUS_KINDS[node.rule.kind].inputs[name]
+        self._text(r, "criteria", hint("form-input-rate" if name == "rate" else f"form-input-{kind}"))
+        self.ws.merge_cells(f"{col('self')}{r}:{col('assessed')}{r}")
+        cell = self.ws[f"{col('self')}{r}"]
+        self._unlock(cell)
+        self._validate(cell.coordinate, kind)
+        entry = self.sheet.entries.get(node.id) if self.sheet else None
+        if entry is not None and name in entry.inputs:
+            cell.value = entry.inputs[name]
+
+    def _bonus_total(self, r: int, row: FormRow) -> None:
+        leaves = [self.row_of[b.id] for b in self.rubric.bonus_items]
+        self._label(r, self.rubric.labels.bonus, None)
+        for field in SCORE_FIELDS:
+            self._formula(r, field, formulas.cell_sum([f"{col(field)}{i}" for i in leaves]), total=True)
+        self.bonus_row = r
+
+    def _total(self, r: int, row: FormRow) -> None:
+        self._label(r, self.rubric.labels.total, None)
+        for field in SCORE_FIELDS:
+            base = f"{col(field)}{self.base_row}"
+            if self.rubric.bonus_items:
+                formula = formulas.plus(base, f"{col(field)}{self.bonus_row}")
+            else:
+                formula = f"={base}"
+            self._formula(r, field, formula, total=True)
+
+    # -- cells ---------------------------------------------------------------------------------
+
+    def _key(self, node: Node, name: str) -> str:
+        return input_key(self.rubric, node.id, name)
+
+    def _text(self, r: int, field: str, text: str | None) -> None:
+        if text:
+            cells.put_text(self.ws[f"{col(field)}{r}"], text)
+
+    def _number(self, r: int, field: str, value: Decimal | None) -> None:
+        if value is not None:
+            self.ws[f"{col(field)}{r}"].value = value
+
+    def _label(self, r: int, text: str, points: Decimal | None) -> None:
+        """A computed row: its label across the name columns, bold, shaded."""
+        ws = self.ws
+        ws.merge_cells(f"{col('primary')}{r}:{col('criteria')}{r}")
+        cells.put_text(ws[f"{col('primary')}{r}"], text)
+        self._number(r, "points", points)
+        for field in COLUMNS:
+            cell = ws[f"{col(field)}{r}"]
+            cell.font, cell.fill = cells.BOLD, cells.TOTAL_FILL
+
+    def _formula(self, r: int, field: str, formula: str, total: bool = False) -> None:
+        cell = self.ws[f"{col(field)}{r}"]
+        cells.put_formula(cell, formula)
+        if not total:
+            cell.fill = cells.COMPUTED_FILL
+
+    def _unlock(self, cell: Any) -> None:
+        cell.protection, cell.fill = cells.UNLOCKED, cells.INPUT_FILL
+
+    def _score_inputs(self, r: int, node: Node, cap: Decimal | None) -> None:
+        entry = self.sheet.entries.get(node.id) if self.sheet else None
+        for field in SCORE_FIELDS:
+            cell = self.ws[f"{col(field)}{r}"]
+            self._unlock(cell)
+            self._validate(cell.coordinate, "score", cap)
+            if entry is not None:
+                cell.value = entry.column(field)
+
+    def _note(self, r: int, node: Node) -> None:
+        cell = self.ws[f"{col('note')}{r}"]
+        self._unlock(cell)
+        entry = self.sheet.entries.get(node.id) if self.sheet else None
+        if entry is not None and entry.note:
+            cells.put_text(cell, entry.note)
+
+    def _validate(self, ref: str, kind: str, cap: Decimal | None = None) -> None:
+        key = (kind, format_decimal(cap) if cap is not None else "")
+        validation = self.validations.get(key)
+        if validation is None:
+            validation = self.validations[key] = _validation(kind, cap, self.rubric.step)
+        validation.add(ref)
+
+    # -- merges, heights, page -----------------------------------------------------------------
+
+    def _merge_groups(self) -> None:
+        """Merge the 一级/二级/评估方法 cells down the rows of their indicator, and the 考察点
+        cell of an item down its parts, as on the paper form."""
+        keys: dict[str, Callable[[FormRow], object]] = {
+            "primary": lambda row: row.primary.id if row.primary else None,
+            "methods": lambda row: row.primary.id if row.primary else None,
+            "secondary": lambda row: row.secondary.id if row.secondary else None,
+            "focus": lambda row: row.item.id if row.kind in (ITEM, PART) and row.item else None,
+        }
+        for field, key in keys.items():
+            start = 0
+            for index in range(1, len(self.rows) + 1):
+                here = key(self.rows[start])
+                if index < len(self.rows) and key(self.rows[index]) == here and here is not None:
+                    continue
+                if here is not None and index - start > 1:
+                    self.ws.merge_cells(f"{col(field)}{FIRST_ROW + start}:{col(field)}{FIRST_ROW + index - 1}")
+                start = index
+
+    def _heights(self) -> None:
+        merged_fields = ("primary", "secondary", "methods")
+        for index, row in enumerate(self.rows):
+            r = FIRST_ROW + index
+            lines = 1
+            for field in COLUMNS:
+                if field in merged_fields or (field == "focus" and row.kind == PART):
+                    continue
+                cell = self.ws[f"{col(field)}{r}"]
+                if isinstance(cell.value, str) and cell.data_type == "s":
+                    lines = max(lines, _lines(cell.value, WIDTHS[field]))
+            self.ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
+
+    def _sheet_setup(self) -> None:
+        ws = self.ws
+        ws.freeze_panes = f"A{FIRST_ROW}"
+        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.5
+        ws.protection.sheet = True  # no password: it guards against slips, not people
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+
+
+def _group_name(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if node.points is None:
+        return f"{node.id} {node.name}"
+    return f"{node.id} {node.name}" + hint("form-points", points=format_decimal(node.points))
+
+
+def _methods(item: Node, chains: dict[str, tuple[Node, ...]]) -> tuple[str, ...]:
+    for node in (item, *reversed(chains[item.id])):
+        if node.methods:
+            return node.methods
+    return ()
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
+    usable = max(width - 1, 1)
+    total = 0
+    for line in text.split("\n"):
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        total += max(1, math.ceil(size / usable))
+    return total
+
+
+def _validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
+    """The data validation and input message for one kind of input cell."""
+    step_text = format_decimal(step)
+    if kind == "score":
+        if cap is None:
+            validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+            prompt = hint("form-prompt-open", step=step_text)
+        else:
+            cap_text = format_decimal(cap)
+            validation = DataValidation(type="decimal", operator="between", formula1="0",
+                                        formula2=cap_text)
+            prompt = hint("form-prompt-score", cap=cap_text, step=step_text)
+        title = hint("form-prompt-title")
+    elif kind == "percent":
+        validation = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
+        prompt, title = hint("form-input-percent"), hint("form-prompt-percent-title")
+    elif kind == "year":
+        validation = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200")
+        prompt, title = hint("form-prompt-year"), hint("form-prompt-year-title")
+    else:  # count, positive-count
+        minimum = "1" if kind == "positive-count" else "0"
+        validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=minimum)
+        prompt, title = hint(f"form-input-{kind}"), hint("form-prompt-count-title")
+    validation.allow_blank = True
+    validation.showInputMessage = validation.showErrorMessage = True
+    validation.promptTitle, validation.prompt = title[:32], prompt[:255]
+    validation.errorTitle, validation.error = title[:32], prompt[:255]
+    return validation

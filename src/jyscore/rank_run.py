@@ -1,0 +1,175 @@
+"""Rank a whole run: every sheet below some folders, checked first, then scored and ranked.
+
+Pure: no printing and no exit codes. :func:`rank_paths` returns a :class:`RankOutcome` (the
+ranking, the sheets skipped as invalid, the warnings) or raises :class:`JyscoreError` with every
+problem that stops the run:
+
+* any sheet with errors (unless ``skip_invalid``: then it is left out and listed in ``skipped``);
+  a sheet without scores in the ranked column counts as invalid (JY506);
+* the same college twice for the same year (JY301) — never skipped: which one is right is the
+  user's call;
+* sheets of several years without a ``year`` to pick one (JY501), or none of the year asked for
+  (JY505); a targets file of another year (JY507).
+
+Targets (``rank --targets``) reach the sheet checker as defaults *before* each sheet is checked,
+so a sheet need not repeat its target, and one that gives a different target is an error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from .engine import score
+from .loading.files import READERS, SheetReport, discover
+from .loading.parallel import PARALLEL_THRESHOLD, Progress, check_sheets_parallel
+from .loading.targets import Targets
+from .messages import hint
+from .models import Rubric, Sheet
+from .problems import JyscoreError, Problem, make_problem
+from .ranking import Ranking, rank
+from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
+
+RANK_COLUMNS = ("assessed", "self")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A sheet left out of the ranking (``--skip-invalid``), with the problems that caused it."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+@dataclass(frozen=True)
+class RankOutcome:
+    rubric: Rubric
+    ranking: Ranking
+    year: int
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[Problem, ...]
+    files_checked: int
+
+    @property
+    def tie_policy(self) -> str:
+        return tie_policy(self.rubric, self.ranking.column, self.ranking.tie_break)
+
+
+def tie_key_label(rubric: Rubric, key: str) -> str:
+    """How a tie-break key is named to a reader: ``基础分``, ``加分`` or ``3 就业指导与服务``."""
+    labels = rubric.labels
+    if key == "base":
+        return labels.base
+    if key == "bonus":
+        return labels.bonus
+    node = rubric.nodes.get(key)
+    return f"{key} {node.name}" if node else key
+
+
+def tie_break_keys(rubric: Rubric) -> tuple[str, ...]:
+    """The keys ``--tie-break`` accepts: base, bonus and the primary indicators' ids."""
+    return ("base", "bonus", *(node.id for node in rubric.indicators))
+
+
+def tie_policy(rubric: Rubric, column: str, tie_break: Sequence[str]) -> str:
+    labels = rubric.labels
+    column_label = labels.self_ if column == "self" else labels.assessed
+    text = hint("tie-policy", column=column_label, total=labels.total)
+    if tie_break:
+        keys = hint("tie-then").join(tie_key_label(rubric, k) for k in tie_break)
+        text += hint("tie-policy-break", keys=keys)
+    return text
+
+
+def _years_text(counts: Counter[int]) -> str:
+    return ", ".join(
+        f"{year} ({n} sheet{'s' if n != 1 else ''})" for year, n in sorted(counts.items())
+    )
+
+
+def rank_paths(
+    paths: Sequence[Path],
+    rubric: Rubric,
+    *,
+    year: int | None = None,
+    column: str = "assessed",
+    tie_break: Sequence[str] = (),
+    targets: Targets | None = None,
+    skip_invalid: bool = False,
+    parallel_threshold: int = PARALLEL_THRESHOLD,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> RankOutcome:
+    """Check every sheet below ``paths``, then score and rank those of one year."""
+    if column not in RANK_COLUMNS:
+        raise ValueError(f"column must be one of {RANK_COLUMNS}, not {column!r}")
+    run_file = " ".join(str(p) for p in paths)
+    files = discover(paths)
+    if not files:
+        suffixes = ", ".join(f"*{s}" for s in READERS)
+        raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])
+    defaults = targets.defaults if targets else None
+    reports = check_sheets_parallel(
+        files, rubric, defaults, threshold=parallel_threshold, workers=workers, progress=progress
+    )
+    invalid = [Skipped(r.path, tuple(r.problems)) for r in reports if not r.ok]
+    valid: list[SheetReport] = [r for r in reports if r.ok]
+    run_errors: list[Problem] = []
+
+    counts = Counter(r.sheet.year for r in valid if r.sheet)
+    if year is None and len(counts) > 1:
+        run_errors.append(
+            make_problem("JY501", run_file, years=_years_text(counts), latest=max(counts))
+        )
+    elif year is not None and valid and year not in counts:
+        run_errors.append(make_problem("JY505", run_file, year=year, years=_years_text(counts)))
+    chosen = year if year is not None else (min(counts) if counts else None)
+
+    selected: list[Sheet] = []
+    for report in valid:
+        sheet = report.sheet
+        assert sheet is not None
+        if sheet.year != chosen:
+            continue
+        if not sheet.has_column(column):
+            other = next(c for c in RANK_COLUMNS if c != column)
+            problem = make_problem("JY506", str(report.path), column=column, other=other)
+            invalid.append(Skipped(report.path, (*report.problems, problem)))
+            continue
+        selected.append(sheet)
+    order = {path: index for index, path in enumerate(files)}
+    invalid.sort(key=lambda s: order[s.path])
+    run_errors.extend(duplicate_colleges(selected))
+    if targets and targets.year is not None and chosen is not None and targets.year != chosen:
+        run_errors.append(
+            make_problem("JY507", targets.file, targets.year_position,
+                         targets_year=targets.year, year=chosen)
+        )
+
+    warnings = [p for s in selected for p in s.warnings]
+    if run_errors or (invalid and not skip_invalid):
+        skipped_problems = [p for s in invalid for p in s.problems]
+        raise JyscoreError([*skipped_problems, *run_errors, *warnings])
+    if not selected or chosen is None:
+        raise JyscoreError(
+            [*(p for s in invalid for p in s.problems), make_problem("JY508", run_file)]
+        )
+    results = [score(rubric, sheet) for sheet in selected]
+    ranking = rank(results, column, tuple(tie_break))
+    return RankOutcome(rubric, ranking, chosen, tuple(invalid), tuple(warnings), len(files))
+
+
+__all__ = [
+    "RankOutcome",
+    "Skipped",
+    "rank_paths",
+    "tie_break_keys",
+    "tie_key_label",
+    "tie_policy",
+]

@@ -1,0 +1,142 @@
+"""A score sheet as YAML text: blank to fill in (``jyscore template -o X.yaml``) or filled from a
+checked sheet (``jyscore convert X.xlsx -o X.yaml``).
+
+Written by hand rather than by a YAML library, for the comments (every id with its name and cap)
+and the layout a person edits: one line per item, in form order. Every value written here reads
+back as the same value through :mod:`jyscore.loading.yamlsource`: ids are always quoted, texts are
+quoted whenever they are not plain words, numbers are written from their exact decimals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..bonus import BONUS_KINDS
+from ..messages import hint
+from ..models import Entry, Node, Rubric, Sheet
+from ..numbers import format_decimal
+
+# a plain (unquoted) scalar may not hold these ASCII characters, nor start with - or ?
+_NOT_PLAIN = re.compile(r"""[,\[\]{}#:&*!|>'"%@`\\]|^[-?]""")
+_NULL_WORDS = frozenset({"null", "~"})
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+INDENT = "  "
+
+
+def scalar(text: str) -> str:
+    """``text`` as a YAML scalar that reads back as exactly ``text`` (a string, never a number:
+    the loader resolves no implicit types)."""
+    plain = (
+        text != ""
+        and text == text.strip()
+        and text.casefold() not in _NULL_WORDS
+        and not _NOT_PLAIN.search(text)
+        and all(_escape(c) == c for c in text)
+    )
+    if plain:
+        return text
+    return '"' + "".join(_escape(c) for c in text) + '"'
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or char == "\x85":
+        code = ord(char)
+        return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+    return char
+
+
+def comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _points(node: Node) -> str:
+    if node.points is None:
+        return ""
+    return " " + hint("yaml-points", points=format_decimal(node.points))
+
+
+def _mapping(pairs: list[tuple[str, str | None]]) -> str:
+    """``{self: 4, assessed: }``: a flow mapping, empty values left to fill in."""
+    return "{" + ", ".join(f"{k}: {v}" if v is not None else f"{k}: " for k, v in pairs) + "}"
+
+
+def _line(item_id: str, pairs: list[tuple[str, str | None]], note: str) -> str:
+    return f'{INDENT}"{item_id}": {_mapping(pairs)}   # {comment(note)}'
+
+
+class _Writer:
+    def __init__(self, rubric: Rubric, sheet: Sheet | None) -> None:
+        self.rubric = rubric
+        self.sheet = sheet
+        self.columns = sheet.columns if sheet else ("self", "assessed")
+        self.lines: list[str] = []
+
+    def entry_pairs(self, entry: Entry | None, names: tuple[str, ...]) -> list[tuple[str, str | None]]:
+        pairs: list[tuple[str, str | None]] = []
+        for name in names:
+            value = None
+            if entry is not None:
+                number = entry.column(name) if name in ("self", "assessed") else entry.inputs.get(name)
+                if number is None and self.sheet is not None:
+                    continue
+                value = format_decimal(number) if number is not None else None
+            pairs.append((name, value))
+        if entry is not None and entry.note:
+            pairs.append(("note", scalar(entry.note)))
+        return pairs
+
+    def item(self, item: Node) -> None:
+        entries = self.sheet.entries if self.sheet else {}
+        if item.parts and item.id not in entries:
+            self.lines.append(f"{INDENT}# " + comment(hint(
+                "yaml-parts", item=f"{item.id} {item.name}",
+                points=format_decimal(item.points or 0), item_id=item.id,
+            )))
+            for part in item.parts:
+                pairs = self.entry_pairs(entries.get(part.id), self.columns)
+                self.lines.append(_line(part.id, pairs, part.name + _points(part)))
+            return
+        pairs = self.entry_pairs(entries.get(item.id), self.columns)
+        self.lines.append(_line(item.id, pairs, item.name + _points(item)))
+
+    def bonus(self, node: Node) -> None:
+        assert node.rule is not None
+        entry = self.sheet.entries.get(node.id) if self.sheet else None
+        if self.sheet is not None and entry is None:
+            return  # bonus entries are optional
+        kind = BONUS_KINDS[node.rule.kind]
+        names = tuple(n for n in kind.inputs if n not in ("self", "assessed"))
+        note = f"{node.name}：{node.focus}" if node.focus else node.name
+        if "self" in kind.inputs:
+            names = (*self.columns, *names)
+        if self.sheet is None and "rate" in names:  # the blank sheet offers the counts
+            names = tuple(n for n in names if n != "rate")
+            note += " — " + hint("yaml-rate")
+        if node.rule.max is not None:
+            note += " " + hint("yaml-max", points=format_decimal(node.rule.max))
+        self.lines.append(_line(node.id, self.entry_pairs(entry, names), note))
+
+
+def sheet_yaml(rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0) -> str:
+    """The sheet as YAML; without ``sheet``, the blank sheet for ``college`` and ``year``."""
+    writer = _Writer(rubric, sheet)
+    if sheet is not None:
+        college, year = sheet.college, sheet.year
+    intro = hint("yaml-intro", rubric=rubric.name, college=college, year=year,
+                 step=format_decimal(rubric.step))
+    lines = [f"# {line}" for line in intro.splitlines()]
+    lines += [f"college: {scalar(college)}", f"year: {year}", f"rubric: {scalar(rubric.id)}",
+              "scores:"]
+    writer.lines = lines
+    for primary in rubric.indicators:
+        lines.append(f"{INDENT}# {primary.id} {primary.name}{_points(primary)}")
+        for item in primary.leaves():
+            writer.item(item)
+    if rubric.bonus_items:
+        lines.append(f"{INDENT}# {hint('yaml-bonus')}")
+        for node in rubric.bonus_items:
+            writer.bonus(node)
+    return "\n".join(lines) + "\n"

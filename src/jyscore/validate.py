@@ -1,0 +1,227 @@
+"""Check score sheets the way a linter checks code: every problem of every file, then the run.
+
+:func:`validate` reads each file on its own (one broken file never stops the others) and then
+looks across the sheets that loaded:
+
+* ``JY301`` the same college twice for the same year (an error on the later file, naming the
+  earlier one);
+* ``JY302`` / ``JY303`` sheets of several years or several rubrics in one run (a warning on each
+  sheet outside the run's most common year or rubric, naming every group);
+* ``JY304`` a sheet not yet assessed, ``JY305`` a self score more than ``max_gap`` above the
+  assessed one, ``JY306`` an item whose rubric entry asks for evidence but carries no note
+  (warnings).
+
+With ``strict`` every warning, the loader's too (``JY003`` a GB18030 file), counts as an error.
+Pure: nothing is printed, the caller renders :class:`ValidationReport`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Hashable, Iterable, Sequence
+
+from .loading import SheetReport, check_sheets, discover
+from .models import Entry, Node, Rubric, Sheet
+from .numbers import format_decimal
+from .problems import JyscoreError, Position, Problem, Severity, make_problem
+
+# groups of at most this many files are named file by file in JY302/JY303, larger ones counted
+_NAMED_FILES = 3
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    files_checked: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0
+
+
+def validate(
+    paths: Iterable[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None
+) -> ValidationReport:
+    """Validate the sheets in ``paths`` (files, or folders searched recursively)."""
+    return validate_files(discover(paths), rubric, strict=strict, max_gap=max_gap)
+
+
+def validate_files(
+    files: Sequence[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None
+) -> ValidationReport:
+    """Validate sheets that have already been found (see :func:`jyscore.loading.discover`)."""
+    reports = check_sheets(files, rubric)
+    problems = [p for report in reports for p in report.problems]
+    problems.extend(run_problems(reports, rubric, max_gap))
+    if strict:
+        problems = [
+            dataclasses.replace(p, severity=Severity.ERROR) if not p.is_error else p
+            for p in problems
+        ]
+    return ValidationReport(len(files), tuple(sorted(problems, key=Problem.sort_key)))
+
+
+def run_problems(
+    reports: Sequence[SheetReport], rubric: Rubric, max_gap: Decimal | None = None
+) -> list[Problem]:
+    """The checks that look beyond one file's syntax and caps (see the module's doc)."""
+    sheets = [r.sheet for r in reports if r.sheet is not None]
+    problems = duplicate_problems(sheets)
+    problems.extend(_mixed_years(sheets))
+    problems.extend(_mixed_rubrics(reports, rubric))
+    for sheet in sheets:
+        problems.extend(sheet_problems(sheet, rubric, max_gap))
+    return problems
+
+
+def sheet_problems(sheet: Sheet, rubric: Rubric, max_gap: Decimal | None = None) -> list[Problem]:
+    """The warnings about one loaded sheet: not assessed, self far above assessed, no evidence."""
+    problems: list[Problem] = []
+    if not sheet.has_column("assessed"):
+        problems.append(_warning("JY304", sheet, sheet.positions.get("scores")))
+    if max_gap is not None:
+        for entry in sheet.entries.values():
+            problems.extend(_gap(sheet, rubric.nodes[entry.item_id], entry, max_gap))
+    problems.extend(_evidence(sheet, rubric))
+    return problems
+
+
+def _warning(
+    code: str, sheet: Sheet, at: Position | None, node: Node | None = None, **params: object
+) -> Problem:
+    return make_problem(
+        code, sheet.source, at or Position(), item_id=node.id if node else None,
+        item_name=node.name if node else None, severity=Severity.WARNING, **params,
+    )
+
+
+def duplicate_problems(sheets: Sequence[Sheet]) -> list[Problem]:
+    """JY301 for every sheet whose college and year an earlier sheet already has."""
+    first: dict[tuple[str, int], Sheet] = {}
+    problems = []
+    for sheet in sheets:
+        key = (sheet.college, sheet.year)
+        if key in first:
+            problems.append(
+                make_problem(
+                    "JY301", sheet.source, sheet.positions.get("college") or Position(),
+                    college=sheet.college, year=sheet.year, other=first[key].source,
+                )
+            )
+        else:
+            first[key] = sheet
+    return problems
+
+
+def _groups(pairs: Sequence[tuple[Hashable, str]]) -> tuple[Hashable, str]:
+    """The most common value (the first seen on a tie) and every group named, largest first."""
+    counts = Counter(value for value, _ in pairs)
+    order = list(dict.fromkeys(value for value, _ in pairs))
+    ranked = sorted(order, key=lambda v: (-counts[v], order.index(v)))
+    described = []
+    for value in ranked:
+        files = [file for v, file in pairs if v == value]
+        named = ", ".join(files) if len(files) <= _NAMED_FILES else f"{len(files)} sheets"
+        described.append(f"{value} ({named})")
+    return ranked[0], "; ".join(described)
+
+
+def _mixed_years(sheets: Sequence[Sheet]) -> list[Problem]:
+    pairs: list[tuple[Hashable, str]] = [(s.year, s.source) for s in sheets]
+    if len({value for value, _ in pairs}) < 2:
+        return []
+    common, described = _groups(pairs)
+    return [
+        _warning("JY302", sheet, sheet.positions.get("year"), years=described)
+        for sheet in sheets
+        if sheet.year != common
+    ]
+
+
+def _mixed_rubrics(reports: Sequence[SheetReport], rubric: Rubric) -> list[Problem]:
+    """Rubric ids named by the sheets; a sheet that names none is taken to be of ``rubric``.
+
+    A sheet naming another rubric did not load (``JY024``): its id is read back from its file.
+    """
+    named: list[tuple[Hashable, str]] = []
+    where: dict[str, Position | None] = {}
+    for report in reports:
+        if report.sheet is not None:
+            named.append((report.sheet.rubric_id or rubric.id, report.sheet.source))
+            where[report.sheet.source] = report.sheet.positions.get("rubric")
+            continue
+        mismatch = next((p for p in report.problems if p.code == "JY024"), None)
+        other = _named_rubric(report.path) if mismatch else None
+        if mismatch is not None and other is not None:
+            named.append((other, mismatch.file))
+            where[mismatch.file] = Position(mismatch.line, mismatch.column, mismatch.cell)
+    if len({value for value, _ in named}) < 2:
+        return []
+    common, described = _groups(named)
+    return [
+        make_problem("JY303", file, where[file] or Position(), severity=Severity.WARNING,
+                     rubrics=described)
+        for value, file in named
+        if value != common
+    ]
+
+
+def _named_rubric(path: Path) -> str | None:
+    """The ``rubric`` field of a YAML sheet that did not load, or None when it cannot be read."""
+    from .loading.sheet import SHEET_LIMITS
+    from .loading.yamlsource import load
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        data = load(path, SHEET_LIMITS).data
+    except JyscoreError:
+        return None
+    value = data.get("rubric") if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _gap(sheet: Sheet, node: Node, entry: Entry, max_gap: Decimal) -> list[Problem]:
+    if entry.self is None or entry.assessed is None:
+        return []
+    gap = entry.self - entry.assessed
+    if gap <= max_gap:
+        return []
+    return [
+        _warning(
+            "JY305", sheet, entry.position, node, self=format_decimal(entry.self),
+            gap=format_decimal(gap), assessed=format_decimal(entry.assessed),
+            max_gap=format_decimal(max_gap),
+        )
+    ]
+
+
+def _evidence(sheet: Sheet, rubric: Rubric) -> list[Problem]:
+    """Items (or parts) marked ``evidence: true`` whose scored entries carry no note.
+
+    An item scored through its parts is covered by a note on any of them; a part is covered by a
+    note on itself or, when the item is scored whole, on the item.
+    """
+    problems = []
+    for item_id in rubric.scorable_ids:
+        node = rubric.nodes[item_id]
+        if not node.evidence:
+            continue
+        owner = rubric.part_owner.get(item_id)
+        related = [item_id, *(p.id for p in node.parts), *([owner.id] if owner else [])]
+        entries = [sheet.entries[i] for i in related if i in sheet.entries]
+        if entries and not any(e.note and e.note.strip() for e in entries):
+            problems.append(_warning("JY306", sheet, entries[0].position, node))
+    return problems

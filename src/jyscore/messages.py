@@ -67,7 +67,7 @@ MESSAGES: dict[str, Message] = {
     "JY022": Message(
         "unknown-field", "unknown field {field!r} in {where}{suggestion}; allowed: {allowed}"
     ),
-    "JY023": Message("bad-field", "{field} is {value!r}; expected {expected}"),
+    "JY023": Message("bad-field", "{field} is {value}; expected {expected}"),
     "JY024": Message(
         "rubric-mismatch",
         "the sheet is for rubric {sheet_rubric!r} but it is checked against {rubric!r}; "
@@ -76,7 +76,7 @@ MESSAGES: dict[str, Message] = {
     # -- score values ----------------------------------------------------------------------------
     "JY100": Message(
         "not-a-number",
-        "{column} is {value!r}{hint}; expected a number such as 4 or 4.5",
+        "{column} is {value}{hint}; expected a number such as 4 or 4.5",
     ),
     "JY101": Message(
         "over-cap", "{column} {value} is over the cap; allowed: 0 to {cap} in steps of {step}"
@@ -95,7 +95,7 @@ MESSAGES: dict[str, Message] = {
     "JY111": Message("missing-item", "not scored; {hint}"),
     "JY112": Message(
         "scored-twice",
-        "scored as a whole (line {whole_line}) and through its parts ({parts}); "
+        "scored as a whole ({whole}) and through its parts ({parts}); "
         "score either the item or all of its parts",
     ),
     "JY113": Message(
@@ -121,7 +121,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY122": Message("bonus-inputs", "{reason}; expected {expected}"),
     "JY123": Message(
-        "not-a-count", "{field} is {value!r}; expected a whole number{minimum}"
+        "not-a-count", "{field} is {value}; expected a whole number{minimum}"
     ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),

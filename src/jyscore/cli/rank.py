@@ -119,6 +119,7 @@ def rank(
         jyscore rank examples/2024/
         jyscore rank sheets/2024 --format json
         jyscore rank sheets/2024 -o 2024-ranking.csv
+        jyscore rank sheets/2024 -o 2024-排名.xlsx
         jyscore rank sheets/ --year 2024 --by self --targets targets.yaml --skip-invalid
         jyscore rank sheets/2024 --tie-break base --tie-break 3
 

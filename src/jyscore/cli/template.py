@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import click
 
@@ -11,9 +12,10 @@ from ..models import Rubric, Sheet
 from .common import get_rubric, output_failure, rubric_option
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
+F = TypeVar("F", bound=Callable[..., object])
 
 
-def output_path_option(command: click.Command) -> click.Command:  # type: ignore[type-arg]
+def output_path_option(command: F) -> F:
     return click.option(
         "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
         help="The file to write: .xlsx for the Excel form, .yaml for a YAML sheet.",
@@ -23,7 +25,8 @@ def output_path_option(command: click.Command) -> click.Command:  # type: ignore
 def check_suffix(output: Path) -> None:
     if output.suffix.lower() not in FORM_SUFFIXES:
         raise click.BadParameter(
-            hint("form-suffix", suffix=output.suffix or output.name, known=", ".join(FORM_SUFFIXES)),
+            hint("form-suffix", suffix=output.suffix or output.name,
+                 known=", ".join(FORM_SUFFIXES)),
             param_hint="'-o'",
         )
 

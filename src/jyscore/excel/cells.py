@@ -8,7 +8,8 @@ whatever it starts with: a college named ``=HYPERLINK(…)`` stays a name.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import math
+import unicodedata
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -46,10 +47,17 @@ def put_text(cell: Any, text: str | None) -> None:
     cell.data_type = "s"
 
 
-def put_number(cell: Any, value: Decimal | int | None) -> None:
-    cell.value = value
-
-
 def put_formula(cell: Any, formula: str) -> None:
     cell.value = formula
     cell.data_type = "f"
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
+    usable = max(width - 1, 1)
+    total = 0
+    for line in text.split("\n"):
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        total += max(1, math.ceil(size / usable))
+    return total
+

@@ -31,7 +31,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
-from ..atomic import write_atomic
+from ..atomic import check_writable, write_atomic
 from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
@@ -59,13 +59,25 @@ def write_ranking_workbook(
     overwrite: bool = False,
 ) -> None:
     """Write the workbook for a :class:`Ranking` made by the library, atomically."""
+    check_writable(path, overwrite)
     found_year = year if year is not None else (ranking.rows[0].result.year if ranking.rows else 0)
     outcome = RankOutcome(rubric, ranking, found_year, (), (), len(ranking.rows))
     write_atomic(path, build_ranking_workbook(outcome).save, overwrite=overwrite)
 
 
 def build_ranking_workbook(outcome: RankOutcome, show_self: bool = False) -> Workbook:
+    """The workbook, ready to save (once: write-only sheets stream to temporary files)."""
     workbook = Workbook(write_only=True)
+    try:
+        _fill(workbook, outcome, show_self)
+    except BaseException:
+        for sheet in workbook.worksheets:  # close the streams of a workbook never to be saved
+            sheet.close()
+        raise
+    return workbook
+
+
+def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
     columns = rank_columns(outcome, show_self)
     number_format = _number_format(_numbers(outcome, columns))
     ranking_sheet = workbook.create_sheet(outcome.rubric.labels.rank)
@@ -79,12 +91,13 @@ def build_ranking_workbook(outcome: RankOutcome, show_self: bool = False) -> Wor
     _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format)
     workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
     workbook.properties.creator = f"jyscore {__version__}"
-    return workbook
 
 
 # -- cells ---------------------------------------------------------------------------------------
 
-def _cell(ws: WriteOnlyWorksheet, value: Any, *, style: str = "", number_format: str = "") -> WriteOnlyCell:
+def _cell(
+    ws: WriteOnlyWorksheet, value: Any, *, style: str = "", number_format: str = ""
+) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws)
     if isinstance(value, str):
         cells.put_text(cell, value)
@@ -155,7 +168,8 @@ def _ranking_sheet(
     ws.append([_cell(ws, c.header, style="header") for c in columns])
     for row in outcome.ranking.rows:
         ws.append([
-            _cell(ws, c.value(row), number_format=number_format, style="bold" if c.key == "total" else "")
+            _cell(ws, c.value(row), number_format=number_format,
+                  style="bold" if c.key == "total" else "")
             for c in columns
         ])
 
@@ -216,7 +230,9 @@ def _detail_sheet(ws: WriteOnlyWorksheet, result: Result, rank: int, number_form
         row = _item_row(ws, bonus, number_format)
         if bonus.entry is not None and bonus.entry.inputs:
             words = input_labels(result.rubric)
-            inputs = "；".join(f"{words.get(k, k)} {format_decimal(v)}" for k, v in bonus.entry.inputs.items())
+            inputs = "；".join(
+                f"{words.get(k, k)} {format_decimal(v)}" for k, v in bonus.entry.inputs.items()
+            )
             row[-1] = _cell(ws, "；".join(t for t in (inputs, bonus.note or "") if t))
         ws.append(row)
     for name, key in ((labels.base, "base"), (labels.bonus, "bonus"), (labels.total, "total")):
@@ -224,8 +240,11 @@ def _detail_sheet(ws: WriteOnlyWorksheet, result: Result, rank: int, number_form
         for column in ("self", "assessed"):
             totals = result.totals.get(column)
             values.append(getattr(totals, key) if totals else None)
-        ws.append([_cell(ws, "", style="total"), _cell(ws, name, style="total"), _cell(ws, None, style="total"),
-                   *(_cell(ws, v, number_format=number_format, style="total") for v in values)])
+        ws.append([
+            _cell(ws, None, style="total"), _cell(ws, name, style="total"),
+            _cell(ws, None, style="total"),
+            *(_cell(ws, v, number_format=number_format, style="total") for v in values),
+        ])
 
 
 def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[WriteOnlyCell]:

@@ -28,7 +28,8 @@ from ..problems import JyscoreError, Position, Problem, make_problem
 from ..loading.sheet import sheet_from_document
 from ..loading.yamlsource import Document, Path_
 from .layout import (
-    MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, computed, header_fields, headers, split_key, top_fields,
+    MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, computed, header_fields, headers, normal, split_key,
+    top_fields,
 )
 from .safety import check_workbook_file
 
@@ -112,7 +113,8 @@ def _grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell
                 if cell.value is None or not hasattr(cell, "coordinate"):
                     continue
                 found[(cell.row, cell.column)] = _Cell(
-                    cell.coordinate, cell.value, cell.data_type == "f", cell.number_format or "General"
+                    cell.coordinate, cell.value, cell.data_type == "f",
+                    cell.number_format or "General",
                 )
         return sheet.title, found
     finally:
@@ -125,9 +127,11 @@ def _read_grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], 
     except JyscoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged
-        code = "JY608" if type(exc).__module__.startswith("defusedxml") else "JY604"
-        params = {"part": "?"} if code == "JY608" else {"reason": f"{type(exc).__name__}: {exc}"}
-        raise JyscoreError([make_problem(code, str(path), **params)]) from None
+        if type(exc).__module__.startswith("defusedxml"):  # the safety check should have caught it
+            problem = make_problem("JY608", str(path), part="?")
+        else:
+            problem = make_problem("JY604", str(path), reason=f"{type(exc).__name__}: {exc}")
+        raise JyscoreError([problem]) from None
 
 
 def read_document(path: Path, rubric: Rubric) -> _Reader:
@@ -143,20 +147,23 @@ def read_document(path: Path, rubric: Rubric) -> _Reader:
 
 
 class _Reader:
-    def __init__(self, file: str, rubric: Rubric, title: str, grid: dict[tuple[int, int], _Cell]) -> None:
+    def __init__(
+        self, file: str, rubric: Rubric, title: str, grid: dict[tuple[int, int], _Cell]
+    ) -> None:
         self.file = file
         self.rubric = rubric
         self.title = title
         self.grid = grid
         self.data: dict[str, Any] = {}
         self.scores: dict[str, dict[str, Any]] = {}
-        self.positions: dict[Path_, Position] = {(): Position(cell="A1")}
-        self.key_positions: dict[Path_, Position] = {}
+        self.doc = Document(file, self.data)
+        self.positions = self.doc.positions
+        self.positions[()] = Position(cell="A1")
+        self.key_positions = self.doc.key_positions
         self.problems: list[Problem] = []
         self.pending: dict[tuple[int, int], Path_] = {}
         self.unresolved: set[str] = set()
         self.score_cells: dict[str, str] = {}  # id -> its row's first score cell
-        self.doc = Document(file, self.data, self.positions, self.key_positions)
 
     def text(self, row: int, column: int) -> str | None:
         cell = self.grid.get((row, column))
@@ -209,16 +216,19 @@ class _Reader:
 
     def _header(self) -> tuple[int, dict[str, int]]:
         names = header_fields(self.rubric)
+        texts: dict[int, list[tuple[int, str]]] = {}
+        for (r, c), cell in sorted(self.grid.items()):
+            if r <= MAX_HEADER_ROW and isinstance(cell.value, str):
+                texts.setdefault(r, []).append((c, cell.value))
         for row in range(1, MAX_HEADER_ROW + 1):
             columns: dict[str, int] = {}
-            for (r, c), cell in self.grid.items():
-                if r == row and isinstance(cell.value, str):
-                    field = names.get(cell.value.strip().casefold())
-                    if field is not None:
-                        columns.setdefault(field, c)
+            for c, text in texts.get(row, ()):
+                field = names.get(normal(text))
+                if field is not None:
+                    columns.setdefault(field, c)
             if "id" in columns and ("self" in columns or "assessed" in columns):
-                self.positions[("scores",)] = Position(cell=self.grid[(row, columns["id"])].coordinate)
-                self.key_positions[("scores",)] = self.positions[("scores",)]
+                at = Position(cell=self.grid[(row, columns["id"])].coordinate)
+                self.positions[("scores",)] = self.key_positions[("scores",)] = at
                 return row, columns
         words = headers(self.rubric)
         columns_text = hint("xlsx-header-columns", id=words["id"], self=words["self"],
@@ -234,7 +244,7 @@ class _Reader:
         for (row, column), cell in sorted(self.grid.items()):
             if row >= header_row or not isinstance(cell.value, str):
                 continue
-            field = names.get(cell.value.strip().rstrip(":：").strip().casefold())
+            field = names.get(normal(cell.value))
             if field is None or field in self.data:
                 continue
             value_cell = self.grid.get((row, column + 1))
@@ -295,7 +305,8 @@ class _Reader:
             formula = str(self.grid[where].value)
             self.problems.append(
                 make_problem("JY610", self.file, Position(cell=self.grid[where].coordinate),
-                             item_id=node.id if node else None, item_name=node.name if node else None,
+                             item_id=node.id if node else None,
+                             item_name=node.name if node else None,
                              formula=formula if len(formula) <= 60 else formula[:59] + "…")
             )
 

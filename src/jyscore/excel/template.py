@@ -11,8 +11,6 @@ locked by sheet protection without a password, so a slip of the mouse cannot bre
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +26,8 @@ from ..bonus import BONUS_KINDS
 from ..messages import hint
 from ..models import Node, PerUnitRule, RateStepsRule, Rubric, Sheet
 from ..numbers import format_decimal
-from . import cells, formulas
+from . import cells, formulas, guards
+from .cells import wrapped_lines
 from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, input_labels, top_labels
 from .plan import (
     BASE, BONUS, BONUS_TOTAL, INPUT, ITEM, PART, SUBTOTAL, TOTAL, FormRow, ancestors, depth_name,
@@ -73,6 +72,7 @@ class _Form:
         self.row_of = {r.key: FIRST_ROW + i for i, r in enumerate(self.rows) if r.key}
         self.chains = ancestors(rubric)
         self.validations: dict[tuple[str, ...], DataValidation] = {}
+        self.base_row = self.bonus_row = 0  # set when those rows are written
 
     # -- the whole form ------------------------------------------------------------------------
 
@@ -125,8 +125,8 @@ class _Form:
         for field, text in headers(self.rubric).items():
             cell = ws[f"{col(field)}{HEADER_ROW}"]
             cells.put_text(cell, text)
-            cell.font, cell.fill, cell.alignment = cells.HEADER_FONT, cells.HEADER_FILL, cells.CENTER
-            cell.border = cells.BORDER
+            cell.font, cell.fill = cells.HEADER_FONT, cells.HEADER_FILL
+            cell.alignment, cell.border = cells.CENTER, cells.BORDER
         ws.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT
 
     # -- one row -------------------------------------------------------------------------------
@@ -136,7 +136,8 @@ class _Form:
         for field in COLUMNS:
             cell = ws[f"{col(field)}{r}"]
             cell.border = cells.BORDER
-            cell.alignment = cells.CENTER if field in ("id", "points", "self", "assessed") else cells.WRAP
+            centered = field in ("id", "points", "self", "assessed")
+            cell.alignment = cells.CENTER if centered else cells.WRAP
         id_cell = ws[f"{col('id')}{r}"]
         cells.put_text(id_cell, row.key or None)
         id_cell.number_format = cells.TEXT_FORMAT
@@ -171,7 +172,8 @@ class _Form:
         if node.parts and entry is None:
             first, last = self.row_of[node.parts[0].id], self.row_of[node.parts[-1].id]
             for field in SCORE_FIELDS:
-                self._formula(r, field, formulas.parts_sum(f"{col(field)}{first}", f"{col(field)}{last}"))
+                letter = col(field)
+                self._formula(r, field, formulas.parts_sum(f"{letter}{first}", f"{letter}{last}"))
             return
         self._score_inputs(r, node, node.points)
         self._note(r, node)
@@ -189,15 +191,14 @@ class _Form:
         primary = row.node
         assert primary is not None
         items = [self.row_of[leaf.id] for leaf in primary.leaves()]
-        self._label(r, hint("form-subtotal", indicator=f"{primary.id} {primary.name}"), primary.points)
-        for field in SCORE_FIELDS:
-            self._formula(r, field, formulas.cell_sum([f"{col(field)}{i}" for i in items]), total=True)
+        self._label(r, hint("form-subtotal", indicator=f"{primary.id} {primary.name}"),
+                    primary.points)
+        self._sums(r, items)
 
     def _base(self, r: int, row: FormRow) -> None:
         subtotals = [self.row_of[p.id] for p in self.rubric.indicators]
         self._label(r, self.rubric.labels.base, self.rubric.total)
-        for field in SCORE_FIELDS:
-            self._formula(r, field, formulas.cell_sum([f"{col(field)}{i}" for i in subtotals]), total=True)
+        self._sums(r, subtotals)
         self.base_row = r
 
     def _bonus(self, r: int, row: FormRow) -> None:
@@ -211,9 +212,12 @@ class _Form:
         if isinstance(rule, RateStepsRule):
             at = {name: f"${col('self')}${self.row_of[self._key(node, name)]}"
                   for name in ("target", "graduates", "employed", "rate")}
-            formula = formulas.rate_steps(rule, at["target"], at["graduates"], at["employed"], at["rate"])
+            formula = formulas.rate_steps(
+                rule, at["target"], at["graduates"], at["employed"], at["rate"]
+            )
         elif isinstance(rule, PerUnitRule):
-            formula = formulas.per_unit(rule, f"${col('self')}${self.row_of[self._key(node, 'count')]}")
+            count = f"${col('self')}${self.row_of[self._key(node, 'count')]}"
+            formula = formulas.per_unit(rule, count)
         else:
             self._score_inputs(r, node, rule.max)
             return
@@ -226,7 +230,8 @@ class _Form:
         self._names(r, row)
         self._text(r, "focus", input_labels(self.rubric)[name])
         kind = BONUS_KINDS[node.rule.kind].inputs[name]
-        self._text(r, "criteria", hint("form-input-rate" if name == "rate" else f"form-input-{kind}"))
+        guide = "form-input-rate" if name == "rate" else f"form-input-{kind}"
+        self._text(r, "criteria", hint(guide))
         self.ws.merge_cells(f"{col('self')}{r}:{col('assessed')}{r}")
         cell = self.ws[f"{col('self')}{r}"]
         self._unlock(cell)
@@ -238,8 +243,7 @@ class _Form:
     def _bonus_total(self, r: int, row: FormRow) -> None:
         leaves = [self.row_of[b.id] for b in self.rubric.bonus_items]
         self._label(r, self.rubric.labels.bonus, None)
-        for field in SCORE_FIELDS:
-            self._formula(r, field, formulas.cell_sum([f"{col(field)}{i}" for i in leaves]), total=True)
+        self._sums(r, leaves)
         self.bonus_row = r
 
     def _total(self, r: int, row: FormRow) -> None:
@@ -281,6 +285,12 @@ class _Form:
         if not total:
             cell.fill = cells.COMPUTED_FILL
 
+    def _sums(self, r: int, rows: list[int]) -> None:
+        """Both score columns of row ``r`` sum the same columns of ``rows``."""
+        for field in SCORE_FIELDS:
+            formula = formulas.cell_sum([f"{col(field)}{i}" for i in rows])
+            self._formula(r, field, formula, total=True)
+
     def _unlock(self, cell: Any) -> None:
         cell.protection, cell.fill = cells.UNLOCKED, cells.INPUT_FILL
 
@@ -304,7 +314,7 @@ class _Form:
         key = (kind, format_decimal(cap) if cap is not None else "")
         validation = self.validations.get(key)
         if validation is None:
-            validation = self.validations[key] = _validation(kind, cap, self.rubric.step)
+            validation = self.validations[key] = guards.validation(kind, cap, self.rubric.step)
         validation.add(ref)
 
     # -- merges, heights, page -----------------------------------------------------------------
@@ -325,7 +335,10 @@ class _Form:
                 if index < len(self.rows) and key(self.rows[index]) == here and here is not None:
                     continue
                 if here is not None and index - start > 1:
-                    self.ws.merge_cells(f"{col(field)}{FIRST_ROW + start}:{col(field)}{FIRST_ROW + index - 1}")
+                    letter = col(field)
+                    self.ws.merge_cells(
+                        f"{letter}{FIRST_ROW + start}:{letter}{FIRST_ROW + index - 1}"
+                    )
                 start = index
 
     def _heights(self) -> None:
@@ -338,7 +351,7 @@ class _Form:
                     continue
                 cell = self.ws[f"{col(field)}{r}"]
                 if isinstance(cell.value, str) and cell.data_type == "s":
-                    lines = max(lines, _lines(cell.value, WIDTHS[field]))
+                    lines = max(lines, wrapped_lines(cell.value, WIDTHS[field]))
             self.ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
 
     def _sheet_setup(self) -> None:
@@ -371,43 +384,3 @@ def _methods(item: Node, chains: dict[str, tuple[Node, ...]]) -> tuple[str, ...]
         if node.methods:
             return node.methods
     return ()
-
-
-def _lines(text: str, width: int) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
-    usable = max(width - 1, 1)
-    total = 0
-    for line in text.split("\n"):
-        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-        total += max(1, math.ceil(size / usable))
-    return total
-
-
-def _validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
-    """The data validation and input message for one kind of input cell."""
-    step_text = format_decimal(step)
-    if kind == "score":
-        if cap is None:
-            validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
-            prompt = hint("form-prompt-open", step=step_text)
-        else:
-            cap_text = format_decimal(cap)
-            validation = DataValidation(type="decimal", operator="between", formula1="0",
-                                        formula2=cap_text)
-            prompt = hint("form-prompt-score", cap=cap_text, step=step_text)
-        title = hint("form-prompt-title")
-    elif kind == "percent":
-        validation = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
-        prompt, title = hint("form-input-percent"), hint("form-prompt-percent-title")
-    elif kind == "year":
-        validation = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200")
-        prompt, title = hint("form-prompt-year"), hint("form-prompt-year-title")
-    else:  # count, positive-count
-        minimum = "1" if kind == "positive-count" else "0"
-        validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=minimum)
-        prompt, title = hint(f"form-input-{kind}"), hint("form-prompt-count-title")
-    validation.allow_blank = True
-    validation.showInputMessage = validation.showErrorMessage = True
-    validation.promptTitle, validation.prompt = title[:32], prompt[:255]
-    validation.errorTitle, validation.error = title[:32], prompt[:255]
-    return validation

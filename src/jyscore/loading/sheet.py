@@ -295,12 +295,8 @@ class SheetChecker:
             whole = item.id in self.given
             if whole and given_parts:
                 first = self.doc.key_position(("scores", given_parts[0].id))
-                parts = ", ".join(
-                    f"{p.id} line {self.doc.key_position(('scores', p.id)).line}"
-                    for p in given_parts
-                )
-                self.add("JY112", first, item,
-                         whole_line=self.doc.key_position(("scores", item.id)).line, parts=parts)
+                parts = ", ".join(f"{p.id} {self._where(('scores', p.id))}" for p in given_parts)
+                self.add("JY112", first, item, whole=self._where(("scores", item.id)), parts=parts)
             elif not whole and not given_parts:
                 if item.parts:
                     missing = hint("missing-item", item_id=item.id,
@@ -314,6 +310,11 @@ class SheetChecker:
                     if part.id not in self.given:
                         self.add("JY111", None, part,
                                  hint=hint("missing-part", owner=item.id, given=given))
+
+    def _where(self, path: Path_) -> str:
+        """Where a key stood, for a message: ``line 12`` in YAML, the cell (``A12``) in a workbook."""
+        at = self.doc.key_position(path)
+        return f"line {at.line}" if at.line is not None else at.cell or "?"
 
     def _unknown_ids(self) -> None:
         """Report unknown ids, suggesting first the ids that the sheet has not scored yet."""

@@ -29,6 +29,7 @@ from ..models import Rubric
 from ..numbers import parse_decimal, parse_whole
 from ..problems import JyscoreError, Position, Problem, make_problem
 from .defaults import Default, SheetDefaults
+from .sheet import describe
 from .yamlsource import Limits, load
 
 TARGETS_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="targets file")
@@ -72,7 +73,7 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
 
     if not isinstance(data, dict):
         add("JY020", doc.position(()), what="the targets file", example=hint("targets-example"),
-            found=_describe(data))
+            found=describe(data))
         raise JyscoreError(problems)
     for key in data:
         if key not in TARGETS_FIELDS:
@@ -83,7 +84,7 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
         raw = data["year"]
         year = parse_whole(raw) if isinstance(raw, str) else None
         if year is None or year not in _YEARS:
-            add("JY023", doc.position(("year",)), field="year", value=_describe(raw),
+            add("JY023", doc.position(("year",)), field="year", value=describe(raw),
                 expected=hint("expect-year"))
             year = None
     items = target_items(rubric)
@@ -93,13 +94,13 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
         add("JY021", Position(), field="targets", hint=hint("field-targets"))
     elif table is not None and not isinstance(table, dict):
         add("JY020", doc.position(("targets",)), what="targets", example=hint("targets-example"),
-            found=_describe(table))
+            found=describe(table))
     else:
         for college, raw in (table or {}).items():
             at = doc.position(("targets", college))
             number = parse_decimal(raw.removesuffix("%")) if isinstance(raw, str) else None
             if number is None or not 0 <= number <= _HUNDRED:
-                add("JY510", at, college=college, value=_describe(raw))
+                add("JY510", at, college=college, value=describe(raw))
                 continue
             default = Default(number, f"{file}:{at.line}")
             values[college.strip()] = {item: {TARGET_INPUT: default} for item in items}
@@ -107,13 +108,3 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
         raise JyscoreError(problems)
     defaults = SheetDefaults(file, {item: (TARGET_INPUT,) for item in items}, values)
     return Targets(file, year, doc.position(("year",)), defaults)
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)

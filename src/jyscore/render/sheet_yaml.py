@@ -74,12 +74,16 @@ class _Writer:
         self.columns = sheet.columns if sheet else ("self", "assessed")
         self.lines: list[str] = []
 
-    def entry_pairs(self, entry: Entry | None, names: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    def entry_pairs(
+        self, entry: Entry | None, names: tuple[str, ...]
+    ) -> list[tuple[str, str | None]]:
         pairs: list[tuple[str, str | None]] = []
         for name in names:
             value = None
             if entry is not None:
-                number = entry.column(name) if name in ("self", "assessed") else entry.inputs.get(name)
+                number = (
+                    entry.column(name) if name in ("self", "assessed") else entry.inputs.get(name)
+                )
                 if number is None and self.sheet is not None:
                     continue
                 value = format_decimal(number) if number is not None else None
@@ -120,7 +124,9 @@ class _Writer:
         self.lines.append(_line(node.id, self.entry_pairs(entry, names), note))
 
 
-def sheet_yaml(rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0) -> str:
+def sheet_yaml(
+    rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0
+) -> str:
     """The sheet as YAML; without ``sheet``, the blank sheet for ``college`` and ``year``."""
     writer = _Writer(rubric, sheet)
     if sheet is not None:

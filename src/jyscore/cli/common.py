@@ -11,9 +11,9 @@ from typing import Callable, NoReturn, Sequence, TypeVar
 import click
 
 from ..atomic import OutputError
-from ..loading import load_rubric
+from ..loading import load_rubric, read_sheet
 from ..messages import render_message
-from ..models import Rubric
+from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions
 from ..render.problems import PROBLEM_FORMATS
@@ -56,6 +56,16 @@ def echo_problems(problems: Sequence[Problem], files_checked: int = 1) -> None:
 def fail(problems: Sequence[Problem]) -> NoReturn:
     echo_problems(sorted(problems, key=Problem.sort_key))
     sys.exit(EXIT_PROBLEMS)
+
+
+def get_sheet(path: Path, rubric: Rubric) -> Sheet:
+    """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings."""
+    try:
+        sheet = read_sheet(path, rubric)
+    except JyscoreError as exc:
+        fail(exc.problems)
+    echo_problems(sheet.warnings)
+    return sheet
 
 
 def get_rubric(path: Path | None) -> Rubric:

@@ -5,9 +5,7 @@ from pathlib import Path
 import click
 
 from ..atomic import OutputError, check_writable
-from ..loading import read_sheet
-from ..problems import JyscoreError
-from .common import echo_problems, fail, get_rubric, output_failure, rubric_option
+from .common import get_rubric, get_sheet, output_failure, rubric_option
 from .template import check_suffix, output_path_option, write_sheet_file
 
 
@@ -34,10 +32,6 @@ def convert(sheet: Path, output: Path, force: bool, rubric_path: Path | None) ->
     except OutputError as error:
         output_failure(error)
     rubric = get_rubric(rubric_path)
-    try:
-        loaded = read_sheet(sheet, rubric)
-    except JyscoreError as exc:
-        fail(exc.problems)
-    echo_problems(loaded.warnings)
+    loaded = get_sheet(sheet, rubric)
     write_sheet_file(output, rubric, college=loaded.college, year=loaded.year, sheet=loaded,
                      force=force)

@@ -6,10 +6,8 @@ from pathlib import Path
 import click
 
 from ..engine import score as score_sheet
-from ..loading import read_sheet
-from ..problems import JyscoreError
 from ..render.formats import RESULT_FORMATS, load_renderer
-from .common import echo_problems, fail, get_rubric, output_options, rubric_option
+from .common import get_rubric, get_sheet, output_options, rubric_option
 
 
 @click.command()
@@ -32,11 +30,7 @@ def score(sheet: Path, rubric_path: Path | None, output_format: str) -> None:
     sheet has errors.
     """
     rubric = get_rubric(rubric_path)
-    try:
-        loaded = read_sheet(sheet, rubric)
-    except JyscoreError as exc:
-        fail(exc.problems)
-    echo_problems(loaded.warnings)
+    loaded = get_sheet(sheet, rubric)
     result = score_sheet(rubric, loaded)
     render = load_renderer(RESULT_FORMATS[output_format])
     click.echo(render(result, output_options(sys.stdout)), nl=False)

@@ -60,6 +60,11 @@ MESSAGES: dict[str, Message] = {
         "the control character {character} is not allowed in YAML; delete it (it often comes "
         "with text pasted from Word or Excel)",
     ),
+    "JY015": Message(
+        "utf16-no-bom",
+        "the file looks like UTF-16 text saved without a byte order mark (every other byte is "
+        "0), so its byte order is unknown; save it as UTF-8",
+    ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
     "JY020": Message("not-a-mapping", "{what} must be a mapping ({example}), not {found}"),

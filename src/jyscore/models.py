@@ -30,7 +30,9 @@ NonNegativeDecimal = Annotated[Decimal, Field(ge=0)]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not on import, so that a
+    # run with the built-in rubric (see jyscore.loading.builtin) never builds one at all
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RateStepsRule(_Frozen):
@@ -135,7 +137,7 @@ class Rubric(_Frozen):
     name: Annotated[str, Field(min_length=1)]
     total: PositiveDecimal
     step: PositiveDecimal
-    labels: Labels = Labels()
+    labels: Labels = Field(default_factory=Labels)
     indicators: Annotated[tuple[Node, ...], Field(min_length=1)]
     bonus: tuple[Node, ...] = ()
 
@@ -171,6 +173,11 @@ class Rubric(_Frozen):
         ids = [n.id for item in self.items for n in (item, *item.parts)]
         ids.extend(b.id for b in self.bonus_items)
         return tuple(ids)
+
+    @cached_property
+    def scorable_id_set(self) -> frozenset[str]:
+        """:attr:`scorable_ids` for membership tests (the loader asks once per sheet entry)."""
+        return frozenset(self.scorable_ids)
 
 
 # -- a college's score sheet ---------------------------------------------------------------------

@@ -18,12 +18,24 @@ _BOOLEAN_WORDS = frozenset(
 )
 
 
+# Sheets repeat a few dozen values ("5", "4.5"): each text is parsed once and its Decimal shared
+# (Decimals are immutable), which saves time and, on runs of thousands of sheets, memory.
+_PARSED: dict[str, Decimal] = {}
+_PARSED_LIMIT = 4096
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """The exact value of a plain decimal literal, or None when ``text`` is not one."""
-    text = text.strip()
-    if len(text) > 40 or not _NUMBER.fullmatch(text):
+    number = _PARSED.get(text)
+    if number is not None:
+        return number
+    stripped = text.strip()
+    if len(stripped) > 40 or not _NUMBER.fullmatch(stripped):
         return None
-    return Decimal(text)
+    number = Decimal(stripped)
+    if len(_PARSED) < _PARSED_LIMIT:
+        _PARSED[text] = number
+    return number
 
 
 def parse_whole(text: str) -> int | None:

@@ -24,7 +24,7 @@ from typing import Sequence
 
 from .engine import score
 from .loading.files import READERS, SheetReport, discover
-from .loading.parallel import PARALLEL_THRESHOLD, Progress, check_sheets_parallel
+from .loading.parallel import PARALLEL_THRESHOLD, Progress, check_sheets_parallel, gc_paused
 from .loading.targets import Targets
 from .messages import hint
 from .models import Rubric, Sheet
@@ -160,7 +160,8 @@ def rank_paths(
         raise JyscoreError(
             [*(p for s in invalid for p in s.problems), make_problem("JY508", run_file)]
         )
-    results = [score(rubric, sheet) for sheet in selected]
+    with gc_paused():  # thousands of results kept: see gc_paused
+        results = [score(rubric, sheet) for sheet in selected]
     ranking = rank(results, column, tuple(tie_break))
     return RankOutcome(rubric, ranking, chosen, tuple(invalid), tuple(warnings), len(files))
 

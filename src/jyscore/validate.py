@@ -13,6 +13,10 @@ looks across the sheets that loaded:
 
 With ``strict`` every warning, the loader's too (``JY003`` a GB18030 file), counts as an error.
 Pure: nothing is printed, the caller renders :class:`ValidationReport`.
+
+Everything about one file (its problems and the per-sheet warnings) is worked out by
+:func:`check_file`, in a process pool for big runs (:mod:`jyscore.loading.parallel`); only a
+small :class:`FileCheck` comes back for the checks across files.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Hashable, Iterable, Sequence
 
-from .loading import SheetReport, check_sheets, discover
+from .loading import SheetReport, discover
+from .loading.files import check_sheet
+from .loading.parallel import PARALLEL_THRESHOLD, map_files
 from .models import Entry, Node, Rubric, Sheet
 from .numbers import format_decimal
 from .problems import JyscoreError, Position, Problem, Severity, make_problem
@@ -51,6 +57,39 @@ class ValidationReport:
         return self.errors == 0
 
 
+@dataclass(frozen=True)
+class SheetKey:
+    """What the checks across files need of a sheet that loaded (has the fields of a Sheet)."""
+
+    source: str
+    college: str
+    year: int
+    rubric_id: str | None
+    positions: dict[str, Position]
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One file's outcome: its own problems, the warnings about its sheet, and its key."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()  # JY304-JY306, see sheet_problems
+    sheet: SheetKey | None = None  # None when the sheet did not load
+    other_rubric: tuple[str, str, Position] | None = None  # a JY024 sheet's rubric, file, where
+
+
+def check_file(path: Path, context: tuple[Rubric, Decimal | None]) -> FileCheck:
+    """Everything :func:`validate_files` learns from one file on its own (runs in a worker)."""
+    rubric, max_gap = context
+    report = check_sheet(path, rubric)
+    sheet = report.sheet
+    if sheet is None:
+        return FileCheck(path, tuple(report.problems), other_rubric=_other_rubric(report))
+    key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions)
+    return FileCheck(path, tuple(report.problems), tuple(sheet_problems(sheet, rubric, max_gap)), key)
+
+
 def validate(
     paths: Iterable[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None
 ) -> ValidationReport:
@@ -59,12 +98,18 @@ def validate(
 
 
 def validate_files(
-    files: Sequence[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None
+    files: Sequence[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None,
+    *, parallel_threshold: int = PARALLEL_THRESHOLD, workers: int | None = None,
 ) -> ValidationReport:
-    """Validate sheets that have already been found (see :func:`jyscore.loading.discover`)."""
-    reports = check_sheets(files, rubric)
-    problems = [p for report in reports for p in report.problems]
-    problems.extend(run_problems(reports, rubric, max_gap))
+    """Validate sheets that have already been found (see :func:`jyscore.loading.discover`).
+
+    From ``parallel_threshold`` files on, the files are checked in a process pool.
+    """
+    checks = map_files(check_file, files, (rubric, max_gap), threshold=parallel_threshold,
+                       workers=workers)
+    problems = [p for check in checks for p in check.problems]
+    problems.extend(_across_files(checks, rubric))
+    problems.extend(p for check in checks for p in check.warnings)
     if strict:
         problems = [
             dataclasses.replace(p, severity=Severity.ERROR) if not p.is_error else p
@@ -77,12 +122,23 @@ def run_problems(
     reports: Sequence[SheetReport], rubric: Rubric, max_gap: Decimal | None = None
 ) -> list[Problem]:
     """The checks that look beyond one file's syntax and caps (see the module's doc)."""
-    sheets = [r.sheet for r in reports if r.sheet is not None]
+    checks = []
+    for report in reports:
+        sheet = report.sheet
+        if sheet is None:
+            checks.append(FileCheck(report.path, (), other_rubric=_other_rubric(report)))
+            continue
+        key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions)
+        checks.append(FileCheck(report.path, (), tuple(sheet_problems(sheet, rubric, max_gap)), key))
+    return [*_across_files(checks, rubric), *(p for check in checks for p in check.warnings)]
+
+
+def _across_files(checks: Sequence[FileCheck], rubric: Rubric) -> list[Problem]:
+    """JY301 (the same college twice), JY302 (several years), JY303 (several rubrics)."""
+    sheets = [check.sheet for check in checks if check.sheet is not None]
     problems = duplicate_problems(sheets)
     problems.extend(_mixed_years(sheets))
-    problems.extend(_mixed_rubrics(reports, rubric))
-    for sheet in sheets:
-        problems.extend(sheet_problems(sheet, rubric, max_gap))
+    problems.extend(_mixed_rubrics(checks, rubric))
     return problems
 
 
@@ -107,9 +163,9 @@ def _warning(
     )
 
 
-def duplicate_problems(sheets: Sequence[Sheet]) -> list[Problem]:
+def duplicate_problems(sheets: Sequence[Sheet | SheetKey]) -> list[Problem]:
     """JY301 for every sheet whose college and year an earlier sheet already has."""
-    first: dict[tuple[str, int], Sheet] = {}
+    first: dict[tuple[str, int], Sheet | SheetKey] = {}
     problems = []
     for sheet in sheets:
         key = (sheet.college, sheet.year)
@@ -138,35 +194,40 @@ def _groups(pairs: Sequence[tuple[Hashable, str]]) -> tuple[Hashable, str]:
     return ranked[0], "; ".join(described)
 
 
-def _mixed_years(sheets: Sequence[Sheet]) -> list[Problem]:
+def _mixed_years(sheets: Sequence[SheetKey]) -> list[Problem]:
     pairs: list[tuple[Hashable, str]] = [(s.year, s.source) for s in sheets]
     if len({value for value, _ in pairs}) < 2:
         return []
     common, described = _groups(pairs)
     return [
-        _warning("JY302", sheet, sheet.positions.get("year"), years=described)
+        make_problem("JY302", sheet.source, sheet.positions.get("year") or Position(),
+                     severity=Severity.WARNING, years=described)
         for sheet in sheets
         if sheet.year != common
     ]
 
 
-def _mixed_rubrics(reports: Sequence[SheetReport], rubric: Rubric) -> list[Problem]:
-    """Rubric ids named by the sheets; a sheet that names none is taken to be of ``rubric``.
+def _other_rubric(report: SheetReport) -> tuple[str, str, Position] | None:
+    """A sheet naming another rubric did not load (``JY024``): its id, read back from its file."""
+    mismatch = next((p for p in report.problems if p.code == "JY024"), None)
+    other = _named_rubric(report.path) if mismatch else None
+    if mismatch is None or other is None:
+        return None
+    return other, mismatch.file, Position(mismatch.line, mismatch.column, mismatch.cell)
 
-    A sheet naming another rubric did not load (``JY024``): its id is read back from its file.
-    """
+
+def _mixed_rubrics(checks: Sequence[FileCheck], rubric: Rubric) -> list[Problem]:
+    """Rubric ids named by the sheets; a sheet that names none is taken to be of ``rubric``."""
     named: list[tuple[Hashable, str]] = []
     where: dict[str, Position | None] = {}
-    for report in reports:
-        if report.sheet is not None:
-            named.append((report.sheet.rubric_id or rubric.id, report.sheet.source))
-            where[report.sheet.source] = report.sheet.positions.get("rubric")
-            continue
-        mismatch = next((p for p in report.problems if p.code == "JY024"), None)
-        other = _named_rubric(report.path) if mismatch else None
-        if mismatch is not None and other is not None:
-            named.append((other, mismatch.file))
-            where[mismatch.file] = Position(mismatch.line, mismatch.column, mismatch.cell)
+    for check in checks:
+        if check.sheet is not None:
+            named.append((check.sheet.rubric_id or rubric.id, check.sheet.source))
+            where[check.sheet.source] = check.sheet.positions.get("rubric")
+        elif check.other_rubric is not None:
+            other, file, at = check.other_rubric
+            named.append((other, file))
+            where[file] = at
     if len({value for value, _ in named}) < 2:
         return []
     common, described = _groups(named)

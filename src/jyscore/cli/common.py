@@ -6,17 +6,19 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TypeVar
 
 import click
 
-from ..atomic import OutputError
 from ..loading import load_rubric, read_sheet
 from ..messages import render_message
 from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions
 from ..render.problems import PROBLEM_FORMATS
+
+if TYPE_CHECKING:  # the writer (tempfile, signal, threading) is imported by the commands that write
+    from ..atomic import OutputError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data

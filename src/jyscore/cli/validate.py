@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from ..loading import discover
+from ..loading import discover, load_rubric
 from ..loading.files import READERS
 from ..messages import hint
 from ..numbers import parse_decimal
+from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
 from ..validate import ValidationReport, validate_files
-from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, get_rubric, output_options, rubric_option
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, output_options, rubric_option
 
 
 class Points(click.ParamType):
@@ -98,11 +99,16 @@ def validate(
 
     Exits 0 when there is no error (warnings are printed), 1 when there is any, 2 on wrong usage.
     """
-    rubric = get_rubric(rubric_path)
-    files = find_sheets(paths)
-    report = validate_files(files, rubric, strict=strict, max_gap=max_gap)
     chosen = pick_format(output_format)
     render = PROBLEM_FORMATS[chosen]
+    try:
+        rubric = load_rubric(rubric_path)
+    except JyscoreError as exc:  # reported like a sheet's problems: json stays json in CI
+        problems = sorted(exc.problems, key=Problem.sort_key)
+        click.echo(render(problems, output_options(sys.stdout), 1), nl=False)
+        sys.exit(EXIT_PROBLEMS)
+    files = find_sheets(paths)
+    report = validate_files(files, rubric, strict=strict, max_gap=max_gap)
     click.echo(render(report.problems, output_options(sys.stdout), report.files_checked), nl=False)
     if chosen != "json":
         click.echo(summary(report), err=True)

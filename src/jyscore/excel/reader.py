@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import math
+import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -123,7 +124,9 @@ def _grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell
 
 def _read_grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell]]:
     try:
-        return _grid(path, data_only)
+        with warnings.catch_warnings():  # openpyxl's UserWarnings are not the user's business
+            warnings.simplefilter("ignore")
+            return _grid(path, data_only)
     except JyscoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged

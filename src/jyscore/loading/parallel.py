@@ -2,8 +2,12 @@
 
 Below ``threshold`` files the sheets are read in this process: starting worker processes costs
 more than reading a few dozen small files. At or above it, a :class:`ProcessPoolExecutor` reads
-them; each worker receives the rubric (and the run's defaults) once, when it starts, and sends
-back one :class:`SheetReport` per file — results are data, per file, in the order given.
+them; each worker receives the task and its context (the rubric, the run's defaults) once, when
+it starts, and sends back one result per file — results are data, per file, in the order given.
+:func:`map_files` runs any such per-file task (``jyscore validate`` sends back only what its
+run-wide checks need); :func:`check_sheets_parallel` is the one ``jyscore rank`` uses.
+
+The cyclic garbage collector is paused while the results pile up (:func:`gc_paused`).
 
 A ``progress`` callback, when given, is called with the number of files done so far and the
 number of files in all.
@@ -11,30 +15,55 @@ number of files in all.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from ..models import Rubric
 from .defaults import SheetDefaults
 from .files import SheetReport, check_sheet
 
+# Measured with benchmarks/run.py (2 cores): starting a pool of forked workers costs about as
+# much as reading 30-60 sheets, so below this many files one process is as fast.
 PARALLEL_THRESHOLD = 64
 Progress = Callable[[int, int], None]  # (files done, files in all)
+R = TypeVar("R")
+Task = Callable[[Path, Any], R]  # (file, context) -> result; a module-level function
 
 # set once in each worker process by _start_worker
-_worker_rubric: Rubric | None = None
-_worker_defaults: SheetDefaults | None = None
+_worker_task: Task[Any] | None = None
+_worker_context: Any = None
 
 
-def _start_worker(rubric: Rubric, defaults: SheetDefaults | None) -> None:
-    global _worker_rubric, _worker_defaults
-    _worker_rubric, _worker_defaults = rubric, defaults
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a run builds and keeps many small objects.
+
+    Loading sheets makes no reference cycles (everything is freed by reference counting), yet
+    the collector's full passes walk every object kept so far, again and again as the results
+    pile up: on thousands of sheets that costs a third of the run. It is switched back on (if it
+    was on) when the block ends, so cycles made elsewhere are still collected.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
-def _check_in_worker(path: Path) -> SheetReport:
-    assert _worker_rubric is not None
-    return check_sheet(path, _worker_rubric, _worker_defaults)
+def _start_worker(task: Task[Any], context: Any) -> None:
+    global _worker_task, _worker_context
+    _worker_task, _worker_context = task, context
+
+
+def _run_in_worker(path: Path) -> Any:
+    assert _worker_task is not None
+    return _worker_task(path, _worker_context)
 
 
 def default_workers() -> int:
@@ -43,6 +72,48 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def map_files(
+    task: Task[R],
+    paths: Sequence[Path],
+    context: Any,
+    *,
+    threshold: int = PARALLEL_THRESHOLD,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[R]:
+    """``task(path, context)`` for every path, in order; in a process pool from ``threshold`` on.
+
+    ``task`` must be a module-level function and ``context`` picklable: with the ``spawn`` or
+    ``forkserver`` start methods both are sent to each worker.
+    """
+    workers = workers or default_workers()
+    results: list[R] = []
+    with gc_paused():
+        if len(paths) < threshold or workers < 2 or len(paths) < 2:
+            for path in paths:
+                results.append(task(path, context))
+                if progress:
+                    progress(len(results), len(paths))
+            return results
+        from concurrent.futures import ProcessPoolExecutor  # only when a pool is worth starting
+
+        workers = min(workers, len(paths))
+        chunksize = max(1, min(32, len(paths) // (workers * 4)))
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(task, context)
+        ) as pool:
+            for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
+                results.append(result)
+                if progress:
+                    progress(len(results), len(paths))
+    return results
+
+
+def _check(path: Path, context: tuple[Rubric, SheetDefaults | None]) -> SheetReport:
+    rubric, defaults = context
+    return check_sheet(path, rubric, defaults)
 
 
 def check_sheets_parallel(
@@ -55,24 +126,5 @@ def check_sheets_parallel(
     progress: Progress | None = None,
 ) -> list[SheetReport]:
     """One report per path, in order; in a process pool when there are ``threshold`` or more."""
-    workers = workers or default_workers()
-    if len(paths) < threshold or workers < 2 or len(paths) < 2:
-        reports: list[SheetReport] = []
-        for path in paths:
-            reports.append(check_sheet(path, rubric, defaults))
-            if progress:
-                progress(len(reports), len(paths))
-        return reports
-    from concurrent.futures import ProcessPoolExecutor  # only when a pool is worth starting
-
-    workers = min(workers, len(paths))
-    chunksize = max(1, min(32, len(paths) // (workers * 4)))
-    reports = []
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(rubric, defaults)
-    ) as pool:
-        for report in pool.map(_check_in_worker, paths, chunksize=chunksize):
-            reports.append(report)
-            if progress:
-                progress(len(reports), len(paths))
-    return reports
+    return map_files(_check, paths, (rubric, defaults), threshold=threshold, workers=workers,
+                     progress=progress)

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from ..models import Node, Rubric
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Position, Problem, make_problem
+from .builtin import Untrusted, trusted_rubric
 from .yamlsource import Document, Limits, Path_, load, parse
 
 RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="rubric")
@@ -35,7 +36,14 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 def _default_rubric() -> Rubric:
     resource = resources.files("jyscore") / "rubrics" / f"{DEFAULT_RUBRIC}.yaml"
     doc = parse(resource.read_text(encoding="utf-8"), f"<built-in {DEFAULT_RUBRIC}>", RUBRIC_LIMITS)
-    return rubric_from_document(doc)
+    try:  # the same models as validating it, without building pydantic's validators: see .builtin
+        rubric = trusted_rubric(doc.data)
+    except Untrusted:
+        return rubric_from_document(doc)
+    problems = _consistency_problems(rubric, doc)
+    if problems:
+        raise JyscoreError(problems)
+    return rubric
 
 
 def rubric_from_document(doc: Document) -> Rubric:

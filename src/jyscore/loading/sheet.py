@@ -26,6 +26,8 @@ SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score shee
 SHEET_FIELDS = ("college", "year", "rubric", "scores", "note")
 ENTRY_FIELDS = ("self", "assessed", "note")
 YEARS = range(1900, 2201)
+_SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
+_SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
 _HUNDRED = Decimal(100)
 
 
@@ -175,7 +177,7 @@ class SheetChecker:
         path: Path_ = ("scores", item_id)
         key_at = self.doc.key_position(path)
         node = self.rubric.nodes.get(item_id)
-        if node is None or item_id not in self.rubric.scorable_ids:
+        if node is None or item_id not in self.rubric.scorable_id_set:
             if node is not None:
                 leaves = [n.id for n in node.leaves()]
                 self.add("JY113", key_at, node, children=", ".join(leaves))
@@ -189,9 +191,9 @@ class SheetChecker:
             return
         if node.rule is not None:
             inputs = BONUS_KINDS[node.rule.kind].inputs
+            allowed = (*inputs, "note")
         else:
-            inputs = {"self": "score", "assessed": "score"}
-        allowed = (*inputs, "note")
+            inputs, allowed = _SCORE_INPUTS, _SCORE_ALLOWED
         for key in value:
             if key not in allowed:
                 self.mistyped.add(item_id)
@@ -253,28 +255,30 @@ class SheetChecker:
         return reported
 
     def _number(self, node: Node, path: Path_, name: str, kind: str, raw: Any) -> Decimal | None:
-        where = self.doc.position((*path, name))
+        # the value's position is looked up only for a problem: most values never need one
         if kind in ("count", "positive-count"):
             count = parse_whole(raw) if isinstance(raw, str) else None
             if count is None or (kind == "positive-count" and count == 0):
-                self.add("JY123", where, node, field=name, value=describe(raw),
+                self.add("JY123", self.doc.position((*path, name)), node, field=name,
+                         value=describe(raw),
                          minimum=hint("count-positive") if kind == "positive-count" else "")
                 return None
             return Decimal(count)
         text = raw.removesuffix("%") if isinstance(raw, str) and kind == "percent" else raw
         number = parse_decimal(text) if isinstance(text, str) else None
         if number is None:
-            self.add("JY100", where, node, column=name, value=describe(raw),
-                     hint=_number_hint(raw) if isinstance(raw, str) else "")
+            self.add("JY100", self.doc.position((*path, name)), node, column=name,
+                     value=describe(raw), hint=_number_hint(raw) if isinstance(raw, str) else "")
             return None
         if kind == "percent":
             if not 0 <= number <= _HUNDRED:
-                self.add("JY121", where, node, field=name, value=format_decimal(number))
+                self.add("JY121", self.doc.position((*path, name)), node, field=name,
+                         value=format_decimal(number))
                 return None
             return number
-        return self._score(node, where, name, number)
+        return self._score(node, path, name, number)
 
-    def _score(self, node: Node, at: Position, column: str, value: Decimal) -> Decimal | None:
+    def _score(self, node: Node, path: Path_, column: str, value: Decimal) -> Decimal | None:
         cap = node.points if node.rule is None else node.rule.max
         step = self.rubric.step
         if value < 0:
@@ -285,8 +289,9 @@ class SheetChecker:
             code = "JY103"
         else:
             return value
-        self.add(code, at, node, column=column, value=format_decimal(value),
-                 cap=format_decimal(cap) if cap is not None else "∞", step=format_decimal(step))
+        self.add(code, self.doc.position((*path, column)), node, column=column,
+                 value=format_decimal(value), cap=format_decimal(cap) if cap is not None else "∞",
+                 step=format_decimal(step))
         return None
 
     # -- the sheet as a whole ----------------------------------------------------------------

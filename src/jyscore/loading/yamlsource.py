@@ -105,12 +105,17 @@ def read_text(path: Path, limits: Limits) -> tuple[str, list[Problem]]:
 
 def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace"), []
+        try:
+            return raw[3:].decode("utf-8"), []
+        except UnicodeDecodeError as exc:
+            raise JyscoreError([make_problem("JY002", file, offset=exc.start + 3)]) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), [_legacy(file, "UTF-16")]
         except UnicodeDecodeError as exc:
             raise JyscoreError([make_problem("JY002", file, offset=exc.start)]) from None
+    if b"\x00" in raw and _utf16_without_bom(raw):
+        raise JyscoreError([make_problem("JY015", file)])
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as utf8_error:
@@ -118,6 +123,13 @@ def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
             return raw.decode("gb18030"), [_legacy(file, "GB18030 (GBK)")]
         except UnicodeDecodeError:
             raise JyscoreError([make_problem("JY002", file, offset=utf8_error.start)]) from None
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Zero bytes (never in YAML text) on one side of every byte pair: UTF-16 with no BOM to
+    say so. Refused rather than guessed: the byte order would be a guess."""
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    return max(even, odd) * 8 >= len(raw) and min(even, odd) * 10 <= max(even, odd)
 
 
 def _legacy(file: str, encoding: str) -> Problem:
@@ -156,8 +168,11 @@ def load(path: Path, limits: Limits) -> Document:
 
 def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
-        before = text[: exc.position]
-        position = Position(before.count("\n") + 1, exc.position - before.rfind("\n"))
+        offset = exc.position
+        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8, not characters
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+        before = text[:offset]
+        position = Position(before.count("\n") + 1, offset - before.rfind("\n"))
         char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "?")
         return make_problem("JY014", file, position, character=f"U+{char:04X}")
     if not isinstance(exc, yaml.MarkedYAMLError):

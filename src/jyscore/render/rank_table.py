@@ -97,6 +97,8 @@ def render_rank_table(outcome: RankOutcome, options: RankRenderOptions) -> str:
         no_color=not options.color,
         color_system="auto" if options.color else None,
         highlight=False,
+        markup=False,  # college names are data: "[b]" in one is text
+        emoji=False,
     )
     table = build_rank_table(outcome, options)
     width = _natural_width(console, table)

@@ -126,6 +126,8 @@ def render_table(result: Result, options: RenderOptions) -> str:
         no_color=not options.color,
         color_system="auto" if options.color else None,
         highlight=False,
+        markup=False,  # names are data: "[b]" in a college's name is text (and parsing is slow)
+        emoji=False,
     )
     console.print(build_table(result))
     return buffer.getvalue()

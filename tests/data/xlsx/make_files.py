@@ -118,6 +118,38 @@ def main() -> None:
     rezip(filled, BAD / "xxe.xlsx", {"xl/workbook.xml": xxe + body})
     utf16 = (xxe.decode() + body.decode()).encode("utf-16")
     rezip(filled, BAD / "dtd-utf16.xlsx", {"xl/workbook.xml": utf16})
+    odd_cells_and_parts(filled)
+
+
+def odd_cells_and_parts(filled: Path) -> None:
+    """Cells no form input holds and parts that point nowhere (found while fuzzing the reader).
+
+    Only these files: ``python -c "import make_files as m; m.odd_cells_and_parts(m.GOOD / '文学院.xlsx')"``
+    from this folder.
+    """
+    import datetime
+    import re
+
+    set_cells(filled, {"H15": datetime.datetime(2024, 3, 1)}, BAD / "date-score.xlsx")
+    with zipfile.ZipFile(filled) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+        workbook = archive.read("xl/workbook.xml")
+        rels = archive.read("xl/_rels/workbook.xml.rels")
+
+    def cell(xml: bytes) -> bytes:  # H15 (1.4.1 self) as raw XML, whatever it held
+        return re.sub(rb'<c r="H15"[^>]*?(/>|>.*?</c>)', xml, sheet, count=1)
+
+    rezip(filled, BAD / "error-cell.xlsx",
+          {"xl/worksheets/sheet1.xml": cell(b'<c r="H15" t="e"><v>#DIV/0!</v></c>')})
+    rezip(filled, BAD / "huge-number.xlsx",
+          {"xl/worksheets/sheet1.xml": cell(b'<c r="H15" t="n"><v>1e400</v></c>')})
+    rezip(filled, BAD / "bad-shared-string.xlsx",
+          {"xl/worksheets/sheet1.xml": cell(b'<c r="H15" t="s"><v>99999</v></c>')})
+    rezip(filled, BAD / "no-sheets.xlsx",
+          {"xl/workbook.xml": re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", workbook)})
+    rezip(filled, BAD / "missing-sheet-part.xlsx", {"xl/worksheets/sheet1.xml": None})
+    rezip(filled, BAD / "broken-relationship.xlsx",
+          {"xl/_rels/workbook.xml.rels": rels.replace(b'Id="rId1"', b'Id="rIdX"')})
 
 
 if __name__ == "__main__":

@@ -1,0 +1,354 @@
+"""Measure jyscore against the floor (libyaml) and its peers, side by side, and print ratios.
+
+    python benchmarks/run.py                 # the full run (a few minutes; see README.md)
+    python benchmarks/run.py --quick         # tiny sizes, a few seconds: proves the script works
+    python benchmarks/run.py --src ../old/src    # measure another checkout's jyscore
+
+Every row is measured on the same generated sheets (benchmarks/generate.py, deterministic). The
+repeats are interleaved (round 1 of every row, then round 2, …) and each row keeps its fastest
+run, so that a noisy neighbour slows one sample rather than one row. Commands run as whole
+processes with stdout to a pipe; their peak memory is the peak RSS (ru_maxrss from wait4) of
+the process, or of its largest worker. The floor runs in this process; its peak is tracemalloc's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.util
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402  (benchmarks/ is not a package)
+
+IMPORT_FLOOR = "from pydantic import BaseModel; import yaml, click, rich.console, rich.table"
+LONG_RUN = 20.0  # a row whose first run takes longer than this many seconds is not repeated
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: Optional[float] = None  # None where the platform cannot tell
+    cpu: Optional[float] = None  # user + system seconds, workers included
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    measure: Callable[[], Sample]
+    repeats: int
+    samples: list[Sample] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def best(self) -> Optional[Sample]:
+        return min(self.samples, key=lambda s: s.seconds) if self.samples else None
+
+    @property
+    def peak_mb(self) -> Optional[float]:
+        peaks = [s.peak_mb for s in self.samples if s.peak_mb is not None]
+        return max(peaks) if peaks else None
+
+
+class CommandFailed(Exception):
+    pass
+
+
+def run_command(command: list[str], env: dict[str, str], timeout: float) -> Sample:
+    """Run a whole process with stdout to a pipe; its wall time, peak RSS and CPU time."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, env=env)
+        assert process.stdout is not None
+        deadline = start + timeout
+        try:
+            while process.stdout.read(1 << 16):  # drain the pipe as a reader would
+                if time.perf_counter() > deadline:
+                    raise subprocess.TimeoutExpired(command, timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        finally:
+            process.stdout.close()
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            scale = 1 / (1024 * 1024) if sys.platform == "darwin" else 1 / 1024  # bytes vs KiB
+            sample = Sample(seconds, usage.ru_maxrss * scale, usage.ru_utime + usage.ru_stime)
+        else:  # Windows: no rusage
+            process.wait()
+            sample = Sample(time.perf_counter() - start)
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode("utf-8", "replace")[-2000:]
+            raise CommandFailed(f"{' '.join(command[:6])} … exited {process.returncode}\n{message}")
+    return sample
+
+
+def floor(files: list[Path]) -> Sample:
+    """Read every file and compose it with libyaml, one core, in this process."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    start = time.perf_counter()
+    for path in files:
+        yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+    return Sample(time.perf_counter() - start)
+
+
+def floor_peak_mb(files: list[Path]) -> float:
+    tracemalloc.start()
+    floor(files)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / (1024 * 1024)
+
+
+def sheets(folder: Path, count: int) -> list[Path]:
+    """``count`` generated sheets in ``folder``, reusing a previous run's when they are there."""
+    existing = sorted(folder.glob("sheet-*.yaml")) if folder.is_dir() else []
+    if len(existing) == count:
+        return existing
+    if folder.exists():
+        shutil.rmtree(folder)
+    return generate(count, folder)
+
+
+def jyscore_command(src: Optional[Path]) -> list[str]:
+    """The console script next to this Python (what a user runs), else ``python -m jyscore``."""
+    script = Path(sys.executable).with_name("jyscore")
+    return [str(script)] if script.is_file() and src is None else [sys.executable, "-m", "jyscore"]
+
+
+def checker_command() -> Optional[list[str]]:
+    script = Path(sys.executable).with_name("check-jsonschema")
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("check-jsonschema")
+    if found:
+        return [found]
+    if importlib.util.find_spec("check_jsonschema") is not None:
+        return [sys.executable, "-m", "check_jsonschema"]
+    return None
+
+
+def xlsx_available() -> bool:
+    from jyscore.render.formats import RANK_FORMATS
+
+    return "xlsx" in RANK_FORMATS
+
+
+def fmt_seconds(sample: Optional[Sample]) -> str:
+    if sample is None:
+        return "—"
+    return f"{sample.seconds * 1000:.0f} ms" if sample.seconds < 1 else f"{sample.seconds:.2f} s"
+
+
+def fmt_mb(value: Optional[float]) -> str:
+    return "—" if value is None else f"{value:.1f} MB"
+
+
+def ratio(a: Row, b: Row) -> Optional[float]:
+    if a.best is None or b.best is None:
+        return None
+    return a.best.seconds / b.best.seconds
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run each: proves the script works (no verdicts)")
+    parser.add_argument("--sheets", type=int, default=2000, help="sheets for rows 1-2")
+    parser.add_argument("--schema-sheets", type=int, default=1000, help="sheets for row 3")
+    parser.add_argument("--big", type=int, default=10000, help="colleges for the workbook row")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per command")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the generated sheets here and reuse them (default: a temp dir)")
+    parser.add_argument("--src", type=Path, default=None,
+                        help="put this folder first on PYTHONPATH: measure another checkout")
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=["validate", "schema", "score", "xlsx"], help="leave a row out")
+    args = parser.parse_args(argv)
+    if args.quick:  # proves every row runs; the sizes are far too small for the targets
+        args.sheets, args.schema_sheets, args.big, args.repeats = 30, 10, 20, 1
+    small_big = max(1, args.big // 5)
+
+    env = dict(os.environ)
+    if args.src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(args.src.resolve()),
+                                                          env.get("PYTHONPATH")]))
+    # an installed package comes with its bytecode: compile jyscore's once, outside the timings
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    package = subprocess.run(
+        [sys.executable, "-c", "import jyscore, os; print(os.path.dirname(jyscore.__file__))"],
+        env=env, check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=True)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="jyscore-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(args, env, work, small_big)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, env: dict[str, str], work: Path, small_big: int) -> int:
+    jy = jyscore_command(args.src)
+    timeout = args.timeout
+
+    def command(*parts: object) -> Callable[[], Sample]:
+        argv = [str(p) for p in parts]
+        return lambda: run_command(argv, env, timeout)
+
+    print(f"generating sheets in {work} …", file=sys.stderr)
+    main_dir = work / f"sheets-{args.sheets}"
+    main_files = sheets(main_dir, args.sheets)
+    one = main_files[0]
+    rows: dict[str, Row] = {}
+    notes: list[str] = []
+
+    def add(key: str, label: str, measure: Callable[[], Sample], repeats: int = args.repeats) -> None:
+        rows[key] = Row(key, label, measure, repeats)
+
+    add("floor", f"floor: read + libyaml compose, {args.sheets} sheets, 1 core",
+        lambda: floor(main_files))
+    if "validate" not in args.skip:
+        add("validate", f"jyscore validate DIR ({args.sheets})", command(*jy, "validate", main_dir))
+        add("rank", f"jyscore rank DIR --format json ({args.sheets})",
+            command(*jy, "rank", main_dir, "--format", "json"))
+    if "schema" not in args.skip:
+        checker = checker_command()
+        if checker is None:
+            notes.append("row 3 skipped: check-jsonschema is not installed "
+                         "(pip install check-jsonschema; it is not a jyscore dependency)")
+        else:
+            schema_dir = work / f"sheets-{args.schema_sheets}"
+            schema_files = sheets(schema_dir, args.schema_sheets)
+            schema_file = work / "sheet.schema.json"
+            schema_file.write_bytes(subprocess.run([*jy, "schema"], env=env, check=True,
+                                                   capture_output=True).stdout)
+            add("checker", f"check-jsonschema --schemafile, {args.schema_sheets} sheets",
+                command(*checker, "--schemafile", schema_file, *schema_files),
+                repeats=min(args.repeats, 3))
+            add("validate-small", f"jyscore validate DIR ({args.schema_sheets})",
+                command(*jy, "validate", schema_dir))
+    if "score" not in args.skip:
+        startup_repeats = 1 if args.quick else args.repeats * 3  # short and noisy: more runs
+        add("import-floor", "import floor: python -c 'pydantic, yaml, click, rich'",
+            command(sys.executable, "-c", IMPORT_FLOOR), repeats=startup_repeats)
+        add("score", "jyscore score one.yaml (table, to a pipe)", command(*jy, "score", one),
+            repeats=startup_repeats)
+    if "xlsx" not in args.skip:
+        if not xlsx_available():
+            notes.append('row 5 skipped: no "xlsx" in jyscore.render.formats.RANK_FORMATS yet')
+        else:
+            for count in (small_big, args.big):
+                folder = work / f"sheets-{count}"
+                sheets(folder, count)
+                out = work / f"ranking-{count}.xlsx"
+                add(f"xlsx-{count}", f"jyscore rank DIR -o X.xlsx ({count} colleges)",
+                    command(*jy, "rank", folder, "-o", out, "--force"))
+                add(f"json-{count}", f"jyscore rank DIR --format json ({count} colleges)",
+                    command(*jy, "rank", folder, "--format", "json"))
+
+    _measure(rows, args.repeats)
+    floor_peak = floor_peak_mb(main_files)
+    _report(rows, args, floor_peak, small_big, notes)
+    return 0
+
+
+def _measure(rows: dict[str, Row], repeats: int) -> None:
+    """Interleaved rounds: every row once, then again, each until it has its repeats."""
+    for round_ in range(max(r.repeats for r in rows.values())):
+        print(f"round {round_ + 1} …", file=sys.stderr)
+        for row in rows.values():
+            if len(row.samples) >= row.repeats or row.note:
+                continue
+            if row.samples and row.samples[0].seconds > LONG_RUN:
+                continue  # a long row is measured once: its noise is small next to its length
+            try:
+                row.samples.append(row.measure())
+            except subprocess.TimeoutExpired as exc:
+                row.note = f"timed out after {exc.timeout:.0f} s"
+            except CommandFailed as exc:
+                raise SystemExit(f"benchmark command failed: {exc}") from None
+
+
+def _report(
+    rows: dict[str, Row], args: argparse.Namespace, floor_peak: float, small_big: int,
+    notes: list[str],
+) -> None:
+    import yaml
+
+    libyaml = "libyaml" if hasattr(yaml, "CSafeLoader") else "no libyaml!"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"jyscore benchmarks — {datetime.date.today()} — {cores} cores, "
+          f"{platform.python_implementation()} {platform.python_version()}, "
+          f"PyYAML {yaml.__version__} ({libyaml}){' — quick' if args.quick else ''}")
+    print(f"{'row':<58} {'best':>10} {'peak':>10} {'cpu':>9} runs")
+    for row in rows.values():
+        best = row.best
+        peak = floor_peak if row.key == "floor" else row.peak_mb
+        cpu = f"{best.cpu:.2f} s" if best and best.cpu is not None else "—"
+        print(f"{row.label:<58} {fmt_seconds(best):>10} {fmt_mb(peak):>10} {cpu:>9} "
+              f"{len(row.samples)}{'  ' + row.note if row.note else ''}")
+    print()
+    lines: list[str] = []
+
+    def line(text: str, value: Optional[float], target: str, ok: Optional[bool]) -> None:
+        shown = "—" if value is None else f"{value:.2f}x"
+        # --quick sizes say nothing about the targets: no verdict then
+        mark = "" if ok is None or value is None or args.quick else f"  {verdict(ok)}"
+        lines.append(f"ratio {text:<46} {shown:>8}   target {target}{mark}")
+
+    if "validate" in rows:
+        value = ratio(rows["validate"], rows["floor"])
+        line("validate / floor", value, "<= 1.5x (aim <= 1.0x)", value is not None and value <= 1.5)
+        line("rank --format json / floor", ratio(rows["rank"], rows["floor"]), "—", None)
+    if "checker" in rows:
+        value = ratio(rows["checker"], rows["validate-small"])
+        line("check-jsonschema / validate (speed-up)", value, ">= 15x",
+             value is not None and value >= 15)
+    if "score" in rows:
+        value = ratio(rows["score"], rows["import-floor"])
+        line("score one sheet / import floor", value, "<= 1.4x", value is not None and value <= 1.4)
+    big, small = rows.get(f"xlsx-{args.big}"), rows.get(f"xlsx-{small_big}")
+    if big is not None and small is not None:
+        seconds = big.best.seconds if big.best else None
+        verdict_ = "" if seconds is None or args.quick else f"  {verdict(seconds <= 3)}"
+        lines.append(f"time  {'rank -o X.xlsx, ' + str(args.big) + ' colleges':<46} "
+                     f"{fmt_seconds(big.best):>8}   target <= 3 s{verdict_}")
+        json_big = rows[f"json-{args.big}"]
+        if big.best and json_big.best:
+            extra = big.best.seconds - json_big.best.seconds
+            lines.append(f"time  {'  of which the workbook (xlsx - json)':<46} {extra:>7.2f}s")
+        for key, text in (("xlsx", "rank -o X.xlsx"), ("json", "rank --format json")):
+            a, b = rows[f"{key}-{args.big}"].peak_mb, rows[f"{key}-{small_big}"].peak_mb
+            value = a / b if a is not None and b else None
+            line(f"peak memory {text}, {args.big} / {small_big}", value,
+                 "flat (~1x)" if key == "xlsx" else "—", None)
+    for text in lines:
+        print(text)
+    for note in notes:
+        print(f"note: {note}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Start-up stays light: each command imports only what it needs (checked in a fresh process).
+
+rich only when a table is drawn, openpyxl only for Excel files, pydantic's validators never built
+for the built-in rubric, and nothing heavy at all for ``--version``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEET = ROOT / "examples" / "2024" / "文学院.yaml"
+FOLDER = ROOT / "examples" / "2024"
+
+# runs the console script's main() in this process, then reports what got imported
+PROBE = """
+import json, sys
+from jyscore.cli import main
+report, sys.argv = sys.argv[1], ["jyscore", *sys.argv[2:]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+models = sys.modules.get("jyscore.models")
+with open(report, "w") as out:
+    json.dump({
+        "exit": code,
+        "modules": sorted({name.split(".")[0] for name in sys.modules}),
+        "validator_built": bool(models and models.Rubric.__pydantic_complete__),
+    }, out)
+"""
+
+
+def imported(tmp_path: Path, *args: str) -> dict:
+    report = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(report), *args],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert report.exists(), done.stderr
+    return json.loads(report.read_text())
+
+
+def test_score_as_json_imports_neither_rich_nor_openpyxl(tmp_path):
+    found = imported(tmp_path, "score", str(SHEET), "--format", "json")
+    assert found["exit"] == 0
+    assert "rich" not in found["modules"]
+    assert "openpyxl" not in found["modules"]
+
+
+def test_the_built_in_rubric_builds_no_pydantic_validator(tmp_path):
+    found = imported(tmp_path, "score", str(SHEET), "--format", "json")
+    assert found["validator_built"] is False  # jyscore.loading.builtin: no validation needed
+
+
+def test_score_as_a_table_imports_rich_but_not_openpyxl(tmp_path):
+    found = imported(tmp_path, "score", str(SHEET))
+    assert found["exit"] == 0
+    assert "rich" in found["modules"]
+    assert "openpyxl" not in found["modules"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_validate_of_yaml_sheets_imports_no_openpyxl(tmp_path, fmt):
+    found = imported(tmp_path, "validate", str(FOLDER), "--format", fmt)
+    assert found["exit"] == 0
+    assert "openpyxl" not in found["modules"]
+    assert "rich" not in found["modules"]
+
+
+def test_rank_as_json_imports_neither_rich_nor_openpyxl(tmp_path):
+    found = imported(tmp_path, "rank", str(FOLDER), "--format", "json")
+    assert found["exit"] == 0
+    assert not {"rich", "openpyxl"} & set(found["modules"])
+
+
+def test_version_imports_no_pydantic_yaml_or_rich(tmp_path):
+    found = imported(tmp_path, "--version")
+    assert found["exit"] == 0
+    assert not {"pydantic", "yaml", "rich", "openpyxl"} & set(found["modules"])

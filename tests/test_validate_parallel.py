@@ -1,0 +1,62 @@
+"""``jyscore validate`` in a process pool reports exactly what it reports in one process."""
+
+from __future__ import annotations
+
+import gc
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jyscore.loading import discover
+from jyscore.loading.parallel import gc_paused, map_files
+from jyscore.validate import validate_files
+
+FOLDERS = Path(__file__).parent / "data" / "validate"
+CASES = sorted(p.name for p in FOLDERS.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("name", [*CASES, "all"])
+@pytest.mark.parametrize("strict, max_gap", [(False, None), (True, Decimal("0.5"))])
+def test_pool_and_single_process_agree(rubric, name, strict, max_gap):
+    files = discover([FOLDERS] if name == "all" else [FOLDERS / name])
+    serial = validate_files(files, rubric, strict=strict, max_gap=max_gap,
+                            parallel_threshold=len(files) + 1)
+    pooled = validate_files(files, rubric, strict=strict, max_gap=max_gap,
+                            parallel_threshold=1, workers=2)
+    assert pooled == serial
+    assert pooled.files_checked == len(files)
+
+
+def test_the_run_wide_checks_work_across_workers(rubric):
+    """Duplicates, years and rubrics are compared across every file, whichever worker read it."""
+    files = discover([FOLDERS])
+    codes = {p.code for p in validate_files(files, rubric, parallel_threshold=1, workers=2).problems}
+    assert {"JY301", "JY302", "JY303", "JY304", "JY306"} <= codes
+
+
+def _echo(path: Path, context: str) -> str:
+    return f"{context}:{path.name}"
+
+
+def test_map_files_keeps_the_order_and_reports_progress(tmp_path):
+    paths = [tmp_path / f"{i:03d}.yaml" for i in range(50)]
+    calls: list[tuple[int, int]] = []
+    pooled = map_files(_echo, paths, "x", threshold=1, workers=2,
+                       progress=lambda done, total: calls.append((done, total)))
+    assert pooled == [f"x:{p.name}" for p in paths]
+    assert calls == [(n, 50) for n in range(1, 51)]
+
+
+def test_gc_is_paused_only_inside_and_left_as_it_was():
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # a caller that had switched it off keeps it off
+    finally:
+        gc.enable()

@@ -43,7 +43,8 @@ def sheet_text(index: int, rng: random.Random, year: int = 2024) -> str:
         targets = item.parts if item.parts and rng.random() < 0.3 else (item,)
         for node in targets:
             self_score, assessed = _halves(rng, node.points, rng.random() < 0.6)
-            note = f", note: {rng.choice(NOTES)}" if node.evidence or rng.random() < 0.2 else ""
+            wants_note = node.evidence or item.evidence  # as a careful office fills it: no JY306
+            note = f", note: {rng.choice(NOTES)}" if wants_note or rng.random() < 0.2 else ""
             key = f'"{node.id}"' if rng.random() < 0.5 else node.id
             lines.append(f"  {key}: {{self: {self_score}, assessed: {assessed}{note}}}")
     graduates = rng.randint(60, 400)

@@ -30,7 +30,9 @@ HOSTILE = [
     "=1+1",
 ]
 MARKERS = ("HYPERLINK", "http", "cmd", "calc", "A0", "A1:A2", "1,2")
-FORM_FUNCTIONS = {"SUM", "IF", "ISNUMBER", "COUNT", "INT", "NOT", "ROUND", "MIN", "MAX", "AND", "OR"}
+FORM_FUNCTIONS = {
+    "SUM", "IF", "ISNUMBER", "COUNT", "INT", "NOT", "ROUND", "MIN", "MAX", "AND", "OR",
+}
 _REF = re.compile(r"\$?[A-Z]{1,3}\$?\d+")
 _FUNCTION = re.compile(r"([A-Z][A-Z0-9.]*)\(")
 

@@ -45,7 +45,8 @@ def entity_bomb(target: Path) -> Path:
         f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
     ]
     dtd = f'<?xml version="1.0"?>\n<!DOCTYPE x [{"".join(levels)}]>\n'.encode()
-    with zipfile.ZipFile(XLSX_GOOD) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+    with zipfile.ZipFile(XLSX_GOOD) as old, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = old.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
@@ -136,7 +137,8 @@ def test_a_stray_nul_byte_is_a_bad_character_not_utf16(check):
 
 
 def test_utf8_bom_with_broken_bytes_is_refused_not_replaced(check):
-    data = b"\xef\xbb\xbf" + sheet_text().encode("utf-8").replace("测试".encode(), b"\xb2\xe2\xca\xd4")
+    gbk_bytes = "测试".encode("gbk")  # not UTF-8, after a UTF-8 byte order mark
+    data = b"\xef\xbb\xbf" + sheet_text().encode("utf-8").replace("测试".encode(), gbk_bytes)
     assert check(data) == [("JY002", None)]
 
 

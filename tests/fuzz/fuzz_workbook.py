@@ -75,6 +75,7 @@ def one_input(data: bytes) -> None:
         workbook = data
     else:
         workbook = data[1:] if data[0] % 2 == 0 else spliced(data[1:])
+    TARGET.parent.mkdir(parents=True, exist_ok=True)  # a test run may have cleaned temp folders
     TARGET.write_bytes(workbook)
     try:
         read_sheet(TARGET, RUBRIC)

@@ -8,7 +8,6 @@ number is parsed here, exactly.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -68,6 +67,8 @@ def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
         normal = normal.replace(char, ".")
     if normal != word and normal in choices:
         return hint("suggest", suggestion=normal)
+    import difflib  # only when a word is wrong: start-up stays light
+
     close = difflib.get_close_matches(normal, choices, n=1, cutoff=0.6)
     return hint("suggest", suggestion=close[0]) if close else ""
 

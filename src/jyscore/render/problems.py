@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from ..problems import Problem
-from .jsontext import dumps
 from .options import RenderOptions, short_name
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m"}
@@ -57,6 +56,8 @@ def problem_dict(problem: Problem) -> dict[str, object]:
 
 
 def render_json(problems: Sequence[Problem], options: RenderOptions, files_checked: int) -> str:
+    from .jsontext import dumps  # json only for this format: every command imports this module
+
     return dumps({"files_checked": files_checked, "problems": [problem_dict(p) for p in problems]}) + "\n"
 
 

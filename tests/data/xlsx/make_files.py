@@ -124,8 +124,8 @@ def main() -> None:
 def odd_cells_and_parts(filled: Path) -> None:
     """Cells no form input holds and parts that point nowhere (found while fuzzing the reader).
 
-    Only these files: ``python -c "import make_files as m; m.odd_cells_and_parts(m.GOOD / '文学院.xlsx')"``
-    from this folder.
+    To make only these files, from this folder:
+    ``python -c "import make_files as m; m.odd_cells_and_parts(m.GOOD / '文学院.xlsx')"``
     """
     import datetime
     import re

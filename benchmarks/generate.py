@@ -42,6 +42,7 @@ def sheet_text(index: int, rng: random.Random, year: int = 2024) -> str:
     for item in rubric.items:
         targets = item.parts if item.parts and rng.random() < 0.3 else (item,)
         for node in targets:
+            assert node.points is not None  # every scorable item and part has its points
             self_score, assessed = _halves(rng, node.points, rng.random() < 0.6)
             wants_note = node.evidence or item.evidence  # as a careful office fills it: no JY306
             note = f", note: {rng.choice(NOTES)}" if wants_note or rng.random() < 0.2 else ""

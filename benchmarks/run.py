@@ -1,6 +1,7 @@
 """Measure jyscore against the floor (libyaml) and its peers, side by side, and print ratios.
 
-    python benchmarks/run.py                 # the full run (a few minutes; see README.md)
+    python benchmarks/run.py                 # the full run (see README.md for how long)
+    python benchmarks/run.py --skip xlsx     # without the 10,000-college workbook (minutes)
     python benchmarks/run.py --quick         # tiny sizes, a few seconds: proves the script works
     python benchmarks/run.py --src ../old/src    # measure another checkout's jyscore
 
@@ -19,14 +20,16 @@ import importlib.util
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import IO, Callable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402  (benchmarks/ is not a package)
@@ -65,36 +68,71 @@ class CommandFailed(Exception):
     pass
 
 
+# Runs the measured command as its own child and reports its wall time, peak RSS and CPU time.
+# Linux carries the RSS of whoever forks a process into its ru_maxrss: forked straight from this
+# (big) process every command would seem to need at least this process's memory. A fresh small
+# interpreter in between keeps that floor at a few MB, and the timing is taken in there.
+LAUNCHER = r"""
+import os, sys, time
+report, command = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(command[0], command)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(report, "w") as out:
+    out.write(f"{seconds} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime} "
+              f"{os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def _drain(stream: IO[bytes]) -> None:
+    """Read a command's output to the end, as the reader at the other end of a pipe would."""
+    while stream.read(1 << 16):
+        pass
+
+
 def run_command(command: list[str], env: dict[str, str], timeout: float) -> Sample:
     """Run a whole process with stdout to a pipe; its wall time, peak RSS and CPU time."""
-    with tempfile.TemporaryFile() as errors:
+    measured = hasattr(os, "fork") and hasattr(os, "wait4")
+    with tempfile.TemporaryDirectory() as scratch, \
+            open(Path(scratch) / "stderr", "w+b") as errors:
+        report = Path(scratch) / "report"
+        argv = [sys.executable, "-c", LAUNCHER, str(report), *command] if measured else command
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, env=env)
-        assert process.stdout is not None
-        deadline = start + timeout
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errors, env=env,
+                                   start_new_session=measured)
+        stdout = process.stdout
+        assert stdout is not None
+        reader = threading.Thread(target=_drain, args=(stdout,))
+        reader.start()
         try:
-            while process.stdout.read(1 << 16):  # drain the pipe as a reader would
-                if time.perf_counter() > deadline:
-                    raise subprocess.TimeoutExpired(command, timeout)
+            process.wait(timeout)
         except subprocess.TimeoutExpired:
+            if measured:
+                os.killpg(process.pid, signal.SIGKILL)  # the launcher and the command it started
             process.kill()
             process.wait()
             raise
         finally:
-            process.stdout.close()
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(process.pid, 0)
-            seconds = time.perf_counter() - start
-            process.returncode = os.waitstatus_to_exitcode(status)
+            reader.join()
+            stdout.close()
+        if measured:
+            seconds, maxrss, cpu, code = report.read_text().split()
             scale = 1 / (1024 * 1024) if sys.platform == "darwin" else 1 / 1024  # bytes vs KiB
-            sample = Sample(seconds, usage.ru_maxrss * scale, usage.ru_utime + usage.ru_stime)
-        else:  # Windows: no rusage
-            process.wait()
+            sample = Sample(float(seconds), int(maxrss) * scale, float(cpu))
+            returncode = int(code)
+        else:  # Windows: no fork, no rusage
             sample = Sample(time.perf_counter() - start)
-        if process.returncode != 0:
+            returncode = process.returncode
+        if returncode != 0:
             errors.seek(0)
             message = errors.read().decode("utf-8", "replace")[-2000:]
-            raise CommandFailed(f"{' '.join(command[:6])} … exited {process.returncode}\n{message}")
+            raise CommandFailed(f"{' '.join(command[:6])} … exited {returncode}\n{message}")
     return sample
 
 

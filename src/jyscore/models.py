@@ -137,7 +137,7 @@ class Rubric(_Frozen):
     name: Annotated[str, Field(min_length=1)]
     total: PositiveDecimal
     step: PositiveDecimal
-    labels: Labels = Field(default_factory=Labels)
+    labels: Labels = Field(default_factory=lambda: Labels())  # not built on import: defer_build
     indicators: Annotated[tuple[Node, ...], Field(min_length=1)]
     bonus: tuple[Node, ...] = ()
 

@@ -15,7 +15,7 @@ the caller falls back to ordinary validation. The rubric's consistency checks st
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any, Callable, Union, cast
 
 from ..models import Labels, ManualRule, Node, PerUnitRule, RateStepsRule, Rubric
 
@@ -75,7 +75,10 @@ def _nodes(value: Any) -> tuple[Node, ...]:
     return tuple(_node(v) for v in value)
 
 
-_RULES = {"rate_steps": RateStepsRule, "per_unit": PerUnitRule, "manual": ManualRule}
+RuleModel = Union[type[RateStepsRule], type[PerUnitRule], type[ManualRule]]
+_RULES: dict[str, RuleModel] = {
+    "rate_steps": RateStepsRule, "per_unit": PerUnitRule, "manual": ManualRule,
+}
 _RULE_FIELDS: dict[str, Callable[[Any], Any]] = {
     "step": _positive, "per_step": _positive, "per_unit": _positive, "max": _optional_decimal,
 }
@@ -112,7 +115,7 @@ def _node(data: Any) -> Node:
     if "id" not in values or "name" not in values:
         raise Untrusted(data)
     node = Node.model_construct(**values)
-    node._derive_group_points()  # what validation runs after the fields ("after" validator)
+    cast(Any, node)._derive_group_points()  # the model's own "after" validator, as validation runs it
     return node
 
 

@@ -11,8 +11,11 @@ from click.testing import CliRunner
 
 from jyscore import load_sheet, score
 from jyscore.cli import cli
-from jyscore.excel.ranking import sheet_title, write_ranking_workbook
-from jyscore.ranking import rank
+from jyscore import rank_run
+from jyscore.engine import Totals
+from jyscore.excel.ranking import CHART_ROWS, STYLED_ROWS, sheet_title, write_ranking_workbook
+from jyscore.rank_run import DETAIL_LIMIT
+from jyscore.ranking import Standing, rank
 
 from .conftest import ROOT
 from .sheets import sheet_text
@@ -113,3 +116,43 @@ def test_library_writer(tmp_path: Path, rubric):
     assert openpyxl.load_workbook(path)["排名"]["B2"].value == "化学与环境科学学院"
     with pytest.raises(Exception):
         write_ranking_workbook(rank(results), rubric, path)  # never overwrites by default
+
+
+def test_sheet_titles_are_unique_regardless_of_case():
+    assert sheet_title("Art", {"art"}) == "Art (2)"
+
+
+def _standing(index: int, rubric) -> Standing:
+    base = Decimal(60) + Decimal(index % 400) / 10
+    totals = {"assessed": Totals(base, Decimal(index % 3)), "self": None}
+    primary = {"assessed": {node.id: base / 5 for node in rubric.indicators}}
+    college = '=HYPERLINK("x")' if index == 7 else f"学院{index:04d}"
+    return Standing(college, 2024, f"s{index}.yaml", totals, primary)
+
+
+def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rubric):
+    count = max(STYLED_ROWS, DETAIL_LIMIT, CHART_ROWS) + 5
+    ranking = rank([_standing(i, rubric) for i in range(count)])
+    path = tmp_path / "big.xlsx"
+    write_ranking_workbook(ranking, rubric, path, year=2024)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["排名", "总分图", "说明"]
+    ws = workbook["排名"]
+    assert ws.max_row == count + 1
+    for cells_, ranked in zip(ws.iter_rows(min_row=2), ranking.rows):
+        assert cells_[0].value == ranked.rank and cells_[1].value == ranked.college
+        assert cells_[1].data_type == "s"  # the formula-like name too
+        assert Decimal(repr(cells_[-1].value)) == ranked.total
+    assert ws["J2"].number_format == "General" and ws["A1"].font.bold
+    chart = workbook["总分图"]._charts[0]
+    assert str(chart.series[0].val.numRef.f).endswith(f"$J$2:$J${CHART_ROWS + 1}")
+    about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
+    assert f"共 {count} 个学院" in about and f"前 {CHART_ROWS} 名" in about
+
+
+def test_rank_keeps_item_tables_only_for_small_runs(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(rank_run, "DETAIL_LIMIT", 3)
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["rank", str(EXAMPLES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert openpyxl.load_workbook(out).sheetnames == ["排名", "总分图", "说明"]

@@ -11,10 +11,10 @@ import pytest
 from jyscore import load_sheet
 from jyscore.loading import check_sheets, discover
 from jyscore.loading.defaults import Default, SheetDefaults
-from jyscore.loading.parallel import check_sheets_parallel
+from jyscore.loading.parallel import map_files
 from jyscore.loading.targets import load_targets, target_items
 from jyscore.problems import JyscoreError
-from jyscore.rank_run import rank_paths, tie_break_keys, tie_policy
+from jyscore.rank_run import rank_file, rank_paths, tie_break_keys, tie_policy
 from jyscore.render.formats import RANK_FORMATS, rank_format_for
 from jyscore.render.progress import DelayedProgress
 
@@ -117,13 +117,15 @@ def test_targets_file_problems(tmp_path, rubric, text, expected):
 def test_the_pool_keeps_the_order_and_every_problem(rubric):
     files = discover([RANK / "with-bad", RANK / "tie"])
     calls: list[tuple[int, int]] = []
-    pooled = check_sheets_parallel(files, rubric, threshold=2, workers=2,
-                                   progress=lambda done, total: calls.append((done, total)))
+    pooled = map_files(rank_file, files, (rubric, None, True), threshold=2, workers=2,
+                       progress=lambda done, total: calls.append((done, total)))
     serial = check_sheets(files, rubric)
     assert [r.path for r in pooled] == files
-    assert [(r.ok, r.problems) for r in pooled] == [(r.ok, r.problems) for r in serial]
-    assert [r.sheet.college if r.sheet else None for r in pooled] == [
-        r.sheet.college if r.sheet else None for r in serial
+    assert [(r.standing is not None, r.problems) for r in pooled] == [
+        (r.ok, tuple(r.problems)) for r in serial
+    ]
+    assert [r.standing.college if r.standing else None for r in pooled] == [
+        r.sheet.college if r.ok and r.sheet else None for r in serial
     ]
     assert calls == [(n, len(files)) for n in range(1, len(files) + 1)]
 

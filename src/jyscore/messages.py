@@ -328,6 +328,12 @@ HINTS: dict[str, str] = {
     "rank-xlsx-count": "参加排名的学院数",
     "rank-xlsx-skipped": "未参加排名（表格有误）",
     "rank-xlsx-total": "满分",
+    "rank-xlsx-plain": "超过 {limit} 个学院，分数按原值写入（常规格式，不设小数位数），不作任何舍入",
+    "rank-xlsx-details": "各学院明细",
+    "rank-xlsx-no-details": "共 {count} 个学院，超过 {limit} 个，不逐院列出明细；"
+    "单个学院的明细请用 jyscore score 查看",
+    "rank-xlsx-chart-top": "{title}，前 {count} 名",
+    "rank-xlsx-chart-note": "只画前 {count} 名",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
     # the YAML sheet to fill in (jyscore template -o X.yaml)

@@ -13,6 +13,11 @@ problem that stops the run:
 
 Targets (``rank --targets``) reach the sheet checker as defaults *before* each sheet is checked,
 so a sheet need not repeat its target, and one that gives a different target is an error.
+
+Each file is read, checked and scored on its own (in a process pool for big folders), and only
+its :class:`~jyscore.ranking.Standing` is kept: memory stays small however many sheets there
+are. The full item table is kept too when there are at most :data:`DETAIL_LIMIT` files, for the
+per-college sheets of a ranking workbook.
 """
 
 from __future__ import annotations
@@ -23,16 +28,48 @@ from pathlib import Path
 from typing import Sequence
 
 from .engine import score
-from .loading.files import READERS, SheetReport, discover
-from .loading.parallel import PARALLEL_THRESHOLD, Progress, check_sheets_parallel, gc_paused
+from .loading.defaults import SheetDefaults
+from .loading.files import READERS, check_sheet, discover
+from .loading.parallel import PARALLEL_THRESHOLD, Progress, map_files
 from .loading.targets import Targets
 from .messages import hint
-from .models import Rubric, Sheet
-from .problems import JyscoreError, Problem, make_problem
-from .ranking import Ranking, rank
+from .models import Rubric
+from .problems import JyscoreError, Position, Problem, make_problem
+from .ranking import Ranking, Standing, rank
+from .validate import SheetKey
 from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
 
 RANK_COLUMNS = ("assessed", "self")
+# Up to this many files, each college's item table is kept for the reports that show it (the
+# workbook's sheet per college); beyond it a sheet per college is no longer something to read.
+DETAIL_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class RankFile:
+    """One file's outcome: every problem of it and, when it has no errors, its standing."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+    standing: Standing | None = None
+    college_at: Position | None = None  # where ``college`` stands, for JY301
+
+    @property
+    def key(self) -> SheetKey:
+        assert self.standing is not None
+        at = {"college": self.college_at} if self.college_at else {}
+        return SheetKey(self.standing.source, self.standing.college, self.standing.year, None, at)
+
+
+def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, bool]) -> RankFile:
+    """Read, check and score one sheet (runs in a worker for big folders)."""
+    rubric, defaults, keep_result = context
+    report = check_sheet(path, rubric, defaults)
+    if not report.ok or report.sheet is None:
+        return RankFile(path, tuple(report.problems))
+    sheet = report.sheet
+    standing = Standing.of(score(rubric, sheet), keep_result=keep_result)
+    return RankFile(path, tuple(report.problems), standing, sheet.positions.get("college"))
 
 
 @dataclass(frozen=True)
@@ -114,15 +151,14 @@ def rank_paths(
     if not files:
         suffixes = ", ".join(f"*{s}" for s in READERS)
         raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])
-    defaults = targets.defaults if targets else None
-    reports = check_sheets_parallel(
-        files, rubric, defaults, threshold=parallel_threshold, workers=workers, progress=progress
-    )
-    invalid = [Skipped(r.path, tuple(r.problems)) for r in reports if not r.ok]
-    valid: list[SheetReport] = [r for r in reports if r.ok]
+    context = (rubric, targets.defaults if targets else None, len(files) <= DETAIL_LIMIT)
+    checked = map_files(rank_file, files, context, threshold=parallel_threshold, workers=workers,
+                        progress=progress)
+    invalid = [Skipped(f.path, f.problems) for f in checked if f.standing is None]
+    valid = [f for f in checked if f.standing is not None]
     run_errors: list[Problem] = []
 
-    counts = Counter(r.sheet.year for r in valid if r.sheet)
+    counts = Counter(f.standing.year for f in valid if f.standing)
     if year is None and len(counts) > 1:
         run_errors.append(
             make_problem("JY501", run_file, years=_years_text(counts), latest=max(counts))
@@ -131,28 +167,27 @@ def rank_paths(
         run_errors.append(make_problem("JY505", run_file, year=year, years=_years_text(counts)))
     chosen = year if year is not None else (min(counts) if counts else None)
 
-    selected: list[Sheet] = []
-    for report in valid:
-        sheet = report.sheet
-        assert sheet is not None
-        if sheet.year != chosen:
+    selected: list[RankFile] = []
+    for found in valid:
+        assert found.standing is not None
+        if found.standing.year != chosen:
             continue
-        if not sheet.has_column(column):
+        if found.standing.totals.get(column) is None:
             other = next(c for c in RANK_COLUMNS if c != column)
-            problem = make_problem("JY506", str(report.path), column=column, other=other)
-            invalid.append(Skipped(report.path, (*report.problems, problem)))
+            problem = make_problem("JY506", str(found.path), column=column, other=other)
+            invalid.append(Skipped(found.path, (*found.problems, problem)))
             continue
-        selected.append(sheet)
+        selected.append(found)
     order = {path: index for index, path in enumerate(files)}
     invalid.sort(key=lambda s: order[s.path])
-    run_errors.extend(duplicate_colleges(selected))
+    run_errors.extend(duplicate_colleges([f.key for f in selected]))
     if targets and targets.year is not None and chosen is not None and targets.year != chosen:
         run_errors.append(
             make_problem("JY507", targets.file, targets.year_position,
                          targets_year=targets.year, year=chosen)
         )
 
-    warnings = [p for s in selected for p in s.warnings]
+    warnings = [p for f in selected for p in f.problems]  # a file without errors: warnings only
     if run_errors or (invalid and not skip_invalid):
         skipped_problems = [p for s in invalid for p in s.problems]
         raise JyscoreError([*skipped_problems, *run_errors, *warnings])
@@ -160,15 +195,16 @@ def rank_paths(
         raise JyscoreError(
             [*(p for s in invalid for p in s.problems), make_problem("JY508", run_file)]
         )
-    with gc_paused():  # thousands of results kept: see gc_paused
-        results = [score(rubric, sheet) for sheet in selected]
-    ranking = rank(results, column, tuple(tie_break))
+    ranking = rank([f.standing for f in selected if f.standing], column, tuple(tie_break))
     return RankOutcome(rubric, ranking, chosen, tuple(invalid), tuple(warnings), len(files))
 
 
 __all__ = [
+    "DETAIL_LIMIT",
+    "RankFile",
     "RankOutcome",
     "Skipped",
+    "rank_file",
     "rank_paths",
     "tie_break_keys",
     "tie_key_label",

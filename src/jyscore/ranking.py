@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from .engine import Result
+from .engine import Result, Totals
 
 ZERO = Decimal(0)
 
@@ -21,9 +21,32 @@ class RankingError(ValueError):
 
 
 @dataclass(frozen=True)
+class Standing:
+    """What a ranking keeps of one scored sheet: who, which year, and the totals in each column.
+
+    A few hundred bytes, so ranking thousands of sheets keeps memory small. ``result``, the full
+    item table, is kept only where a report draws it (the per-college sheets of a workbook).
+    """
+
+    college: str
+    year: int
+    source: str
+    totals: Mapping[str, Totals | None]
+    primary: Mapping[str, Mapping[str, Decimal | None]]  # column -> primary id -> subtotal
+    result: Result | None = None
+
+    @classmethod
+    def of(cls, result: Result, *, keep_result: bool = True) -> Standing:
+        totals = dict(result.totals)
+        primary = {column: result.primary(column) for column, t in totals.items() if t is not None}
+        return cls(result.college, result.year, result.sheet.source, totals, primary,
+                   result if keep_result else None)
+
+
+@dataclass(frozen=True)
 class RankedRow:
     rank: int
-    result: Result
+    standing: Standing
     base: Decimal
     bonus: Decimal
     total: Decimal
@@ -31,7 +54,20 @@ class RankedRow:
 
     @property
     def college(self) -> str:
-        return self.result.college
+        return self.standing.college
+
+    @property
+    def year(self) -> int:
+        return self.standing.year
+
+    @property
+    def result(self) -> Result | None:
+        """The item table, when the ranking was made from results that kept it."""
+        return self.standing.result
+
+    def column_total(self, column: str) -> Decimal | None:
+        totals = self.standing.totals.get(column)
+        return totals.total if totals else None
 
 
 @dataclass(frozen=True)
@@ -49,17 +85,20 @@ def tie_key_value(row: RankedRow, key: str) -> Decimal:
     return row.primary[key]
 
 
-def _row(result: Result, column: str) -> RankedRow:
-    totals = result.totals.get(column)
+def _row(standing: Standing, column: str) -> RankedRow:
+    totals = standing.totals.get(column)
     if totals is None:
-        raise RankingError(f"{result.sheet.source}: no {column} scores to rank on")
-    primary = {k: v if v is not None else ZERO for k, v in result.primary(column).items()}
-    return RankedRow(0, result, totals.base, totals.bonus, totals.total, primary)
+        raise RankingError(f"{standing.source}: no {column} scores to rank on")
+    primary = {k: v if v is not None else ZERO for k, v in standing.primary[column].items()}
+    return RankedRow(0, standing, totals.base, totals.bonus, totals.total, primary)
 
 
-def rank(results: Sequence[Result], column: str = "assessed", tie_break: Sequence[str] = ()) -> Ranking:
-    """Rank ``results`` on the exact total of ``column`` (``assessed`` or ``self``)."""
-    rows = [_row(r, column) for r in results]
+def rank(
+    results: Sequence[Result | Standing], column: str = "assessed", tie_break: Sequence[str] = ()
+) -> Ranking:
+    """Rank ``results`` (or their :class:`Standing`) on the exact total of ``column``."""
+    standings = [r if isinstance(r, Standing) else Standing.of(r) for r in results]
+    rows = [_row(s, column) for s in standings]
     valid_keys = {"base", "bonus", *(rows[0].primary if rows else ())}
     unknown = [k for k in tie_break if k not in valid_keys]
     if unknown:
@@ -75,5 +114,5 @@ def rank(results: Sequence[Result], column: str = "assessed", tie_break: Sequenc
             number = ranked[-1].rank
         else:
             number = position
-        ranked.append(RankedRow(number, row.result, row.base, row.bonus, row.total, row.primary))
+        ranked.append(RankedRow(number, row.standing, row.base, row.bonus, row.total, row.primary))
     return Ranking(tuple(ranked), column, tuple(tie_break))

@@ -4,13 +4,17 @@
   columns as every other ranking output, :func:`~jyscore.render.rank_common.rank_columns`), a
   styled and frozen header, an autofilter, and one number format for all scores whose decimals
   are declared on the 说明 sheet: enough places for every value, so nothing is rounded;
-* 总分图: a bar chart of the totals (openpyxl's own chart, drawn by Excel/WPS/LibreOffice);
-* one sheet per college with its item table: every node, its cap, both scores and the gap;
-* 说明: the rubric, the column ranked on, the tie policy and any sheet skipped.
+* 总分图: a bar chart of the totals (of the first :data:`CHART_ROWS` colleges), openpyxl's own
+  chart, drawn by Excel/WPS/LibreOffice;
+* one sheet per college with its item table (every node, its cap, both scores and the gap), for
+  rankings of at most :data:`~jyscore.rank_run.DETAIL_LIMIT` colleges;
+* 说明: the rubric, the column ranked on, the tie policy, any sheet skipped, what was left out.
 
-Every text goes through :func:`.cells.put_text`, so a college named ``=HYPERLINK(…)`` is text.
-The workbook is written in openpyxl's write-only (streaming) mode, so memory stays flat however
-many colleges there are.
+Every text is stored as text (:func:`.cells.put_text`), so a college named ``=HYPERLINK(…)`` is
+a name. The workbook is written in openpyxl's write-only (streaming) mode, so memory stays flat
+however many colleges there are. openpyxl spends about as long on a cell's style as on the cell
+itself, so a ranking of more than :data:`STYLED_ROWS` colleges is written as plain values (no
+number format): 10,000 colleges then take about a second.
 """
 
 from __future__ import annotations
@@ -36,8 +40,8 @@ from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
 from ..numbers import format_decimal
-from ..rank_run import RankOutcome
-from ..ranking import Ranking
+from ..rank_run import DETAIL_LIMIT, RankOutcome
+from ..ranking import RankedRow, Ranking
 from ..render.rank_common import RankColumn, RankRenderOptions, rank_columns
 from . import cells
 from .layout import input_labels
@@ -45,6 +49,8 @@ from .layout import input_labels
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
 CHART_ROW_HEIGHT_CM = 0.6
+CHART_ROWS = 50  # a bar per college; more bars than this are no longer readable
+STYLED_ROWS = 1000
 
 
 def render_rank_xlsx(outcome: RankOutcome, options: RankRenderOptions) -> bytes:
@@ -79,16 +85,22 @@ def build_ranking_workbook(outcome: RankOutcome, show_self: bool = False) -> Wor
 
 def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
     columns = rank_columns(outcome, show_self)
-    number_format = _number_format(_numbers(outcome, columns))
+    rows = outcome.ranking.rows
+    details = [row for row in rows if row.result is not None] if len(rows) <= DETAIL_LIMIT else []
+    styled = len(rows) <= STYLED_ROWS
+    number_format = _number_format(_numbers(rows, columns, details)) if styled else ""
     ranking_sheet = workbook.create_sheet(outcome.rubric.labels.rank)
     _ranking_sheet(ranking_sheet, outcome, columns, number_format)
     _chart_sheet(workbook, ranking_sheet, outcome, columns)
-    titles = {outcome.rubric.labels.rank, hint("rank-xlsx-chart"), hint("rank-xlsx-about")}
-    for row in outcome.ranking.rows:
-        title = sheet_title(row.college, titles)
-        titles.add(title)
+    taken = {t.casefold() for t in (outcome.rubric.labels.rank, hint("rank-xlsx-chart"),
+                                    hint("rank-xlsx-about"))}
+    for row in details:
+        title = sheet_title(row.college, taken)
+        taken.add(title.casefold())
+        assert row.result is not None
         _detail_sheet(workbook.create_sheet(title), row.result, row.rank, number_format)
-    _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format)
+    _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format,
+                 details=len(details))
     workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
     workbook.properties.creator = f"jyscore {__version__}"
 
@@ -119,12 +131,16 @@ def _cell(
     return cell
 
 
-def _numbers(outcome: RankOutcome, columns: Sequence[RankColumn]) -> Iterable[Decimal]:
-    for row in outcome.ranking.rows:
+def _numbers(
+    rows: Sequence[RankedRow], columns: Sequence[RankColumn], details: Sequence[RankedRow]
+) -> Iterable[Decimal]:
+    for row in rows:
         for column in columns:
             value = column.value(row)
             if isinstance(value, Decimal):
                 yield value
+    for row in details:
+        assert row.result is not None
         for item in row.result.rows:
             yield from (v for v in item.scores.values() if v is not None)
 
@@ -141,11 +157,12 @@ def _number_format(values: Iterable[Decimal]) -> str:
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique worksheet title for a college: no []:*?/\\, at most 31 characters."""
+    """A valid worksheet title for a college (no []:*?/\\, at most 31 characters) whose
+    casefolded form is not in ``taken``: Excel's titles are unique regardless of case."""
     base = _BAD_TITLE.sub("_", name).strip("'").strip() or "_"
     title = base[:MAX_TITLE]
     number = 2
-    while title in taken or title.casefold() in {t.casefold() for t in taken}:
+    while title.casefold() in taken:
         suffix = f" ({number})"
         title = base[: MAX_TITLE - len(suffix)] + suffix
         number += 1
@@ -166,6 +183,10 @@ def _ranking_sheet(
     ws.print_title_rows = "1:1"
     _print_setup(ws)
     ws.append([_cell(ws, c.header, style="header") for c in columns])
+    if not number_format:  # a big ranking: plain values, see the module's doc
+        for row in outcome.ranking.rows:
+            ws.append([_plain(ws, c.value(row)) for c in columns])
+        return
     for row in outcome.ranking.rows:
         ws.append([
             _cell(ws, c.value(row), number_format=number_format,
@@ -174,17 +195,29 @@ def _ranking_sheet(
         ])
 
 
+def _plain(ws: WriteOnlyWorksheet, value: Any) -> Any:
+    """A value to append as it is: text that openpyxl would take for a formula gets a cell."""
+    if isinstance(value, str):
+        text = cells.clean_text(value)
+        return _cell(ws, text) if text.startswith("=") else text
+    if isinstance(value, Decimal):
+        return Decimal(format_decimal(value))
+    return value
+
+
 def _chart_sheet(
     workbook: Workbook, data_sheet: WriteOnlyWorksheet, outcome: RankOutcome,
     columns: Sequence[RankColumn],
 ) -> None:
     ws = workbook.create_sheet(hint("rank-xlsx-chart"))
-    count = len(outcome.ranking.rows)
+    count = min(len(outcome.ranking.rows), CHART_ROWS)
     keys = [c.key for c in columns]
     chart = BarChart()
     chart.type = "bar"  # horizontal bars: long college names stay readable
     chart.style = 10
     chart.title = f"{outcome.rubric.labels.total}（{outcome.year}）"
+    if count < len(outcome.ranking.rows):
+        chart.title = hint("rank-xlsx-chart-top", title=chart.title, count=count)
     chart.legend = None
     chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False,
                                      showLegendKey=False, showPercent=False)
@@ -263,22 +296,33 @@ def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[Wri
     ]
 
 
-def _about_sheet(ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: str) -> None:
+def _about_sheet(
+    ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: str, *, details: int
+) -> None:
     rubric = outcome.rubric
     labels = rubric.labels
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 90
     ranking = outcome.ranking
     column_label = labels.self_ if ranking.column == "self" else labels.assessed
-    places = 0 if number_format == "0" else len(number_format) - 2
+    if not number_format:
+        numbers = hint("rank-xlsx-plain", limit=STYLED_ROWS)
+    else:
+        places = 0 if number_format == "0" else len(number_format) - 2
+        numbers = hint("rank-xlsx-places", places=places)
     lines: list[tuple[str, str]] = [
         (hint("rank-xlsx-rubric"), f"{rubric.name}（{rubric.id}）"),
         (labels.year, str(outcome.year)),
         (hint("rank-xlsx-column"), column_label),
         (hint("rank-xlsx-ties"), outcome.tie_policy),
-        (hint("rank-xlsx-numbers"), hint("rank-xlsx-places", places=places)),
+        (hint("rank-xlsx-numbers"), numbers),
         (hint("rank-xlsx-count"), str(len(ranking.rows))),
     ]
+    if details < len(ranking.rows):
+        lines.append((hint("rank-xlsx-details"),
+                       hint("rank-xlsx-no-details", count=len(ranking.rows), limit=DETAIL_LIMIT)))
+    if len(ranking.rows) > CHART_ROWS:
+        lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
     if outcome.skipped:
         lines.append((hint("rank-xlsx-skipped"), ", ".join(str(s.path) for s in outcome.skipped)))
     lines.append((hint("rank-xlsx-total"), f"{format_decimal(rubric.total)} + {labels.bonus}"))

@@ -4,8 +4,9 @@ Below ``threshold`` files the sheets are read in this process: starting worker p
 more than reading a few dozen small files. At or above it, a :class:`ProcessPoolExecutor` reads
 them; each worker receives the task and its context (the rubric, the run's defaults) once, when
 it starts, and sends back one result per file — results are data, per file, in the order given.
-:func:`map_files` runs any such per-file task (``jyscore validate`` sends back only what its
-run-wide checks need); :func:`check_sheets_parallel` is the one ``jyscore rank`` uses.
+:func:`map_files` runs any such per-file task; each command sends back only what its run-wide
+checks need (``jyscore validate`` a :class:`~jyscore.validate.FileCheck`, ``jyscore rank`` a
+:class:`~jyscore.rank_run.RankFile`).
 
 The cyclic garbage collector is paused while the results pile up (:func:`gc_paused`).
 
@@ -21,9 +22,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
-from ..models import Rubric
-from .defaults import SheetDefaults
-from .files import SheetReport, check_sheet
 
 # Measured on 2 cores (Linux, forked workers): at 64 sheets a pool and one process take the same
 # time (~55 ms), at 128 the pool is ahead; below it, starting workers costs more than it saves.
@@ -109,22 +107,3 @@ def map_files(
                 if progress:
                     progress(len(results), len(paths))
     return results
-
-
-def _check(path: Path, context: tuple[Rubric, SheetDefaults | None]) -> SheetReport:
-    rubric, defaults = context
-    return check_sheet(path, rubric, defaults)
-
-
-def check_sheets_parallel(
-    paths: Sequence[Path],
-    rubric: Rubric,
-    defaults: SheetDefaults | None = None,
-    *,
-    threshold: int = PARALLEL_THRESHOLD,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> list[SheetReport]:
-    """One report per path, in order; in a process pool when there are ``threshold`` or more."""
-    return map_files(_check, paths, (rubric, defaults), threshold=threshold, workers=workers,
-                     progress=progress)

@@ -38,14 +38,13 @@ class RankColumn:
 
 
 def self_total(row: RankedRow) -> Decimal | None:
-    totals = row.result.totals.get("self")
-    return totals.total if totals else None
+    return row.column_total("self")
 
 
 def self_gap(row: RankedRow) -> Decimal | None:
     """Self total minus assessed total: how much a college rated itself above the assessors."""
-    own, assessed = row.result.totals.get("self"), row.result.totals.get("assessed")
-    return own.total - assessed.total if own and assessed else None
+    own, assessed = row.column_total("self"), row.column_total("assessed")
+    return own - assessed if own is not None and assessed is not None else None
 
 
 def _primary(node_id: str) -> Callable[[RankedRow], Value]:
@@ -60,7 +59,7 @@ def rank_columns(outcome: RankOutcome, show_self: bool, with_year: bool = False)
         RankColumn("college", labels.college, lambda row: row.college, numeric=False),
     ]
     if with_year:
-        columns.append(RankColumn("year", labels.year, lambda row: row.result.year))
+        columns.append(RankColumn("year", labels.year, lambda row: row.year))
     columns.extend(RankColumn(node.id, node.name, _primary(node.id)) for node in rubric.indicators)
     columns.extend(
         [

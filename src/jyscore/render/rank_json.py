@@ -20,7 +20,7 @@ def _row(row: RankedRow, show_self: bool) -> dict[str, Any]:
     item: dict[str, Any] = {
         "rank": row.rank,
         "college": row.college,
-        "year": row.result.year,
+        "year": row.year,
         "base": row.base,
         "bonus": row.bonus,
         "total": row.total,

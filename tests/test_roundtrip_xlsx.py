@@ -8,6 +8,8 @@ and the totals must be equal at every step. Workbooks are slow, so few examples 
 
 from __future__ import annotations
 
+import dataclasses
+
 from decimal import Decimal
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -85,7 +87,7 @@ def sheets(draw: Any, rubric: Rubric) -> str:
         elif kind == "per_unit":
             lines.append(f'  "{node.id}": {{count: {draw(st.integers(0, 50))}}}')
         else:  # manual: self (and assessed) points on the step
-            lines.append(f'  "{node.id}": {scored(node.model_copy(update={"points": Decimal(8)}))}')
+            lines.append(f'  "{node.id}": {scored(dataclasses.replace(node, points=Decimal(8)))}')
     return "\n".join(lines) + "\n"
 
 

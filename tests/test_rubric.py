@@ -109,3 +109,33 @@ def test_unknown_bonus_rule_is_refused(tmp_path):
     with pytest.raises(JyscoreError) as info:
         load_rubric(path)
     assert [(p.code, p.line) for p in info.value.problems] == [("JY200", 10)]
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("colour: red\n", [("JY200", 5, "not a key of a rubric file")]),
+        ("labels:\n  self_: 自评\n", [("JY200", 6, "not a key of a rubric file")]),
+        ("labels:\n  total: [1]\n", [("JY200", 6, "labels.total")]),
+        ("", []),
+    ],
+)
+def test_rubric_file_keys_are_checked(tmp_path, extra, expected):
+    path = tmp_path / "r.yaml"
+    path.write_text("id: r\nname: R\ntotal: 1\nstep: 1\n" + extra
+                    + "indicators:\n  - {id: '1', name: A, points: 1}\n", encoding="utf-8")
+    try:
+        load_rubric(path)
+        found = []
+    except JyscoreError as exc:
+        found = [(p.code, p.line, p.message) for p in exc.problems]
+    assert [(code, line) for code, line, _ in found] == [(c, n) for c, n, _ in expected]
+    for (_, _, message), (_, _, words) in zip(found, expected):
+        assert words in message
+
+
+def test_a_rubric_file_names_the_self_column_self(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("id: r\nname: R\ntotal: 1\nstep: 1\nlabels:\n  self: 自评分数\n"
+                    "indicators:\n  - {id: '1', name: A, points: 1}\n", encoding="utf-8")
+    assert load_rubric(path).labels.self_ == "自评分数"

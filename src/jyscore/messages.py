@@ -270,6 +270,7 @@ MESSAGES: dict[str, Message] = {
 
 # Fragments that the checks pass into the templates above, kept here for the same reason.
 HINTS: dict[str, str] = {
+    "rubric-unknown-key": "not a key of a rubric file (a typo?)",
     "internal-error": "jyscore: internal error ({error}); this is a bug, please report it "
     "with the file that caused it (set JYSCORE_DEBUG=1 to see the details)",
     "tab": "; indent with spaces, not tabs",

@@ -1,4 +1,4 @@
-"""The data jyscore works on: a rubric (validated by pydantic) and a college's score sheet.
+"""The data jyscore works on: a rubric and a college's score sheet. Plain frozen dataclasses.
 
 No I/O here. A rubric is a tree of :class:`Node` of any depth:
 
@@ -8,9 +8,13 @@ No I/O here. A rubric is a tree of :class:`Node` of any depth:
   sub-criteria worth part of the cap, and a sheet scores either the item or all of its parts;
 * in the ``bonus`` trees, the leaves carry a ``rule`` from :mod:`jyscore.bonus` instead of points.
 
-The sheet is a plain frozen dataclass rather than a pydantic model: it is built by
-:mod:`jyscore.loading.sheet` only after every value has been checked against the rubric with
-positions, so there is nothing left for pydantic to validate and no reason to pay for it per file.
+A rubric *file* is validated by pydantic (:mod:`jyscore.loading.rubric`), straight into these
+classes: their annotations carry the constraints (:class:`Constraint`) and each class its
+pydantic config. Importing this module imports no pydantic: ``jyscore score`` with the built-in
+rubric never needs it (see :mod:`jyscore.loading.builtin`), and start-up stays light.
+
+The sheet is built by :mod:`jyscore.loading.sheet` only after every value has been checked
+against the rubric with positions, so there is nothing left for pydantic to validate there.
 """
 
 from __future__ import annotations
@@ -19,52 +23,75 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Annotated, Iterator, Literal, Union
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated, Any, ClassVar, Iterator, Literal, Union
 
 from .problems import Position, Problem
 
-PositiveDecimal = Annotated[Decimal, Field(gt=0)]
-NonNegativeDecimal = Annotated[Decimal, Field(ge=0)]
+
+class Constraint:
+    """Validation metadata: pydantic's ``Field(**rules)``, imported only when pydantic validates.
+
+    ``Annotated[Decimal, Constraint(gt=0)]`` means what ``Annotated[Decimal, Field(gt=0)]``
+    means to pydantic (its ``__get_pydantic_core_schema__`` hook), and nothing at all otherwise.
+    """
+
+    def __init__(self, **rules: Any) -> None:
+        self.rules = rules
+
+    def __repr__(self) -> str:
+        return f"Constraint({', '.join(f'{k}={v!r}' for k, v in self.rules.items())})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        return handler(Annotated[source, Field(**self.rules)])
 
 
-class _Frozen(BaseModel):
-    # defer_build: a model's validator is built when it first validates, not on import, so that a
-    # run with the built-in rubric (see jyscore.loading.builtin) never builds one at all
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+PositiveDecimal = Annotated[Decimal, Constraint(gt=0)]
+NonNegativeDecimal = Annotated[Decimal, Constraint(ge=0)]
+Text = Annotated[str, Constraint(min_length=1)]
+# what pydantic's model config would say: a rubric file with an unknown key is an error
+_STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 
-class RateStepsRule(_Frozen):
+@dataclass(frozen=True)
+class RateStepsRule:
     """+``per_step`` for every full ``step`` percentage points the rate exceeds the target."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     kind: Literal["rate_steps"]
     step: PositiveDecimal
     per_step: PositiveDecimal
     max: NonNegativeDecimal | None = None
 
 
-class PerUnitRule(_Frozen):
+@dataclass(frozen=True)
+class PerUnitRule:
     """``count`` x ``per_unit`` points, at most ``max``."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     kind: Literal["per_unit"]
     per_unit: PositiveDecimal
     max: NonNegativeDecimal | None = None
 
 
-class ManualRule(_Frozen):
+@dataclass(frozen=True)
+class ManualRule:
     """Points awarded by hand in both columns, on the rubric's step, at most ``max``."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     kind: Literal["manual"]
     max: NonNegativeDecimal | None = None
 
 
-BonusRule = Annotated[Union[RateStepsRule, PerUnitRule, ManualRule], Field(discriminator="kind")]
+BonusRule = Annotated[Union[RateStepsRule, PerUnitRule, ManualRule], Constraint(discriminator="kind")]
 
 
-class Node(_Frozen):
-    id: Annotated[str, Field(min_length=1)]
-    name: Annotated[str, Field(min_length=1)]
+@dataclass(frozen=True)
+class Node:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    id: Text
+    name: Text
     points: NonNegativeDecimal | None = None
     focus: str | None = None
     criteria: str | None = None
@@ -74,15 +101,13 @@ class Node(_Frozen):
     parts: tuple[Node, ...] = ()
     rule: BonusRule | None = None
 
-    @model_validator(mode="after")
-    def _derive_group_points(self) -> Node:
+    def __post_init__(self) -> None:
         # A group may leave its points out (the seed gives none for 1.4 工作落实): they are the
         # sum of its children's. Declared points are checked against the sum by the loader.
         if self.points is None and self.children:
             child_points = [c.points for c in self.children]
             if all(p is not None for p in child_points):
                 object.__setattr__(self, "points", sum(child_points, Decimal(0)))
-        return self
 
     @property
     def is_group(self) -> bool:
@@ -102,9 +127,15 @@ class Node(_Frozen):
             yield from child.leaves()
 
 
-class Labels(_Frozen):
-    """The words a rubric shows to its users; the seed's rubric gives them in Chinese."""
+@dataclass(frozen=True)
+class Labels:
+    """The words a rubric shows to its users; the seed's rubric gives them in Chinese.
 
+    A rubric file names the self-assessment column ``self``; the field is ``self_`` (a dataclass
+    cannot have a field named ``self``).
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     id: str = "id"
     name: str = "item"
     levels: tuple[str, ...] = ("primary", "secondary", "focus", "part")
@@ -112,7 +143,7 @@ class Labels(_Frozen):
     criteria: str = "criteria"
     points: str = "points"
     methods: str = "methods"
-    self_: str = Field("self", alias="self")
+    self_: str = "self"
     assessed: str = "assessed"
     difference: str = "difference"
     note: str = "note"
@@ -128,17 +159,36 @@ class Labels(_Frozen):
     employed: str = "employed"
     count: str = "count"
 
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(_file_labels, handler(source))
+
     def level(self, depth: int) -> str:
         return self.levels[min(depth, len(self.levels) - 1)]
 
 
-class Rubric(_Frozen):
-    id: Annotated[str, Field(min_length=1)]
-    name: Annotated[str, Field(min_length=1)]
+# a rubric file's key for a Labels field that is named otherwise, and back
+LABEL_FILE_KEYS = {"self": "self_", "self_": "self"}
+
+
+def _file_labels(value: Any) -> Any:
+    """A rubric file's ``labels`` with ``self`` as the field's name (``self_`` is not a key)."""
+    if not isinstance(value, dict):
+        return value
+    return {LABEL_FILE_KEYS.get(key, key): v for key, v in value.items()}
+
+
+@dataclass(frozen=True)
+class Rubric:
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    id: Text
+    name: Text
     total: PositiveDecimal
     step: PositiveDecimal
-    labels: Labels = Field(default_factory=lambda: Labels())  # not built on import: defer_build
-    indicators: Annotated[tuple[Node, ...], Field(min_length=1)]
+    indicators: Annotated[tuple[Node, ...], Constraint(min_length=1)]
+    labels: Labels = field(default_factory=Labels)
     bonus: tuple[Node, ...] = ()
 
     def walk(self) -> Iterator[tuple[Node, int]]:

@@ -1,21 +1,23 @@
 """The built-in rubric, built from its plain data without pydantic validation.
 
 Every ``jyscore`` command loads the built-in rubric, and validating it costs more than the rest
-of ``jyscore score``'s own work: pydantic builds the models' validators on first use and loads
-its plugins (scanning every installed package's entry points). The built-in file is ours and
-does not change between runs, so :func:`trusted_rubric` builds the same models directly with
-``model_construct``, converting each field the way pydantic's validation does.
+of ``jyscore score``'s own work: importing pydantic, building the validator and loading pydantic's
+plugins (scanning every installed package's entry points). The built-in file is ours and does
+not change between runs, so :func:`trusted_rubric` builds the same dataclasses directly,
+converting each field the way pydantic's validation does.
 
-It is guarded twice: tests/test_builtin_rubric.py proves that the result equals
-``Rubric.model_validate`` of the same data, field by field and type by type; and anything it
-does not expect (a new field, a value of another shape) raises :class:`Untrusted`, upon which
-the caller falls back to ordinary validation. The rubric's consistency checks still run.
+It is guarded twice: tests/test_builtin_rubric.py proves that the result equals pydantic's
+validation of the same data, field by field and type by type; and anything it does not expect
+(a new field, a value of another shape) raises :class:`Untrusted`, upon which the caller falls
+back to ordinary validation. The rubric's consistency checks still run.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable, Union, cast
+from dataclasses import MISSING
+from dataclasses import fields as dataclass_fields
+from typing import Any, Callable, Union
 
 from ..models import Labels, ManualRule, Node, PerUnitRule, RateStepsRule, Rubric
 
@@ -100,10 +102,12 @@ def _rule(data: Any) -> RateStepsRule | PerUnitRule | ManualRule:
         raise Untrusted(data)
     model = _RULES[data["kind"]]
     values = _fields({k: v for k, v in data.items() if k != "kind"}, _RULE_FIELDS)
-    required = {name for name, field in model.model_fields.items() if field.is_required()}
-    if not required - {"kind"} <= set(values) or not set(values) <= set(model.model_fields):
+    known = {f.name: f for f in dataclass_fields(model)}
+    required = {name for name, f in known.items()
+                if f.default is MISSING and f.default_factory is MISSING}
+    if not required - {"kind"} <= set(values) or not set(values) <= set(known):
         raise Untrusted(data)
-    return model.model_construct(kind=data["kind"], **values)
+    return model(kind=data["kind"], **values)
 
 
 def _node(data: Any) -> Node:
@@ -114,9 +118,10 @@ def _node(data: Any) -> Node:
         values["rule"] = _rule(rule)
     if "id" not in values or "name" not in values:
         raise Untrusted(data)
-    node = Node.model_construct(**values)
-    cast(Any, node)._derive_group_points()  # the model's own "after" validator, as validation runs it
-    return node
+    return Node(**values)
+
+
+_LABEL_FIELDS = frozenset(f.name for f in dataclass_fields(Labels))
 
 
 def _labels(data: Any) -> Labels:
@@ -125,10 +130,10 @@ def _labels(data: Any) -> Labels:
     values: dict[str, Any] = {}
     for key, value in data.items():
         name = "self_" if key == "self" else key  # the field's alias, as validation reads it
-        if name not in Labels.model_fields or key == "self_":
+        if name not in _LABEL_FIELDS or key == "self_":
             raise Untrusted(key)
         values[name] = _texts(value) if name == "levels" else _text(value)
-    return Labels.model_construct(**values)
+    return Labels(**values)
 
 
 def trusted_rubric(data: Any) -> Rubric:
@@ -145,4 +150,4 @@ def trusted_rubric(data: Any) -> Rubric:
     values = _fields(data, converters)
     if not values["indicators"]:
         raise Untrusted(data)
-    return Rubric.model_construct(**values)
+    return Rubric(**values)

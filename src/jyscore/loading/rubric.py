@@ -1,4 +1,5 @@
-"""Load a rubric file: YAML -> pydantic :class:`~jyscore.models.Rubric` -> consistency checks.
+"""Load a rubric file: YAML -> pydantic validation into :class:`~jyscore.models.Rubric` ->
+consistency checks.
 
 Every pydantic error and every inconsistency (duplicate ids, ids that do not extend their
 parent's, points that do not add up) becomes a :class:`~jyscore.problems.Problem` pointing at the
@@ -11,14 +12,17 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from ..models import Node, Rubric
+from ..models import LABEL_FILE_KEYS, Node, Rubric
+from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Position, Problem, make_problem
 from .builtin import Untrusted, trusted_rubric
 from .yamlsource import Document, Limits, Path_, load, parse
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
 RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="rubric")
 DEFAULT_RUBRIC = "imnu-employment"
@@ -56,8 +60,10 @@ def rubric_from_document(doc: Document) -> Rubric:
                 )
             ]
         )
+    from pydantic import ValidationError
+
     try:
-        rubric = Rubric.model_validate(doc.data)
+        rubric = validate_rubric_data(doc.data)
     except ValidationError as exc:
         raise JyscoreError(_validation_problems(exc, doc)) from None
     problems = _consistency_problems(rubric, doc)
@@ -66,12 +72,27 @@ def rubric_from_document(doc: Document) -> Rubric:
     return rubric
 
 
+@lru_cache(maxsize=1)
+def _rubric_adapter() -> TypeAdapter[Rubric]:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Rubric)
+
+
+def validate_rubric_data(data: Any) -> Rubric:
+    """A :class:`Rubric` from plain data, validated by pydantic (raises its ValidationError)."""
+    return _rubric_adapter().validate_python(data)
+
+
 def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
     problems = []
     errors = exc.errors(include_url=False)
     locations = [tuple(e["loc"]) for e in errors]
     for error in errors:
         loc: Path_ = tuple(error["loc"])
+        if len(loc) == 2 and loc[0] == "labels":
+            loc = ("labels", LABEL_FILE_KEYS.get(str(loc[1]), loc[1]))
+        where = ".".join(str(part) for part in loc) or "the rubric"
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locations):
             continue  # a container's error caused by its member's: the member's says it better
         # discriminated unions add the tag to the location: drop what is not in the document
@@ -80,11 +101,11 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
                 loc = (*loc[:-2], loc[-1])
                 break
             loc = loc[:-1]
-        where = ".".join(str(part) for part in error["loc"]) or "the rubric"
+        unknown = error["type"] in ("unexpected_keyword_argument", "extra_forbidden")
         problems.append(
             make_problem(
                 "JY200", doc.file, doc.key_position(loc) if loc else doc.position(()),
-                where=where, reason=error["msg"],
+                where=where, reason=hint("rubric-unknown-key") if unknown else error["msg"],
             )
         )
     return problems

@@ -8,6 +8,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -169,3 +170,28 @@ def test_score_command_reads_xlsx_without_traceback_for_every_bad_file():
         assert result.exit_code == 1, name
         assert EXPECTED[name][0][0] in result.output
         assert "Traceback" not in result.output
+
+
+def test_a_missing_score_is_reported_at_its_empty_cell(blank: Path, tmp_path: Path, rubric):
+    sheet = load_sheet(EXAMPLES[0], rubric)
+    filled = fill(blank, rubric, sheet, tmp_path / "filled.xlsx")
+    scored = next(i for i, e in sheet.entries.items() if e.assessed is not None
+                  and rubric.nodes[i].rule is None)
+    row = id_rows(openpyxl.load_workbook(filled).worksheets[0])[scored]
+    set_cells(filled, {f"I{row}": None, "B2": sheet.college})
+    assert problems(filled, rubric) == [("JY114", f"I{row}")]
+
+
+def test_a_workbook_of_another_rubric_counts_in_the_mixed_rubrics_warning(
+    blank: Path, tmp_path: Path, rubric
+):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for example in EXAMPLES[:2]:
+        (folder / example.name).write_bytes(example.read_bytes())
+    set_cells(blank, {"H2": "other-rubric"}, folder / "other.xlsx")
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--format", "json"])
+    found = json.loads(result.stdout)["problems"]
+    mixed = [p for p in found if p["code"] == "JY303"]
+    assert [p["file"] for p in mixed] == [str(folder / "other.xlsx")]
+    assert "other-rubric" in mixed[0]["message"] and mixed[0]["cell"] == "H2"

@@ -117,7 +117,7 @@ def test_targets_file_problems(tmp_path, rubric, text, expected):
 def test_the_pool_keeps_the_order_and_every_problem(rubric):
     files = discover([RANK / "with-bad", RANK / "tie"])
     calls: list[tuple[int, int]] = []
-    pooled = map_files(rank_file, files, (rubric, None, True), threshold=2, workers=2,
+    pooled = map_files(rank_file, files, (rubric, None, "assessed", True), threshold=2, workers=2,
                        progress=lambda done, total: calls.append((done, total)))
     serial = check_sheets(files, rubric)
     assert [r.path for r in pooled] == files

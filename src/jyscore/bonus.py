@@ -1,8 +1,8 @@
 """The closed registry of bonus rules: small pure functions from a rule and a sheet entry to points.
 
 A rubric names a rule by ``kind`` and gives its parameters; a sheet gives the inputs. Adding a kind
-means adding a pydantic model in :mod:`jyscore.models`, a function here and its entry in
-:data:`BONUS_KINDS`: nothing else dispatches on kinds.
+means adding a rule dataclass in :mod:`jyscore.models` (and to its ``BonusRule`` union), a
+function here and its entry in :data:`BONUS_KINDS`: nothing else dispatches on kinds.
 """
 
 from __future__ import annotations

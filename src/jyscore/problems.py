@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 from .messages import render_message, slug
 
@@ -47,6 +47,8 @@ class Problem:
     cell: str | None = None
     item_id: str | None = None
     item_name: str | None = None
+    # what the message was made from: a translation renders its own text from code and params
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def slug(self) -> str:
@@ -94,6 +96,7 @@ def make_problem(
         cell=position.cell,
         item_id=item_id,
         item_name=item_name,
+        params=params,
     )
 
 

@@ -23,14 +23,16 @@ per-college sheets of a ranking workbook.
 from __future__ import annotations
 
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Sequence
 
 from .engine import score
 from .loading.defaults import SheetDefaults
 from .loading.files import READERS, check_sheet, discover
-from .loading.parallel import PARALLEL_THRESHOLD, Progress, map_files
+from .loading.parallel import PARALLEL_THRESHOLD, Progress, iter_files
 from .loading.targets import Targets
 from .messages import hint
 from .models import Rubric
@@ -61,14 +63,21 @@ class RankFile:
         return SheetKey(self.standing.source, self.standing.college, self.standing.year, None, at)
 
 
-def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, bool]) -> RankFile:
+def _sharing(found: RankFile, values: dict[tuple[Decimal, object], Decimal]) -> RankFile:
+    """``found`` with numbers shared with the files before it (see :meth:`Standing.sharing`)."""
+    if found.standing is None:
+        return found
+    return dataclasses.replace(found, standing=found.standing.sharing(values))
+
+
+def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, str, bool]) -> RankFile:
     """Read, check and score one sheet (runs in a worker for big folders)."""
-    rubric, defaults, keep_result = context
+    rubric, defaults, column, keep_result = context
     report = check_sheet(path, rubric, defaults)
     if not report.ok or report.sheet is None:
         return RankFile(path, tuple(report.problems))
     sheet = report.sheet
-    standing = Standing.of(score(rubric, sheet), keep_result=keep_result)
+    standing = Standing.of(score(rubric, sheet), keep_result=keep_result, columns=(column,))
     return RankFile(path, tuple(report.problems), standing, sheet.positions.get("college"))
 
 
@@ -151,9 +160,14 @@ def rank_paths(
     if not files:
         suffixes = ", ".join(f"*{s}" for s in READERS)
         raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])
-    context = (rubric, targets.defaults if targets else None, len(files) <= DETAIL_LIMIT)
-    checked = map_files(rank_file, files, context, threshold=parallel_threshold, workers=workers,
-                        progress=progress)
+    defaults = targets.defaults if targets else None
+    context = (rubric, defaults, column, len(files) <= DETAIL_LIMIT)
+    values: dict[tuple[Decimal, object], Decimal] = {}
+    checked = [
+        _sharing(found, values)
+        for found in iter_files(rank_file, files, context, threshold=parallel_threshold,
+                                workers=workers, progress=progress)
+    ]
     invalid = [Skipped(f.path, f.problems) for f in checked if f.standing is None]
     valid = [f for f in checked if f.standing is not None]
     run_errors: list[Problem] = []

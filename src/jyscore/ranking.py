@@ -24,7 +24,7 @@ class RankingError(ValueError):
 class Standing:
     """What a ranking keeps of one scored sheet: who, which year, and the totals in each column.
 
-    A few hundred bytes, so ranking thousands of sheets keeps memory small. ``result``, the full
+    About a kilobyte, so ranking thousands of sheets keeps memory small. ``result``, the full
     item table, is kept only where a report draws it (the per-college sheets of a workbook).
     """
 
@@ -36,11 +36,38 @@ class Standing:
     result: Result | None = None
 
     @classmethod
-    def of(cls, result: Result, *, keep_result: bool = True) -> Standing:
+    def of(
+        cls, result: Result, *, keep_result: bool = True, columns: Sequence[str] | None = None
+    ) -> Standing:
+        """The standing of ``result``, with primary subtotals for ``columns`` (default: all)."""
         totals = dict(result.totals)
-        primary = {column: result.primary(column) for column, t in totals.items() if t is not None}
+        primary = {
+            column: result.primary(column) for column, t in totals.items()
+            if t is not None and (columns is None or column in columns)
+        }
         return cls(result.college, result.year, result.sheet.source, totals, primary,
                    result if keep_result else None)
+
+    def sharing(self, values: dict[tuple[Decimal, object], Decimal]) -> Standing:
+        """This standing with its numbers taken from ``values`` where an equal one is there.
+
+        Thousands of colleges share a few hundred distinct scores; a standing that comes back
+        from a worker process brings its own copy of each.
+        """
+        def shared(value: Decimal | None) -> Decimal | None:
+            if value is None:
+                return None
+            return values.setdefault((value, value.as_tuple().exponent), value)
+
+        totals = {
+            column: Totals(shared(t.base), shared(t.bonus)) if t else None  # type: ignore[arg-type]
+            for column, t in self.totals.items()
+        }
+        primary = {
+            column: {key: shared(v) for key, v in subtotals.items()}
+            for column, subtotals in self.primary.items()
+        }
+        return Standing(self.college, self.year, self.source, totals, primary, self.result)
 
 
 @dataclass(frozen=True)
@@ -89,7 +116,8 @@ def _row(standing: Standing, column: str) -> RankedRow:
     totals = standing.totals.get(column)
     if totals is None:
         raise RankingError(f"{standing.source}: no {column} scores to rank on")
-    primary = {k: v if v is not None else ZERO for k, v in standing.primary[column].items()}
+    subtotals = standing.primary[column]
+    primary = {k: v if v is not None else ZERO for k, v in subtotals.items()}
     return RankedRow(0, standing, totals.base, totals.bonus, totals.total, primary)
 
 

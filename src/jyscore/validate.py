@@ -208,10 +208,10 @@ def _mixed_years(sheets: Sequence[SheetKey]) -> list[Problem]:
 
 
 def _other_rubric(report: SheetReport) -> tuple[str, str, Position] | None:
-    """A sheet naming another rubric did not load (``JY024``): its id, read back from its file."""
+    """A sheet naming another rubric did not load (``JY024``): the id it names, and where."""
     mismatch = next((p for p in report.problems if p.code == "JY024"), None)
-    other = _named_rubric(report.path) if mismatch else None
-    if mismatch is None or other is None:
+    other = mismatch.params.get("sheet_rubric") if mismatch else None
+    if mismatch is None or not isinstance(other, str):
         return None
     return other, mismatch.file, Position(mismatch.line, mismatch.column, mismatch.cell)
 
@@ -237,21 +237,6 @@ def _mixed_rubrics(checks: Sequence[FileCheck], rubric: Rubric) -> list[Problem]
         for value, file in named
         if value != common
     ]
-
-
-def _named_rubric(path: Path) -> str | None:
-    """The ``rubric`` field of a YAML sheet that did not load, or None when it cannot be read."""
-    from .loading.sheet import SHEET_LIMITS
-    from .loading.yamlsource import load
-
-    if path.suffix.lower() not in (".yaml", ".yml"):
-        return None
-    try:
-        data = load(path, SHEET_LIMITS).data
-    except JyscoreError:
-        return None
-    value = data.get("rubric") if isinstance(data, dict) else None
-    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _gap(sheet: Sheet, node: Node, entry: Entry, max_gap: Decimal) -> list[Problem]:

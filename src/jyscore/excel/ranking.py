@@ -66,7 +66,7 @@ def write_ranking_workbook(
 ) -> None:
     """Write the workbook for a :class:`Ranking` made by the library, atomically."""
     check_writable(path, overwrite)
-    found_year = year if year is not None else (ranking.rows[0].result.year if ranking.rows else 0)
+    found_year = year if year is not None else (ranking.rows[0].year if ranking.rows else 0)
     outcome = RankOutcome(rubric, ranking, found_year, (), (), len(ranking.rows))
     write_atomic(path, build_ranking_workbook(outcome).save, overwrite=overwrite)
 

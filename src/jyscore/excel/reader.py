@@ -266,12 +266,14 @@ class _Reader:
         for field, column in fields:
             if column is None:
                 continue
+            path: Path_ = ("scores", item_id, field)
+            # an empty cell has a place too: a missing score (JY114) is reported at it
+            self.positions.setdefault(path, Position(cell=_coordinate(row, column)))
             cell = self.grid.get((row, column))
             if cell is None:
                 continue
             if cell.formula and computed(self.rubric, item_id, field):
                 continue
-            path: Path_ = ("scores", item_id, field)
             if cell.formula:
                 self.pending[(row, column)] = path
                 value: str | None = "?"  # until the saved value is read

@@ -72,6 +72,46 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def iter_files(
+    task: Task[R],
+    paths: Sequence[Path],
+    context: Any,
+    *,
+    threshold: int = PARALLEL_THRESHOLD,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Iterator[R]:
+    """``task(path, context)`` for every path, in order, each as soon as it is there; in a
+    process pool from ``threshold`` paths on. The caller keeps only what it needs of each.
+
+    ``task`` must be a module-level function and ``context`` picklable: with the ``spawn`` or
+    ``forkserver`` start methods both are sent to each worker.
+    """
+    workers = workers or default_workers()
+    done = 0
+    with gc_paused():
+        if len(paths) < threshold or workers < 2 or len(paths) < 2:
+            results: Iterator[R] = (task(path, context) for path in paths)
+            for result in results:
+                done += 1
+                if progress:
+                    progress(done, len(paths))
+                yield result
+            return
+        from concurrent.futures import ProcessPoolExecutor  # only when a pool is worth starting
+
+        workers = min(workers, len(paths))
+        chunksize = max(1, min(32, len(paths) // (workers * 4)))
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(task, context)
+        ) as pool:
+            for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
+                done += 1
+                if progress:
+                    progress(done, len(paths))
+                yield result
+
+
 def map_files(
     task: Task[R],
     paths: Sequence[Path],
@@ -81,29 +121,6 @@ def map_files(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> list[R]:
-    """``task(path, context)`` for every path, in order; in a process pool from ``threshold`` on.
-
-    ``task`` must be a module-level function and ``context`` picklable: with the ``spawn`` or
-    ``forkserver`` start methods both are sent to each worker.
-    """
-    workers = workers or default_workers()
-    results: list[R] = []
-    with gc_paused():
-        if len(paths) < threshold or workers < 2 or len(paths) < 2:
-            for path in paths:
-                results.append(task(path, context))
-                if progress:
-                    progress(len(results), len(paths))
-            return results
-        from concurrent.futures import ProcessPoolExecutor  # only when a pool is worth starting
-
-        workers = min(workers, len(paths))
-        chunksize = max(1, min(32, len(paths) // (workers * 4)))
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker, initargs=(task, context)
-        ) as pool:
-            for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
-                results.append(result)
-                if progress:
-                    progress(len(results), len(paths))
-    return results
+    """Every result of :func:`iter_files`, in a list."""
+    return list(iter_files(task, paths, context, threshold=threshold, workers=workers,
+                           progress=progress))

@@ -348,9 +348,16 @@ class SheetChecker:
                     and entry.item_id not in self.mistyped
                 ):
                     node = self.rubric.nodes[entry.item_id]
-                    self.add("JY114", self.doc.key_position(("scores", entry.item_id)), node,
+                    self.add("JY114", self._blank_position(entry.item_id, column), node,
                              column=column)
         return present
+
+    def _blank_position(self, item_id: str, column: str) -> Position:
+        """Where a missing score belongs: its empty cell in a workbook, else the item's id."""
+        path = ("scores", item_id, column)
+        if path in self.doc.positions:
+            return self.doc.position(path)
+        return self.doc.key_position(("scores", item_id))
 
     def _raw(self, item_id: str, column: str) -> Any:
         entry = self.doc.data["scores"][item_id]

@@ -79,7 +79,7 @@ class Result:
 def _sum(values: list[Decimal | None]) -> Decimal | None:
     if any(v is None for v in values):
         return None
-    return sum(values, ZERO)  # type: ignore[arg-type]
+    return sum(values, ZERO)  # type: ignore[arg-type, type-var]
 
 
 class _Scorer:

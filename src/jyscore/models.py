@@ -105,8 +105,8 @@ class Node:
         # A group may leave its points out (the seed gives none for 1.4 工作落实): they are the
         # sum of its children's. Declared points are checked against the sum by the loader.
         if self.points is None and self.children:
-            child_points = [c.points for c in self.children]
-            if all(p is not None for p in child_points):
+            child_points = [c.points for c in self.children if c.points is not None]
+            if len(child_points) == len(self.children):
                 object.__setattr__(self, "points", sum(child_points, Decimal(0)))
 
     @property

@@ -22,8 +22,8 @@ per-college sheets of a ranking workbook.
 
 from __future__ import annotations
 
-from collections import Counter
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path

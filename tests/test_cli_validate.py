@@ -146,7 +146,7 @@ def test_text_line_names_position_item_and_what_is_allowed(run):
         f"{folder / 'b-over-cap.yaml'}:5:15: error JY101 [1.1 领导重视] self 7 is over the cap; "
         "allowed: 0 to 6 in steps of 0.5\n" in result.stdout
     )
-    assert f"{folder / 'b-over-cap.yaml'}: error JY111 [3.6 " in result.stdout
+    assert f"{folder / 'b-over-cap.yaml'}:4:1: error JY111 [3.6 " in result.stdout
     assert "\x1b[" not in result.stdout  # no colour when not a terminal
     assert result.stderr == "checked 1 file: 2 errors, 0 warnings\n"
 
@@ -186,13 +186,13 @@ def test_clean_run_prints_only_the_summary(run):
 # -- json ------------------------------------------------------------------------------------
 
 
-def test_json_shape_and_null_position_for_a_missing_item(run):
+def test_json_shape_and_the_place_of_a_missing_item(run):
     folder = FOLDERS / "broken"
     result = run("validate", str(folder), "--format", "json")
     data = json.loads(result.stdout)
     assert data["files_checked"] == 4
     missing = next(p for p in data["problems"] if p["code"] == "JY111")
-    assert missing["line"] is None and missing["column"] is None
+    assert (missing["line"], missing["column"]) == (4, 1)  # the scores mapping it belongs in
     assert (missing["id"], missing["severity"]) == ("3.6", "error")
     over = next(p for p in data["problems"] if p["code"] == "JY101")
     assert {k: over[k] for k in ("line", "column", "id", "severity")} == {
@@ -223,11 +223,17 @@ def test_github_escapes_properties_and_data(run, tmp_path):
     assert "5%'" not in message
 
 
+def test_json_null_position_for_a_file_that_is_not_text(run):
+    result = run("validate", str(DATA / "bad" / "not-text.yaml"), "--format", "json")
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["code"], problem["line"], problem["column"]) == ("JY002", None, None)
+
+
 def test_github_without_a_line_has_no_line_property(run):
-    result = run("validate", str(FOLDERS / "broken" / "b-over-cap.yaml"), "--format", "github")
-    missing = next(x for x in result.stdout.splitlines() if "JY111" in x)
-    assert "line=" not in missing and "col=" not in missing
-    assert missing.startswith("::error file=")
+    result = run("validate", str(DATA / "bad" / "not-text.yaml"), "--format", "github")
+    (annotation,) = [x for x in result.stdout.splitlines() if "JY002" in x]
+    assert "line=" not in annotation and "col=" not in annotation
+    assert annotation.startswith("::error file=")
 
 
 # -- --strict and --max-gap ------------------------------------------------------------------

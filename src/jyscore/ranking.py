@@ -116,7 +116,9 @@ def _row(standing: Standing, column: str) -> RankedRow:
     totals = standing.totals.get(column)
     if totals is None:
         raise RankingError(f"{standing.source}: no {column} scores to rank on")
-    subtotals = standing.primary[column]
+    subtotals = standing.primary.get(column)
+    if subtotals is None:
+        raise RankingError(f"{standing.source}: the standing keeps no {column} subtotals")
     primary = {k: v if v is not None else ZERO for k, v in subtotals.items()}
     return RankedRow(0, standing, totals.base, totals.bonus, totals.total, primary)
 

@@ -19,7 +19,7 @@ from dataclasses import MISSING
 from dataclasses import fields as dataclass_fields
 from typing import Any, Callable, Union
 
-from ..models import Labels, ManualRule, Node, PerUnitRule, RateStepsRule, Rubric
+from ..models import LABEL_FILE_KEYS, Labels, ManualRule, Node, PerUnitRule, RateStepsRule, Rubric
 
 
 class Untrusted(Exception):
@@ -129,8 +129,8 @@ def _labels(data: Any) -> Labels:
         raise Untrusted(data)
     values: dict[str, Any] = {}
     for key, value in data.items():
-        name = "self_" if key == "self" else key  # the field's alias, as validation reads it
-        if name not in _LABEL_FIELDS or key == "self_":
+        name = LABEL_FILE_KEYS.get(key, key)  # as validation reads it: self is self_
+        if name not in _LABEL_FIELDS:
             raise Untrusted(key)
         values[name] = _texts(value) if name == "levels" else _text(value)
     return Labels(**values)

@@ -91,8 +91,8 @@ def iter_files(
     done = 0
     with gc_paused():
         if len(paths) < threshold or workers < 2 or len(paths) < 2:
-            results: Iterator[R] = (task(path, context) for path in paths)
-            for result in results:
+            for path in paths:
+                result = task(path, context)
                 done += 1
                 if progress:
                     progress(done, len(paths))

@@ -132,7 +132,7 @@ class SheetChecker:
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
-            self.add("JY021", None, field="scores", hint=hint("field-scores"))
+            self.add("JY021", self.doc.position(()), field="scores", hint=hint("field-scores"))
         elif not isinstance(scores, dict):
             self.add("JY020", self.doc.position(("scores",)), what="scores",
                      example=hint("scores-example"), found=describe(scores))
@@ -152,7 +152,7 @@ class SheetChecker:
         value = data.get(name)
         if name not in data:
             if required:
-                self.add("JY021", None, field=name, hint=hint(f"field-{name}"))
+                self.add("JY021", self.doc.position(()), field=name, hint=hint(f"field-{name}"))
             return None
         if not isinstance(value, str) or not value.strip():
             self.add("JY023", self.doc.position((name,)), field=name, value=describe(value),
@@ -162,7 +162,7 @@ class SheetChecker:
 
     def _year(self, data: dict[str, Any]) -> int | None:
         if "year" not in data:
-            self.add("JY021", None, field="year", hint=hint("field-year"))
+            self.add("JY021", self.doc.position(()), field="year", hint=hint("field-year"))
             return None
         value = data["year"]
         year = parse_whole(value) if isinstance(value, str) else None
@@ -311,13 +311,26 @@ class SheetChecker:
                                    parts=", ".join(p.id for p in item.parts))
                 else:
                     missing = hint("missing-leaf", item_id=item.id)
-                self.add("JY111", None, item, hint=missing)
+                self.add("JY111", self._missing_position(item), item, hint=missing)
             elif given_parts and len(given_parts) < len(item.parts):
                 given = ", ".join(p.id for p in given_parts)
                 for part in item.parts:
                     if part.id not in self.given:
-                        self.add("JY111", None, part,
+                        self.add("JY111", self._missing_position(part, given_parts[0]), part,
                                  hint=hint("missing-part", owner=item.id, given=given))
+
+    def _missing_position(self, node: Node, sibling: Node | None = None) -> Position:
+        """Where a score that was not given belongs: in a workbook its empty cell (an item
+        scored through parts: its first part's); in YAML its id if it stands there without a
+        value, else a given sibling part, else ``scores``."""
+        for scored in (*node.parts[:1], node):
+            for column in COLUMNS:
+                if ("scores", scored.id, column) in self.doc.positions:
+                    return self.doc.position(("scores", scored.id, column))
+        for present in (node, sibling):  # the id itself may stand there with an empty value
+            if present is not None and ("scores", present.id) in self.doc.key_positions:
+                return self.doc.key_position(("scores", present.id))
+        return self.doc.key_position(("scores",))
 
     def _where(self, path: Path_) -> str:
         """Where a key stood, for a message: ``line 12`` in YAML, the cell (``A12``) in a workbook."""

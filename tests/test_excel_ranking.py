@@ -126,7 +126,7 @@ def _standing(index: int, rubric) -> Standing:
     base = Decimal(60) + Decimal(index % 400) / 10
     totals = {"assessed": Totals(base, Decimal(index % 3)), "self": None}
     primary = {"assessed": {node.id: base / 5 for node in rubric.indicators}}
-    college = '=HYPERLINK("x")' if index == 7 else f"学院{index:04d}"
+    college = {7: '=HYPERLINK("x")', 8: "#N/A"}.get(index, f"学院{index:04d}")
     return Standing(college, 2024, f"s{index}.yaml", totals, primary)
 
 
@@ -141,7 +141,7 @@ def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rub
     assert ws.max_row == count + 1
     for cells_, ranked in zip(ws.iter_rows(min_row=2), ranking.rows):
         assert cells_[0].value == ranked.rank and cells_[1].value == ranked.college
-        assert cells_[1].data_type == "s"  # the formula-like name too
+        assert cells_[1].data_type == "s"  # the names like a formula or an error value too
         assert Decimal(repr(cells_[-1].value)) == ranked.total
     assert ws["J2"].number_format == "General" and ws["A1"].font.bold
     chart = workbook["总分图"]._charts[0]
@@ -156,3 +156,19 @@ def test_rank_keeps_item_tables_only_for_small_runs(tmp_path: Path, monkeypatch)
     result = CliRunner().invoke(cli, ["rank", str(EXAMPLES), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(out).sheetnames == ["排名", "总分图", "说明"]
+
+
+def test_item_tables_are_kept_for_the_colleges_ranked_not_the_files_read(
+    tmp_path: Path, monkeypatch
+):
+    monkeypatch.setattr(rank_run, "DETAIL_LIMIT", 3)
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for example in sorted(EXAMPLES.glob("*.yaml"))[:3]:
+        (folder / example.name).write_bytes(example.read_bytes())
+    (folder / "broken.yaml").write_text("college: x\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["rank", str(folder), "-o", str(out), "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    names = openpyxl.load_workbook(out).sheetnames
+    assert len(names) == 3 + 3 and names[-1] == "说明"

@@ -181,3 +181,30 @@ def test_progress_appears_only_after_a_moment():
         bar(1, 10)
         bar(5, 10)
     assert "rank" in stream.getvalue() and "5/10" in stream.getvalue()
+
+
+def test_standings_share_numbers_only_when_they_read_the_same():
+    from jyscore.engine import Totals
+    from jyscore.ranking import Standing
+
+    def standing(base: str, bonus: str) -> Standing:
+        return Standing("c", 2024, "s.yaml", {"assessed": Totals(Decimal(base), Decimal(bonus))},
+                        {"assessed": {"1": Decimal(base)}})
+
+    values: dict = {}
+    first = standing("5", "0").sharing(values)
+    second = standing("5", "-0").sharing(values)
+    third = standing("5.0", "0").sharing(values)
+    assert second.totals["assessed"].base is first.totals["assessed"].base
+    assert str(second.totals["assessed"].bonus) == "-0"
+    assert str(third.totals["assessed"].base) == "5.0"
+    assert second.primary["assessed"]["1"] is first.totals["assessed"].base
+
+
+@pytest.mark.parametrize("threshold", [2, 1000])
+def test_rank_leaves_the_garbage_collector_on_even_when_it_fails(rubric, threshold):
+    import gc
+
+    with pytest.raises(JyscoreError) as caught:
+        rank_paths([RANK / "with-bad"], rubric, parallel_threshold=threshold)
+    assert caught.value.problems and gc.isenabled()

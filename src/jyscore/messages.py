@@ -333,6 +333,7 @@ HINTS: dict[str, str] = {
     "rank-xlsx-details": "各学院明细",
     "rank-xlsx-no-details": "共 {count} 个学院，超过 {limit} 个，不逐院列出明细；"
     "单个学院的明细请用 jyscore score 查看",
+    "rank-xlsx-details-missing": "这些学院的表格在排名后有改动或无法再次读取，未列出明细：{colleges}",
     "rank-xlsx-chart-top": "{title}，前 {count} 名",
     "rank-xlsx-chart-note": "只画前 {count} 名",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",

@@ -16,14 +16,14 @@ so a sheet need not repeat its target, and one that gives a different target is 
 
 Each file is read, checked and scored on its own (in a process pool for big folders), and only
 its :class:`~jyscore.ranking.Standing` is kept: memory stays small however many sheets there
-are. The full item table is kept too when there are at most :data:`DETAIL_LIMIT` files, for the
-per-college sheets of a ranking workbook.
+are. With ``details`` and at most :data:`DETAIL_LIMIT` colleges ranked, their sheets are read
+again for the item tables (the per-college sheets of a ranking workbook).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -38,7 +38,6 @@ from .messages import hint
 from .models import Rubric
 from .problems import JyscoreError, Position, Problem, make_problem
 from .ranking import Ranking, Standing, rank
-from .validate import SheetKey
 from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
 
 RANK_COLUMNS = ("assessed", "self")
@@ -56,22 +55,27 @@ class RankFile:
     standing: Standing | None = None
     college_at: Position | None = None  # where ``college`` stands, for JY301
 
+    # what the check for the same college twice (JY301) reads of a sheet that loaded
     @property
-    def key(self) -> SheetKey:
-        assert self.standing is not None
-        at = {"college": self.college_at} if self.college_at else {}
-        return SheetKey(self.standing.source, self.standing.college, self.standing.year, None, at)
+    def source(self) -> str:
+        return str(self.path)
 
+    @property
+    def college(self) -> str:
+        return self.standing.college if self.standing else ""
 
-def _sharing(found: RankFile, values: dict[tuple[Decimal, object], Decimal]) -> RankFile:
-    """``found`` with numbers shared with the files before it (see :meth:`Standing.sharing`)."""
-    if found.standing is None:
-        return found
-    return dataclasses.replace(found, standing=found.standing.sharing(values))
+    @property
+    def year(self) -> int:
+        return self.standing.year if self.standing else 0
+
+    @property
+    def positions(self) -> dict[str, Position]:
+        return {"college": self.college_at} if self.college_at else {}
 
 
 def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, str, bool]) -> RankFile:
-    """Read, check and score one sheet (runs in a worker for big folders)."""
+    """Read, check and score one sheet (runs in a worker for big folders); ``keep_result``
+    keeps its item table in the standing."""
     rubric, defaults, column, keep_result = context
     report = check_sheet(path, rubric, defaults)
     if not report.ok or report.sheet is None:
@@ -79,6 +83,19 @@ def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, str, bool
     sheet = report.sheet
     standing = Standing.of(score(rubric, sheet), keep_result=keep_result, columns=(column,))
     return RankFile(path, tuple(report.problems), standing, sheet.positions.get("college"))
+
+
+def _with_item_table(
+    found: RankFile, rubric: Rubric, defaults: SheetDefaults | None, column: str
+) -> Standing:
+    """``found``'s standing with its item table, from reading the sheet again (in this process:
+    a worker's result would bring its own copy of the rubric). A sheet changed since it was
+    first read keeps its standing without the table."""
+    assert found.standing is not None
+    again = rank_file(found.path, (rubric, defaults, column, True)).standing
+    if again is None or again.totals != found.standing.totals:
+        return found.standing
+    return again
 
 
 @dataclass(frozen=True)
@@ -151,8 +168,13 @@ def rank_paths(
     parallel_threshold: int = PARALLEL_THRESHOLD,
     workers: int | None = None,
     progress: Progress | None = None,
+    details: bool = False,
 ) -> RankOutcome:
-    """Check every sheet below ``paths``, then score and rank those of one year."""
+    """Check every sheet below ``paths``, then score and rank those of one year.
+
+    ``details``: keep each college's item table (``RankedRow.result``) for a report that shows
+    them, when at most :data:`DETAIL_LIMIT` colleges are ranked.
+    """
     if column not in RANK_COLUMNS:
         raise ValueError(f"column must be one of {RANK_COLUMNS}, not {column!r}")
     run_file = " ".join(str(p) for p in paths)
@@ -161,18 +183,22 @@ def rank_paths(
         suffixes = ", ".join(f"*{s}" for s in READERS)
         raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])
     defaults = targets.defaults if targets else None
-    context = (rubric, defaults, column, len(files) <= DETAIL_LIMIT)
-    values: dict[tuple[Decimal, object], Decimal] = {}
-    checked = [
-        _sharing(found, values)
-        for found in iter_files(rank_file, files, context, threshold=parallel_threshold,
-                                workers=workers, progress=progress)
-    ]
-    invalid = [Skipped(f.path, f.problems) for f in checked if f.standing is None]
-    valid = [f for f in checked if f.standing is not None]
+    values: dict[tuple[object, ...], Decimal] = {}
+    invalid: list[Skipped] = []
+    valid: list[RankFile] = []
+    found_files = iter_files(rank_file, files, (rubric, defaults, column, False),
+                             threshold=parallel_threshold, workers=workers, progress=progress)
+    with closing(found_files):
+        for index, found in enumerate(found_files):  # kept small as they arrive: see Standing
+            path = files[index]  # the caller's Path, not a copy from a worker
+            if found.standing is None:
+                invalid.append(Skipped(path, found.problems))
+            else:
+                valid.append(RankFile(path, found.problems, found.standing.sharing(values),
+                                      found.college_at))
     run_errors: list[Problem] = []
 
-    counts = Counter(f.standing.year for f in valid if f.standing)
+    counts = Counter(f.year for f in valid)
     if year is None and len(counts) > 1:
         run_errors.append(
             make_problem("JY501", run_file, years=_years_text(counts), latest=max(counts))
@@ -184,7 +210,7 @@ def rank_paths(
     selected: list[RankFile] = []
     for found in valid:
         assert found.standing is not None
-        if found.standing.year != chosen:
+        if found.year != chosen:
             continue
         if found.standing.totals.get(column) is None:
             other = next(c for c in RANK_COLUMNS if c != column)
@@ -194,7 +220,7 @@ def rank_paths(
         selected.append(found)
     order = {path: index for index, path in enumerate(files)}
     invalid.sort(key=lambda s: order[s.path])
-    run_errors.extend(duplicate_colleges([f.key for f in selected]))
+    run_errors.extend(duplicate_colleges(selected))
     if targets and targets.year is not None and chosen is not None and targets.year != chosen:
         run_errors.append(
             make_problem("JY507", targets.file, targets.year_position,
@@ -209,7 +235,12 @@ def rank_paths(
         raise JyscoreError(
             [*(p for s in invalid for p in s.problems), make_problem("JY508", run_file)]
         )
-    ranking = rank([f.standing for f in selected if f.standing], column, tuple(tie_break))
+    if details and len(selected) <= DETAIL_LIMIT:
+        standings = [_with_item_table(f, rubric, defaults, column) for f in selected]
+    else:
+        standings = [f.standing for f in selected if f.standing]
+    del valid, selected
+    ranking = rank(standings, column, tuple(tie_break))
     return RankOutcome(rubric, ranking, chosen, tuple(invalid), tuple(warnings), len(files))
 
 

@@ -48,7 +48,7 @@ class Standing:
         return cls(result.college, result.year, result.sheet.source, totals, primary,
                    result if keep_result else None)
 
-    def sharing(self, values: dict[tuple[Decimal, object], Decimal]) -> Standing:
+    def sharing(self, values: dict[tuple[object, ...], Decimal]) -> Standing:
         """This standing with its numbers taken from ``values`` where an equal one is there.
 
         Thousands of colleges share a few hundred distinct scores; a standing that comes back
@@ -57,7 +57,7 @@ class Standing:
         def shared(value: Decimal | None) -> Decimal | None:
             if value is None:
                 return None
-            return values.setdefault((value, value.as_tuple().exponent), value)
+            return values.setdefault(value.as_tuple(), value)  # 5 and 5.0, 0 and -0 differ
 
         totals = {
             column: Totals(shared(t.base), shared(t.bonus)) if t else None  # type: ignore[arg-type]
@@ -77,7 +77,7 @@ class RankedRow:
     base: Decimal
     bonus: Decimal
     total: Decimal
-    primary: dict[str, Decimal]
+    primary: Mapping[str, Decimal]
 
     @property
     def college(self) -> str:
@@ -105,22 +105,25 @@ class Ranking:
 
 
 def tie_key_value(row: RankedRow, key: str) -> Decimal:
+    return _key_value(row.base, row.bonus, row.primary, key)
+
+
+def _key_value(base: Decimal, bonus: Decimal, primary: Mapping[str, Decimal], key: str) -> Decimal:
     if key == "base":
-        return row.base
+        return base
     if key == "bonus":
-        return row.bonus
-    return row.primary[key]
+        return bonus
+    return primary[key]
 
 
-def _row(standing: Standing, column: str) -> RankedRow:
-    totals = standing.totals.get(column)
-    if totals is None:
-        raise RankingError(f"{standing.source}: no {column} scores to rank on")
+def _primary(standing: Standing, column: str) -> Mapping[str, Decimal]:
+    """The primary subtotals of ``column``, a missing one counting 0 (shared when none is)."""
     subtotals = standing.primary.get(column)
     if subtotals is None:
         raise RankingError(f"{standing.source}: the standing keeps no {column} subtotals")
-    primary = {k: v if v is not None else ZERO for k, v in subtotals.items()}
-    return RankedRow(0, standing, totals.base, totals.bonus, totals.total, primary)
+    if all(v is not None for v in subtotals.values()):
+        return subtotals  # type: ignore[return-value]
+    return {k: v if v is not None else ZERO for k, v in subtotals.items()}
 
 
 def rank(
@@ -128,21 +131,28 @@ def rank(
 ) -> Ranking:
     """Rank ``results`` (or their :class:`Standing`) on the exact total of ``column``."""
     standings = [r if isinstance(r, Standing) else Standing.of(r) for r in results]
-    rows = [_row(s, column) for s in standings]
-    valid_keys = {"base", "bonus", *(rows[0].primary if rows else ())}
+    candidates: list[tuple[Standing, Totals, Mapping[str, Decimal]]] = []
+    for standing in standings:
+        totals = standing.totals.get(column)
+        if totals is None:
+            raise RankingError(f"{standing.source}: no {column} scores to rank on")
+        candidates.append((standing, totals, _primary(standing, column)))
+    valid_keys = {"base", "bonus", *(candidates[0][2] if candidates else ())}
     unknown = [k for k in tie_break if k not in valid_keys]
     if unknown:
         raise RankingError(f"unknown tie-break key(s): {', '.join(unknown)}")
 
-    def merit(row: RankedRow) -> tuple[Decimal, ...]:
-        return (row.total, *(tie_key_value(row, k) for k in tie_break))
+    def merit(candidate: tuple[Standing, Totals, Mapping[str, Decimal]]) -> tuple[Decimal, ...]:
+        _, totals, primary = candidate
+        keys = (_key_value(totals.base, totals.bonus, primary, k) for k in tie_break)
+        return (totals.total, *keys)
 
-    ordered = sorted(rows, key=lambda r: (tuple(-v for v in merit(r)), r.college))
-    ranked: list[RankedRow] = []
-    for position, row in enumerate(ordered, start=1):
-        if ranked and merit(ranked[-1]) == merit(row):
-            number = ranked[-1].rank
-        else:
-            number = position
-        ranked.append(RankedRow(number, row.standing, row.base, row.bonus, row.total, row.primary))
-    return Ranking(tuple(ranked), column, tuple(tie_break))
+    candidates.sort(key=lambda c: (tuple(-v for v in merit(c)), c[0].college))
+    rows: list[RankedRow] = []
+    previous: tuple[Decimal, ...] | None = None
+    for position, candidate in enumerate(candidates, start=1):
+        standing, totals, primary = candidate
+        if merit(candidate) != previous:
+            number, previous = position, merit(candidate)
+        rows.append(RankedRow(number, standing, totals.base, totals.bonus, totals.total, primary))
+    return Ranking(tuple(rows), column, tuple(tie_break))

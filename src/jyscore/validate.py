@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Hashable, Iterable, Sequence
+from typing import Hashable, Iterable, Mapping, Protocol, Sequence
 
 from .loading import SheetReport, discover
 from .loading.files import check_sheet
@@ -163,9 +163,25 @@ def _warning(
     )
 
 
-def duplicate_problems(sheets: Sequence[Sheet | SheetKey]) -> list[Problem]:
+class CollegeYear(Protocol):
+    """What the check for the same college twice reads of a sheet (a Sheet, a SheetKey, …)."""
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def college(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def positions(self) -> Mapping[str, Position]: ...
+
+
+def duplicate_problems(sheets: Iterable[CollegeYear]) -> list[Problem]:
     """JY301 for every sheet whose college and year an earlier sheet already has."""
-    first: dict[tuple[str, int], Sheet | SheetKey] = {}
+    first: dict[tuple[str, int], CollegeYear] = {}
     problems = []
     for sheet in sheets:
         key = (sheet.college, sheet.year)

@@ -21,7 +21,9 @@ from ..loading.targets import load_targets
 from ..messages import hint
 from ..problems import JyscoreError, Problem
 from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
-from ..render.formats import RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for
+from ..render.formats import (
+    RANK_DETAIL_FORMATS, RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for,
+)
 from ..render.rank_common import RankRenderOptions
 from .common import (
     EXIT_USAGE, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
@@ -152,7 +154,8 @@ def rank(
         with bar or nullcontext():
             outcome = rank_paths(paths, rubric, year=year, column=column, tie_break=keys,
                                  targets=targets, skip_invalid=skip_invalid,
-                                 parallel_threshold=parallel_threshold, progress=bar)
+                                 parallel_threshold=parallel_threshold, progress=bar,
+                                 details=fmt in RANK_DETAIL_FORMATS)
     except JyscoreError as exc:
         fail(exc.problems)
     _report_skipped(outcome)

@@ -40,7 +40,8 @@ from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
 from ..numbers import format_decimal
-from ..rank_run import DETAIL_LIMIT, RankOutcome
+from .. import rank_run
+from ..rank_run import RankOutcome
 from ..ranking import RankedRow, Ranking
 from ..render.rank_common import RankColumn, RankRenderOptions, rank_columns
 from . import cells
@@ -86,7 +87,7 @@ def build_ranking_workbook(outcome: RankOutcome, show_self: bool = False) -> Wor
 def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
     columns = rank_columns(outcome, show_self)
     rows = outcome.ranking.rows
-    details = [row for row in rows if row.result is not None] if len(rows) <= DETAIL_LIMIT else []
+    details = [row for row in rows if row.result is not None] if len(rows) <= rank_run.DETAIL_LIMIT else []
     styled = len(rows) <= STYLED_ROWS
     number_format = _number_format(_numbers(rows, columns, details)) if styled else ""
     ranking_sheet = workbook.create_sheet(outcome.rubric.labels.rank)
@@ -196,10 +197,11 @@ def _ranking_sheet(
 
 
 def _plain(ws: WriteOnlyWorksheet, value: Any) -> Any:
-    """A value to append as it is: text that openpyxl would take for a formula gets a cell."""
+    """A value to append as it is: text that openpyxl would take for a formula (``=…``) or an
+    error (``#N/A``) gets a cell that holds it as text."""
     if isinstance(value, str):
         text = cells.clean_text(value)
-        return _cell(ws, text) if text.startswith("=") else text
+        return _cell(ws, text) if text.startswith(("=", "#")) else text
     if isinstance(value, Decimal):
         return Decimal(format_decimal(value))
     return value
@@ -318,9 +320,12 @@ def _about_sheet(
         (hint("rank-xlsx-numbers"), numbers),
         (hint("rank-xlsx-count"), str(len(ranking.rows))),
     ]
-    if details < len(ranking.rows):
+    if len(ranking.rows) > rank_run.DETAIL_LIMIT:
         lines.append((hint("rank-xlsx-details"),
-                       hint("rank-xlsx-no-details", count=len(ranking.rows), limit=DETAIL_LIMIT)))
+                       hint("rank-xlsx-no-details", count=len(ranking.rows), limit=rank_run.DETAIL_LIMIT)))
+    elif details < len(ranking.rows):
+        missing = ", ".join(row.college for row in ranking.rows if row.result is None)
+        lines.append((hint("rank-xlsx-details"), hint("rank-xlsx-details-missing", colleges=missing)))
     if len(ranking.rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
     if outcome.skipped:

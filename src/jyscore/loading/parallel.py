@@ -84,6 +84,9 @@ def iter_files(
     """``task(path, context)`` for every path, in order, each as soon as it is there; in a
     process pool from ``threshold`` paths on. The caller keeps only what it needs of each.
 
+    Until it is run to the end or closed, the pool stays open and the garbage collector paused:
+    a caller that may stop early uses ``contextlib.closing``.
+
     ``task`` must be a module-level function and ``context`` picklable: with the ``spawn`` or
     ``forkserver`` start methods both are sent to each worker.
     """

@@ -27,6 +27,8 @@ RANK_FORMATS: dict[str, str] = {
     "xlsx": "jyscore.excel.ranking:render_rank_xlsx",  # bytes: the ranking workbook
 }
 RANK_EXTENSIONS: dict[str, str] = {".md": "markdown", ".txt": "table"}
+# formats that show each college's item table: rank keeps the tables for them (small runs)
+RANK_DETAIL_FORMATS = frozenset({"xlsx"})
 
 
 def rank_format_for(path: Path) -> str | None:

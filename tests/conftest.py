@@ -5,12 +5,27 @@ from pathlib import Path
 import pytest
 
 from jyscore import load_rubric, load_sheet
+from jyscore.i18n import set_language
 from jyscore.models import Rubric
 from jyscore.problems import JyscoreError
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_266cae57987b6dbe.txt"
+
+
+@pytest.fixture(autouse=True)
+def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Every test speaks English (CI's locale is unknown), in this process and in the processes
+    it starts, unless it asks otherwise with ``@pytest.mark.lang("zh")`` (or ``lang(None)``: the
+    environment decides, for the tests of that choice)."""
+    marker = request.node.get_closest_marker("lang")
+    chosen = marker.args[0] if marker else "en"
+    if chosen is not None:
+        monkeypatch.setenv("JYSCORE_LANG", chosen)
+    set_language(chosen)
+    yield chosen
+    set_language("en")
 
 
 @pytest.fixture(scope="session")

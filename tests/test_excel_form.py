@@ -150,6 +150,7 @@ def yaml_template(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.lang("zh")
 def test_yaml_template_lists_every_id_with_name_and_cap(yaml_template: Path):
     text = yaml_template.read_text(encoding="utf-8")
     rubric = load_rubric()

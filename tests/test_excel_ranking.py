@@ -26,7 +26,7 @@ EXAMPLES = ROOT / "examples" / "2024"
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory) -> openpyxl.Workbook:
     path = tmp_path_factory.mktemp("rank") / "2024-排名.xlsx"
-    result = CliRunner().invoke(cli, ["rank", str(EXAMPLES), "-o", str(path)])
+    result = CliRunner().invoke(cli, ["--lang", "zh", "rank", str(EXAMPLES), "-o", str(path)])
     assert result.exit_code == 0, result.output
     return openpyxl.load_workbook(path)
 
@@ -75,7 +75,7 @@ def test_detail_sheet_per_college(workbook):
 
 def test_about_sheet_names_rubric_and_tie_policy(workbook):
     text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
-    assert "imnu-employment" in text and "ties share a rank" in text and "考核分数" in text
+    assert "imnu-employment" in text and "同分并列同一名次" in text and "考核分数" in text
 
 
 def test_a_college_named_like_a_formula_is_text(tmp_path: Path):
@@ -130,6 +130,7 @@ def _standing(index: int, rubric) -> Standing:
     return Standing(college, 2024, f"s{index}.yaml", totals, primary)
 
 
+@pytest.mark.lang("zh")
 def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rubric):
     count = max(STYLED_ROWS, DETAIL_LIMIT, CHART_ROWS) + 5
     ranking = rank([_standing(i, rubric) for i in range(count)])
@@ -150,6 +151,7 @@ def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rub
     assert f"共 {count} 个学院" in about and f"前 {CHART_ROWS} 名" in about and "2024" in about
 
 
+@pytest.mark.lang("zh")
 def test_rank_keeps_item_tables_only_for_small_runs(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(rank_run, "DETAIL_LIMIT", 3)
     out = tmp_path / "r.xlsx"
@@ -158,6 +160,7 @@ def test_rank_keeps_item_tables_only_for_small_runs(tmp_path: Path, monkeypatch)
     assert openpyxl.load_workbook(out).sheetnames == ["排名", "总分图", "说明"]
 
 
+@pytest.mark.lang("zh")
 def test_item_tables_are_kept_for_the_colleges_ranked_not_the_files_read(
     tmp_path: Path, monkeypatch
 ):

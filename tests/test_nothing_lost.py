@@ -118,7 +118,7 @@ def test_a_locked_target_is_a_clear_message_and_keeps_the_old_file(args, name, l
     target.write_bytes(OLD)
     result = run(*args, "-o", str(target), "--force")
     assert result.exit_code == 1
-    assert f"cannot replace {target}: Permission denied; close it in Excel/WPS" in result.output
+    assert f"cannot replace {target}: permission denied; close it in Excel/WPS" in result.output
     assert "the old file is unchanged" in result.output
     assert target.read_bytes() == OLD
     assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -16,11 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
+from .messages import os_error_phrase, phrase
+
 
 class OutputError(Exception):
     """An output could not be written; ``code`` names the message in :mod:`jyscore.messages`."""
 
-    def __init__(self, code: str, path: Path, reason: str = "") -> None:
+    def __init__(self, code: str, path: Path, reason: object = "") -> None:
         super().__init__(f"{code}: {path}: {reason}")
         self.code = code
         self.path = path
@@ -32,9 +34,9 @@ def check_writable(path: Path, overwrite: bool) -> None:
     if path.exists() and not overwrite:
         raise OutputError("JY701", path)
     if path.is_dir():
-        raise OutputError("JY703", path, "it is a folder")
+        raise OutputError("JY703", path, phrase("output-is-folder"))
     if not path.parent.is_dir():
-        raise OutputError("JY703", path, f"the folder {path.parent} does not exist")
+        raise OutputError("JY703", path, phrase("output-no-folder", folder=path.parent))
 
 
 @contextmanager
@@ -72,10 +74,10 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None] | bytes, *, overw
             os.replace(temporary, path)
         except PermissionError as exc:
             _remove(temporary)
-            raise OutputError("JY702", path, exc.strerror or str(exc)) from None
+            raise OutputError("JY702", path, os_error_phrase(exc)) from None
         except OSError as exc:
             _remove(temporary)
-            raise OutputError("JY703", path, exc.strerror or str(exc)) from None
+            raise OutputError("JY703", path, os_error_phrase(exc)) from None
         except BaseException:
             _remove(temporary)
             raise

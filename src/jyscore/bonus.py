@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Callable, NamedTuple
 
-from .messages import hint
+from .messages import phrase
 
 from .models import Entry, ManualRule, PerUnitRule, RateStepsRule
 
@@ -59,16 +59,16 @@ class Finding(NamedTuple):
 def check_rate_inputs(inputs: dict[str, Decimal]) -> list[Finding]:
     has_rate = "rate" in inputs
     counts = [name for name in ("graduates", "employed") if name in inputs]
-    expected = hint("rate-inputs")
+    expected = phrase("rate-inputs")
     findings = []
     if "target" not in inputs:
-        findings.append(Finding("JY122", None, {"reason": hint("need-target"), "expected": expected}))
+        findings.append(Finding("JY122", None, {"reason": phrase("need-target"), "expected": expected}))
     if has_rate and counts:
         findings.append(
-            Finding("JY122", counts[0], {"reason": hint("rate-and-counts"), "expected": expected})
+            Finding("JY122", counts[0], {"reason": phrase("rate-and-counts"), "expected": expected})
         )
     elif not has_rate and len(counts) < 2:
-        findings.append(Finding("JY122", None, {"reason": hint("need-rate"), "expected": expected}))
+        findings.append(Finding("JY122", None, {"reason": phrase("need-rate"), "expected": expected}))
     if len(counts) == 2 and inputs["employed"] > inputs["graduates"]:
         findings.append(
             Finding(

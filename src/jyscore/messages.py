@@ -1,15 +1,21 @@
-"""Every user-facing problem text, keyed by its stable problem code.
+"""Every user-facing problem text, keyed by its stable problem code, in English.
 
 Nothing else in jyscore spells out a message: the code that finds a problem names its code and
-the values it found, and this table turns them into words. A translation replaces ``MESSAGES``
-(same keys, same ``{placeholders}``) without touching any logic.
+the values it found, and this table turns them into words. English here is the source text; the
+other languages are gettext catalogues (``locale/zh/LC_MESSAGES/jyscore.po``) whose entries are
+found by the code (or hint name) as ``msgctxt`` and this English text as ``msgid``
+(:mod:`jyscore.i18n`). Every entry is a complete sentence or phrase with named placeholders; a
+value that is itself words (``what``, ``expected``, ``reason`` …) is a :class:`Phrase`, another
+entry of :data:`HINTS`, rendered in the same language — never English text from the code.
 
 The codes are stable: a test, a CI log or a conversation can refer to ``JY101`` for years.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
+
+from .i18n import translate
 
 
 class Message(NamedTuple):
@@ -273,7 +279,6 @@ HINTS: dict[str, str] = {
     "rubric-unknown-key": "not a key of a rubric file (a typo?)",
     "internal-error": "jyscore: internal error ({error}); this is a bug, please report it "
     "with the file that caused it (set JYSCORE_DEBUG=1 to see the details)",
-    "tab": "; indent with spaces, not tabs",
     "boolean": " (a yes/no word, not a number)",
     "full-width": " (full-width characters; type ASCII digits and a '.')",
     "comma": " (use '.' for the decimal point)",
@@ -298,59 +303,74 @@ HINTS: dict[str, str] = {
     "xlsx-bomb-count": "{count} parts (at most {limit} allowed)",
     "xlsx-header-columns": "{id} and {self} or {assessed}",
     # Excel: the fill-in form (its words are Chinese like the rubric's labels)
-    "form-sheet": "评分表",
-    "form-rubric": "指标体系",
-    "form-help": "在黄色单元格中填写学院、年度、自评分数、考核分数和备注；有细则的项目逐条填写细则，"
-    "整项自动合计。灰色和绿色单元格自动计算。尚未考核时考核分数一栏全部留空。"
-    "填好后可用 jyscore score 文件名.xlsx 核对。",
-    "form-subtotal": "{indicator} 小计",
-    "form-points": "（{points}分）",
-    "form-prompt-title": "评分",
-    "form-prompt-score": "分值 {cap} 分：填写 0 到 {cap} 之间的分数，按 {step} 分一档。",
-    "form-prompt-open": "填写 0 或以上的分数，按 {step} 分一档。",
-    "form-prompt-percent-title": "百分数",
-    "form-prompt-count-title": "整数",
-    "form-prompt-year-title": "年度",
-    "form-prompt-year": "填写年度，如 2024。",
-    "form-input-percent": "填写百分数的数值，如 89.4（不带 %）。",
-    "form-input-rate": "已填毕业生人数和就业人数时留空；否则在此填写初次就业率，如 94.4（不带 %）。",
-    "form-input-positive-count": "填写大于 0 的整数。",
-    "form-input-count": "填写 0 或以上的整数。",
+    "form-sheet": "Score sheet",
+    "form-help": "Fill in the yellow cells: college, year, self scores, assessed scores and notes; "
+    "for an item with parts, score each part and the item totals itself. Grey and green cells "
+    "are calculated. Leave the whole assessed column empty until the assessment. When done, "
+    "check it with jyscore score FILE.xlsx.",
+    "form-subtotal": "{indicator} subtotal",
+    "form-points": " ({points} points)",
+    "form-prompt-title": "Score",
+    "form-prompt-score": "Worth {cap} points: give a score from 0 to {cap} in steps of {step}.",
+    "form-prompt-open": "Give a score of 0 or more in steps of {step}.",
+    "form-prompt-percent-title": "Percentage",
+    "form-prompt-count-title": "Whole number",
+    "form-prompt-year-title": "Year",
+    "form-prompt-year": "Give the year, e.g. 2024.",
+    "form-input-percent": "Give the percentage as a number, e.g. 89.4 (without %).",
+    "form-input-rate": "Leave empty when graduates and employed are given; otherwise give the "
+    "employment rate here, e.g. 94.4 (without %).",
+    "form-input-positive-count": "Give a whole number greater than 0.",
+    "form-input-count": "Give a whole number, 0 or more.",
     "form-wrote": "jyscore: wrote {path}",
     # Excel: the ranking workbook
-    "rank-xlsx-chart": "总分图",
-    "rank-xlsx-about": "说明",
-    "rank-xlsx-about-title": "排名说明",
-    "rank-xlsx-rubric": "指标体系",
-    "rank-xlsx-column": "排名依据",
-    "rank-xlsx-ties": "并列规则",
-    "rank-xlsx-numbers": "数值格式",
-    "rank-xlsx-places": "保留 {places} 位小数：分数都是精确值，这些位数足以显示全部数字，不作任何舍入",
-    "rank-xlsx-count": "参加排名的学院数",
-    "rank-xlsx-skipped": "未参加排名（表格有误）",
-    "rank-xlsx-total": "满分",
-    "rank-xlsx-plain": "超过 {limit} 个学院，分数按原值写入（常规格式，不设小数位数），不作任何舍入",
-    "rank-xlsx-details": "各学院明细",
-    "rank-xlsx-no-details": "共 {count} 个学院，超过 {limit} 个，不逐院列出明细；"
-    "单个学院的明细请用 jyscore score 查看",
-    "rank-xlsx-details-missing": "这些学院的表格在排名后有改动或无法再次读取，未列出明细：{colleges}",
-    "rank-xlsx-chart-top": "{title}，前 {count} 名",
-    "rank-xlsx-chart-note": "只画前 {count} 名",
+    "rank-xlsx-chart": "Chart",
+    "rank-xlsx-about": "About",
+    "rank-xlsx-about-title": "About this ranking",
+    "rank-xlsx-rubric": "Rubric",
+    "rank-xlsx-column": "Ranked on",
+    "rank-xlsx-ties": "Ties",
+    "rank-xlsx-numbers": "Numbers",
+    "rank-xlsx-places": "{places} decimal places: every score is exact and these places show "
+    "all of its digits; nothing is rounded",
+    "rank-xlsx-count": "Colleges ranked",
+    "rank-xlsx-skipped": "Not ranked (the sheet has errors)",
+    "rank-xlsx-total": "Full marks",
+    "rank-xlsx-plain": "more than {limit} colleges: scores are written as they are (General "
+    "format, no fixed decimal places); nothing is rounded",
+    "rank-xlsx-details": "Each college's items",
+    "rank-xlsx-no-details": "{count} colleges, more than {limit}: the items of each college are "
+    "not listed; see one college's with jyscore score",
+    "rank-xlsx-details-missing": "these colleges' sheets changed after the ranking or could not "
+    "be read again, so their items are not listed: {colleges}",
+    "rank-xlsx-chart-top": "{title}, top {count}",
+    "rank-xlsx-chart-note": "only the top {count} are drawn",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
-    "yaml-intro": "{rubric} — {college} {year} 年度评分表（jyscore template）。\n"
-    "每项填写 self（自评分数）和 assessed（考核分数），0 到分值之间，按 {step} 分一档；"
-    "尚未考核时删去所有 assessed。\n可加 note（备注），如 {{self: 4, assessed: 3.5, note: 见会议纪要}}。",
-    "yaml-points": "({points}分)",
-    "yaml-max": "(最多{points}分)",
-    "yaml-parts": "{item} ({points}分)：逐条填写细则，或删去细则，改为一行 "
-    "\"{item_id}\": {{self: , assessed: }}",
-    "yaml-bonus": "加分项目：可选，不适用的整行删去",
-    "yaml-rate": "或 {target: , rate: }（直接填写初次就业率）",  # no placeholders
+    "yaml-intro": "{rubric} — score sheet of {college} for {year} (jyscore template).\n"
+    "Give each item self (self score) and assessed (assessed score), from 0 to its points in "
+    "steps of {step}; delete every assessed until the assessment.\nA note may be added, e.g. "
+    "{{self: 4, assessed: 3.5, note: see the minutes}}.",
+    "yaml-points": "({points} points)",
+    "yaml-max": "(at most {points} points)",
+    "yaml-parts": "{item} ({points} points): score each part, or delete the parts and write one "
+    "line \"{item_id}\": {{self: , assessed: }}",
+    "yaml-bonus": "Bonus items: optional; delete the lines that do not apply",
+    "yaml-rate": "or {target: , rate: } (give the employment rate itself)",  # no placeholders
     # validate and schema
-    "validate-summary": "checked {files} file{files_s}: {errors} error{errors_s}, "
-    "{warnings} warning{warnings_s}",
+    "validate-summary": "checked {files}: {errors}, {warnings}",
+    "count-files-one": "{count} file",
+    "count-files": "{count} files",
+    "count-errors-one": "{count} error",
+    "count-errors": "{count} errors",
+    "count-warnings-one": "{count} warning",
+    "count-warnings": "{count} warnings",
+    "count-sheets-one": "{count} sheet",
+    "count-sheets": "{count} sheets",
+    "at-line": "line {line}",
+    "severity-error": "error",
+    "severity-warning": "warning",
     "validate-no-sheets": "{path}: no score sheets found in this folder (looked for {suffixes} "
     "below it; dotfiles, ~$ lock files and *~ backups are skipped)",
     "validate-max-gap": "{value!r} is not a number of points such as 2 or 1.5",
@@ -358,6 +378,66 @@ HINTS: dict[str, str] = {
     "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "
     "through all of its parts",
     "schema-percent": "a percentage such as 92.6 or 92.6%",
+    # words passed into the messages above (Phrase): what a file or value is, what went wrong
+    "kind-sheet": "score sheet",
+    "kind-rubric": "rubric",
+    "kind-targets": "targets file",
+    "what-sheet": "the sheet",
+    "what-scores": "scores",
+    "what-entry": "the entry for {item_id}",
+    "what-targets-file": "the targets file",
+    "what-targets": "targets",
+    "what-rubric": "the rubric",
+    "value-empty": "empty",
+    "value-list": "a list",
+    "value-mapping": "a mapping",
+    "points-of-children": "items",
+    "points-of-parts": "parts",
+    "rubric-not-mapping": "expected a mapping with id, name, total, step and indicators",
+    "rubric-bonus-rule": "a bonus item needs a rule",
+    "rubric-rule-not-bonus": "only bonus items have a rule",
+    "rubric-missing": "this field is required",
+    "rubric-expect-text": "expected text",
+    "rubric-expect-whole": "expected a whole number",
+    "rubric-expect-number": "expected a number such as 4 or 4.5",
+    "rubric-expect-list": "expected a list with at least one entry",
+    "rubric-expect-mapping": "expected a mapping (key: value lines)",
+    "rubric-expect-bool": "expected true or false",
+    "rubric-expect-kind": "expected one of the known rule kinds",
+    "rubric-expect-choice": "expected one of {expected}",
+    "rubric-greater-than": "must be greater than {limit}",
+    "rubric-at-least": "must be at least {limit}",
+    "rubric-less-than": "must be less than {limit}",
+    "rubric-at-most": "must be at most {limit}",
+    "rubric-invalid-value": "the value is not allowed here ({type})",
+    "yaml-tab": "a tab character where YAML expects spaces; indent with spaces, not tabs",
+    "yaml-colon-in-value": "a ':' where no key can start (a value containing ': ' needs quotes, "
+    "or the line is indented wrongly)",
+    "yaml-no-colon": "a key without its ':' (each line needs the form 'key: value')",
+    "yaml-indentation": "the indentation does not match the lines above, or a line is not "
+    "'key: value'",
+    "yaml-list-indentation": "a list item ('- ') whose indentation does not match the lines above",
+    "yaml-unclosed-quote": "a quotation mark that is never closed",
+    "yaml-flow-mapping": "a '{' that is not closed by '}', or a missing ',' between its values",
+    "yaml-flow-sequence": "a '[' that is not closed by ']', or a missing ',' between its values",
+    "yaml-escape": "an unknown escape with '\\' inside double quotes; use single quotes",
+    "yaml-bad-start": "a character that cannot start a value here (such as '@', '`' or '%'); "
+    "put the value in quotes",
+    "yaml-bad-tag": "a '!' tag that is not allowed; write plain values",
+    "yaml-other": "the text here is not valid YAML",
+    "os-not-found": "the file does not exist",
+    "os-permission": "permission denied",
+    "os-is-folder": "it is a folder",
+    "os-not-folder": "a part of the path is not a folder",
+    "os-too-long": "the name is too long",
+    "os-loop": "too many symbolic links",
+    "os-no-space": "the disk is full",
+    "os-read-only": "the file system is read-only",
+    "os-busy": "the file is in use by another program",
+    "os-other": "the system refused it (error {name})",
+    "output-is-folder": "it is a folder",
+    "output-no-folder": "the folder {folder} does not exist",
+    "xlsx-error": "reading it failed with {error}",
     "need-target": "the target rate is missing",
     "need-rate": "neither a rate nor graduates and employed are given",
     "rate-and-counts": "both a rate and graduates/employed are given",
@@ -381,12 +461,65 @@ HINTS: dict[str, str] = {
 }
 
 
+class Phrase(NamedTuple):
+    """Words passed as a message's parameter: a hint rendered in the language of the message.
+
+    Kept as data in a problem's ``params`` (picklable, language-free), so that the message can
+    be rendered again in another language.
+    """
+
+    name: str
+    params: Mapping[str, object] = {}
+
+    def __str__(self) -> str:
+        return hint(self.name, **self.params)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def phrase(name: str, **params: object) -> Phrase:
+    if name not in HINTS:
+        raise KeyError(name)
+    return Phrase(name, params)
+
+
+def _resolved(params: Mapping[str, object]) -> dict[str, object]:
+    return {k: str(v) if isinstance(v, Phrase) else v for k, v in params.items()}
+
+
+_OS_ERRORS = {
+    "ENOENT": "os-not-found",
+    "EACCES": "os-permission",
+    "EPERM": "os-permission",
+    "EISDIR": "os-is-folder",
+    "ENOTDIR": "os-not-folder",
+    "ENAMETOOLONG": "os-too-long",
+    "ELOOP": "os-loop",
+    "ENOSPC": "os-no-space",
+    "EROFS": "os-read-only",
+    "EBUSY": "os-busy",
+    "ETXTBSY": "os-busy",
+}
+
+
+def os_error_phrase(error: OSError) -> Phrase:
+    """Why the system refused, in our words (``strerror`` is English, or the C locale's)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in _OS_ERRORS:
+        return Phrase(_OS_ERRORS[name])
+    return Phrase("os-other", {"name": name or type(error).__name__})
+
+
 def hint(name: str, **params: object) -> str:
-    return HINTS[name].format(**params) if params else HINTS[name]
+    template = translate(name, HINTS[name])
+    return template.format(**_resolved(params)) if params else template
 
 
-def render_message(code: str, params: dict[str, object]) -> str:
-    return MESSAGES[code].template.format(**params)
+def render_message(code: str, params: Mapping[str, object]) -> str:
+    return translate(code, MESSAGES[code].template).format(**_resolved(params))
 
 
 def slug(code: str) -> str:

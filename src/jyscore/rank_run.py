@@ -152,7 +152,8 @@ def tie_policy(rubric: Rubric, column: str, tie_break: Sequence[str]) -> str:
 
 def _years_text(counts: Counter[int]) -> str:
     return ", ".join(
-        f"{year} ({n} sheet{'s' if n != 1 else ''})" for year, n in sorted(counts.items())
+        f"{year} ({hint('count-sheets-one' if n == 1 else 'count-sheets', count=n)})"
+        for year, n in sorted(counts.items())
     )
 
 

@@ -32,6 +32,7 @@ from .loading import SheetReport, discover
 from .loading.files import check_sheet
 from .loading.parallel import PARALLEL_THRESHOLD, map_files
 from .models import Entry, Node, Rubric, Sheet
+from .messages import hint
 from .numbers import format_decimal
 from .problems import JyscoreError, Position, Problem, Severity, make_problem
 
@@ -205,7 +206,8 @@ def _groups(pairs: Sequence[tuple[Hashable, str]]) -> tuple[Hashable, str]:
     described = []
     for value in ranked:
         files = [file for v, file in pairs if v == value]
-        named = ", ".join(files) if len(files) <= _NAMED_FILES else f"{len(files)} sheets"
+        named = ", ".join(files) if len(files) <= _NAMED_FILES else hint("count-sheets",
+                                                                           count=len(files))
         described.append(f"{value} ({named})")
     return ranked[0], "; ".join(described)
 

@@ -12,7 +12,9 @@ from importlib import import_module
 import click
 
 from .. import __version__
+from ..i18n import set_language
 from ..messages import hint
+from .localized import LocalizedHelp, install_click_translation, language_in_args
 
 # name -> "module:command"; a command's module is imported only when that command runs (or for
 # --help), so that ``jyscore score`` does not pay for the Excel writer, the ranking or the pool
@@ -26,8 +28,22 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A click group whose subcommands (:data:`COMMANDS`) are imported when first looked up."""
+class LazyGroup(LocalizedHelp, click.Group):
+    """A click group whose subcommands (:data:`COMMANDS`) are imported when first looked up.
+
+    Before click parses anything it takes ``--lang`` from the arguments, wherever it stands, so
+    that usage errors and ``--help`` are in that language too.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+        **extra: object,
+    ) -> click.Context:
+        language = language_in_args(args)
+        if language is not None:
+            set_language(language)
+        install_click_translation()
+        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *COMMANDS})

@@ -4,12 +4,14 @@ from pathlib import Path
 
 import click
 
+from .localized import LocalizedCommand
+
 from ..atomic import OutputError, check_writable
 from .common import get_rubric, get_sheet, output_failure, rubric_option
 from .template import check_suffix, output_path_option, write_sheet_file
 
 
-@click.command()
+@click.command(cls=LocalizedCommand)
 @click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @output_path_option
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .localized import LocalizedCommand
+
 from ..atomic import OutputError, check_writable, write_atomic
 from ..loading.parallel import PARALLEL_THRESHOLD
 from ..loading.targets import load_targets
@@ -81,7 +83,7 @@ def _report_skipped(outcome: RankOutcome) -> None:
         click.echo(hint("rank-skipped", file=skipped.path), err=True)
 
 
-@click.command()
+@click.command(cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @rubric_option
 @click.option(

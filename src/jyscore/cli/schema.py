@@ -4,12 +4,14 @@ from pathlib import Path
 
 import click
 
+from .localized import LocalizedCommand
+
 from ..render.jsontext import dumps
 from ..schema import sheet_schema
 from .common import get_rubric, rubric_option
 
 
-@click.command()
+@click.command(cls=LocalizedCommand)
 @rubric_option
 def schema(rubric_path: Path | None) -> None:
     """Print a JSON Schema (2020-12) of score sheets for the rubric, for editors and other tools.

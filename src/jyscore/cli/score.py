@@ -5,12 +5,14 @@ from pathlib import Path
 
 import click
 
+from .localized import LocalizedCommand
+
 from ..engine import score as score_sheet
 from ..render.formats import RESULT_FORMATS, load_renderer
 from .common import get_rubric, get_sheet, output_options, rubric_option
 
 
-@click.command()
+@click.command(cls=LocalizedCommand)
 @click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @rubric_option
 @click.option(

@@ -5,6 +5,8 @@ from typing import Callable, TypeVar
 
 import click
 
+from .localized import LocalizedCommand
+
 from ..atomic import OutputError, write_text_atomic
 from ..loading.sheet import YEARS
 from ..messages import hint
@@ -50,7 +52,7 @@ def write_sheet_file(
     click.echo(hint("form-wrote", path=output), err=True)
 
 
-@click.command()
+@click.command(cls=LocalizedCommand)
 @click.option("--college", required=True, help="The college's name, e.g. 文学院.")
 @click.option("--year", required=True, type=click.IntRange(YEARS.start, YEARS.stop - 1),
               help="The year assessed, e.g. 2024.")

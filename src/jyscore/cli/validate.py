@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from .localized import LocalizedCommand
+
 from ..loading import discover, load_rubric
 from ..loading.files import READERS
-from ..messages import hint
+from ..messages import Phrase, hint, phrase
 from ..numbers import parse_decimal
 from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
@@ -54,17 +56,16 @@ def find_sheets(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def summary(report: ValidationReport) -> str:
-    def plural(n: int) -> str:
-        return "" if n == 1 else "s"
+    def count(what: str, n: int) -> Phrase:
+        return phrase(f"count-{what}-one" if n == 1 else f"count-{what}", count=n)
 
     return hint(
-        "validate-summary", files=report.files_checked, files_s=plural(report.files_checked),
-        errors=report.errors, errors_s=plural(report.errors), warnings=report.warnings,
-        warnings_s=plural(report.warnings),
+        "validate-summary", files=count("files", report.files_checked),
+        errors=count("errors", report.errors), warnings=count("warnings", report.warnings),
     )
 
 
-@click.command()
+@click.command(cls=LocalizedCommand)
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path), metavar="PATH...")
 @rubric_option

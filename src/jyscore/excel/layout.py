@@ -17,7 +17,6 @@ jyscore, or one a user re-arranged, still reads:
 from __future__ import annotations
 
 from ..bonus import BONUS_KINDS
-from ..messages import hint
 from ..models import Node, Rubric
 
 INPUT_SEPARATOR = "/"
@@ -28,6 +27,9 @@ COLUMNS: tuple[str, ...] = (
 )
 SCORE_FIELDS = ("self", "assessed")
 TOP_FIELDS = ("college", "year", "rubric")
+# a label of the form, like the rubric's own labels: the reader finds the cell by it, so it is
+# the same in every language
+RUBRIC_LABEL = "指标体系"
 MAX_HEADER_ROW = 30  # the header row is searched for in this many rows
 MAX_ROWS = 5000  # rows below that are never read: the form has a few hundred at most
 MAX_COLUMNS = 40
@@ -53,7 +55,7 @@ def headers(rubric: Rubric) -> dict[str, str]:
 def top_labels(rubric: Rubric) -> dict[str, str]:
     """The label shown beside each top field (``学院`` for ``college``)."""
     labels = rubric.labels
-    return {"college": labels.college, "year": labels.year, "rubric": hint("form-rubric")}
+    return {"college": labels.college, "year": labels.year, "rubric": RUBRIC_LABEL}
 
 
 def input_labels(rubric: Rubric) -> dict[str, str]:

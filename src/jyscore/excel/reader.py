@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..bonus import BONUS_KINDS
-from ..messages import hint
+from ..messages import hint, phrase
 from ..models import Rubric, Sheet
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Position, Problem, make_problem
@@ -133,7 +133,8 @@ def _read_grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], 
         if type(exc).__module__.startswith("defusedxml"):  # the safety check should have caught it
             problem = make_problem("JY608", str(path), part="?")
         else:
-            problem = make_problem("JY604", str(path), reason=f"{type(exc).__name__}: {exc}")
+            problem = make_problem("JY604", str(path),
+                                   reason=phrase("xlsx-error", error=type(exc).__name__))
         raise JyscoreError([problem]) from None
 
 

@@ -22,7 +22,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..messages import hint
+from ..messages import Phrase, hint, os_error_phrase, phrase
 from ..problems import JyscoreError, Problem, make_problem
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -62,7 +62,7 @@ def workbook_problem(path: Path, limits: WorkbookLimits = LIMITS) -> Problem | N
         with path.open("rb") as stream:
             start = stream.read(4096)
     except OSError as exc:
-        return make_problem("JY001", file, reason=exc.strerror or str(exc))
+        return make_problem("JY001", file, reason=os_error_phrase(exc))
     if start.startswith(OLE_MAGIC):
         return make_problem("JY601", file)
     if not start.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
@@ -73,7 +73,7 @@ def workbook_problem(path: Path, limits: WorkbookLimits = LIMITS) -> Problem | N
     return _archive_problem(path, file, limits)
 
 
-def _text_kind(start: bytes) -> str | None:
+def _text_kind(start: bytes) -> Phrase | None:
     """What text the file holds, if it is text: a CSV (or other text), or markup."""
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings: tuple[str, ...] = ("utf-16",)
@@ -92,7 +92,7 @@ def _text_kind(start: bytes) -> str | None:
                 continue
         if not text or sum(not (c.isprintable() or c in "\r\n\t") for c in text) > len(text) // 100:
             continue
-        return hint("xlsx-markup") if text.lstrip().startswith("<") else hint("xlsx-csv")
+        return phrase("xlsx-markup") if text.lstrip().startswith("<") else phrase("xlsx-csv")
     return None
 
 
@@ -112,12 +112,13 @@ def _archive_problem(path: Path, file: str, limits: WorkbookLimits) -> Problem |
                 if _declares_dtd(archive.read(info)):
                     return make_problem("JY608", file, part=info.filename)
     except zipfile.BadZipFile as exc:
-        reason = hint("xlsx-truncated") if "not a zip file" in str(exc) else str(exc)
+        truncated = "not a zip file" in str(exc)
+        reason = phrase("xlsx-truncated") if truncated else phrase("xlsx-error", error="BadZipFile")
         return make_problem("JY604", file, reason=reason)
     except (zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError) as exc:
-        return make_problem("JY604", file, reason=f"{type(exc).__name__}: {exc}")
+        return make_problem("JY604", file, reason=phrase("xlsx-error", error=type(exc).__name__))
     except OSError as exc:
-        return make_problem("JY001", file, reason=exc.strerror or str(exc))
+        return make_problem("JY001", file, reason=os_error_phrase(exc))
     return None
 
 
@@ -126,13 +127,13 @@ def _directory_problem(
 ) -> Problem | None:
     if len(infos) > limits.max_parts:
         return make_problem(
-            "JY606", file, reason=hint("xlsx-bomb-count", count=len(infos), limit=limits.max_parts)
+            "JY606", file, reason=phrase("xlsx-bomb-count", count=len(infos), limit=limits.max_parts)
         )
     total = sum(info.file_size for info in infos)
     if total > limits.max_unpacked_bytes:
         return make_problem(
             "JY606", file,
-            reason=hint("xlsx-bomb-size", size=total, limit=limits.max_unpacked_bytes),
+            reason=phrase("xlsx-bomb-size", size=total, limit=limits.max_unpacked_bytes),
         )
     for info in infos:
         if info.file_size > limits.ratio_floor:
@@ -140,7 +141,7 @@ def _directory_problem(
             if ratio > limits.max_ratio:
                 return make_problem(
                     "JY606", file,
-                    reason=hint("xlsx-bomb-ratio", part=info.filename, ratio=ratio,
+                    reason=phrase("xlsx-bomb-ratio", part=info.filename, ratio=ratio,
                                 limit=limits.max_ratio),
                 )
     return None

@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
+from ..i18n import current_language, set_language
+
 
 # Measured on 2 cores (Linux, forked workers): at 64 sheets a pool and one process take the same
 # time (~55 ms), at 128 the pool is ahead; below it, starting workers costs more than it saves.
@@ -54,9 +56,10 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _start_worker(task: Task[Any], context: Any) -> None:
+def _start_worker(task: Task[Any], context: Any, language: str) -> None:
     global _worker_task, _worker_context
     _worker_task, _worker_context = task, context
+    set_language(language)  # a spawned worker would otherwise guess it from the environment
 
 
 def _run_in_worker(path: Path) -> Any:
@@ -106,7 +109,8 @@ def iter_files(
         workers = min(workers, len(paths))
         chunksize = max(1, min(32, len(paths) // (workers * 4)))
         with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker, initargs=(task, context)
+            max_workers=workers, initializer=_start_worker,
+            initargs=(task, context, current_language()),
         ) as pool:
             for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
                 done += 1

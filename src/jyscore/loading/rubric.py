@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..models import LABEL_FILE_KEYS, Node, Rubric
-from ..messages import hint
+from ..messages import Phrase, phrase
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Position, Problem, make_problem
 from .builtin import Untrusted, trusted_rubric
@@ -24,7 +24,7 @@ from .yamlsource import Document, Limits, Path_, load, parse
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
 
-RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="rubric")
+RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="kind-rubric")
 DEFAULT_RUBRIC = "imnu-employment"
 
 
@@ -55,8 +55,7 @@ def rubric_from_document(doc: Document) -> Rubric:
         raise JyscoreError(
             [
                 make_problem(
-                    "JY200", doc.file, doc.position(()), where="the rubric",
-                    reason="expected a mapping with id, name, total, step and indicators",
+                    "JY200", doc.file, doc.position(()), where=phrase("what-rubric"), reason=phrase("rubric-not-mapping"),
                 )
             ]
         )
@@ -84,6 +83,53 @@ def validate_rubric_data(data: Any) -> Rubric:
     return _rubric_adapter().validate_python(data)
 
 
+# pydantic's error types -> our phrase (its own ``msg`` is English only)
+_ERROR_PHRASES = {
+    "missing": "rubric-missing",
+    "string_type": "rubric-expect-text",
+    "string_too_short": "rubric-expect-text",
+    "int_type": "rubric-expect-whole",
+    "int_parsing": "rubric-expect-whole",
+    "int_from_float": "rubric-expect-whole",
+    "decimal_type": "rubric-expect-number",
+    "decimal_parsing": "rubric-expect-number",
+    "float_type": "rubric-expect-number",
+    "float_parsing": "rubric-expect-number",
+    "finite_number": "rubric-expect-number",
+    "list_type": "rubric-expect-list",
+    "too_short": "rubric-expect-list",
+    "dict_type": "rubric-expect-mapping",
+    "model_type": "rubric-expect-mapping",
+    "model_attributes_type": "rubric-expect-mapping",
+    "bool_type": "rubric-expect-bool",
+    "bool_parsing": "rubric-expect-bool",
+    "union_tag_invalid": "rubric-expect-kind",
+    "union_tag_not_found": "rubric-expect-kind",
+    "literal_error": "rubric-expect-choice",
+    "enum": "rubric-expect-choice",
+}
+_LIMIT_PHRASES = {
+    "greater_than": ("gt", "rubric-greater-than"),
+    "greater_than_equal": ("ge", "rubric-at-least"),
+    "less_than": ("lt", "rubric-less-than"),
+    "less_than_equal": ("le", "rubric-at-most"),
+}
+
+
+def _reason(error: Any) -> Phrase:
+    kind = str(error["type"])
+    context = error.get("ctx") or {}
+    if kind in _LIMIT_PHRASES:
+        key, name = _LIMIT_PHRASES[kind]
+        if key in context:
+            return phrase(name, limit=context[key])
+    if kind in ("literal_error", "enum") and "expected" in context:
+        return phrase("rubric-expect-choice", expected=context["expected"])
+    if kind in _ERROR_PHRASES and kind not in ("literal_error", "enum"):
+        return phrase(_ERROR_PHRASES[kind])
+    return phrase("rubric-invalid-value", type=kind)
+
+
 def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
     problems = []
     errors = exc.errors(include_url=False)
@@ -92,7 +138,7 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
         loc: Path_ = tuple(error["loc"])
         if len(loc) == 2 and loc[0] == "labels":
             loc = ("labels", LABEL_FILE_KEYS.get(str(loc[1]), loc[1]))
-        where = ".".join(str(part) for part in loc) or "the rubric"
+        where = ".".join(str(part) for part in loc) or phrase("what-rubric")
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locations):
             continue  # a container's error caused by its member's: the member's says it better
         # discriminated unions add the tag to the location: drop what is not in the document
@@ -105,7 +151,7 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
         problems.append(
             make_problem(
                 "JY200", doc.file, doc.key_position(loc) if loc else doc.position(()),
-                where=where, reason=hint("rubric-unknown-key") if unknown else error["msg"],
+                where=where, reason=phrase("rubric-unknown-key") if unknown else _reason(error),
             )
         )
     return problems
@@ -153,7 +199,7 @@ class _Consistency:
         if not in_bonus:
             self._points(node, path)
         elif not node.children and node.rule is None:
-            self.add("JY200", path, node, where=node.id, reason="a bonus item needs a rule")
+            self.add("JY200", path, node, where=node.id, reason=phrase("rubric-bonus-rule"))
         for key in ("children", "parts"):
             for i, child in enumerate(getattr(node, key)):
                 self.node(child, (*path, key, i), node, in_bonus)
@@ -161,7 +207,7 @@ class _Consistency:
     def _points(self, node: Node, path: Path_) -> None:
         if node.rule is not None:
             self.add("JY200", (*path, "rule"), node, where=node.id,
-                     reason="only bonus items have a rule")
+                     reason=phrase("rubric-rule-not-bonus"))
         if node.points is None:
             if not node.children:
                 self.add("JY206", path, node)
@@ -173,5 +219,5 @@ class _Consistency:
             if members and all(m.points is not None for m in members):
                 actual = sum((m.points for m in members if m.points is not None), Decimal(0))
                 if actual != node.points:
-                    self.add("JY201", (*path, "points"), node, kind=kind,
+                    self.add("JY201", (*path, "points"), node, kind=phrase(f"points-of-{kind}"),
                              actual=format_decimal(actual), declared=format_decimal(node.points))

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from ..bonus import BONUS_KINDS
-from ..messages import hint
+from ..messages import Phrase, hint, phrase
 from ..models import COLUMNS, Entry, Node, Rubric, Sheet
 from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
 from .defaults import SheetDefaults
 from .yamlsource import Document, Limits, Path_, load
 
-SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
+SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-sheet")
 SHEET_FIELDS = ("college", "year", "rubric", "scores", "note")
 ENTRY_FIELDS = ("self", "assessed", "note")
 YEARS = range(1900, 2201)
@@ -50,13 +50,14 @@ def sheet_from_document(
     return sheet
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> str | Phrase:
+    """A value as a message shows it: the text typed (quoted), or what kind of value it is."""
     if value is None:
-        return "empty"
+        return phrase("value-empty")
     if isinstance(value, list):
-        return "a list"
+        return phrase("value-list")
     if isinstance(value, dict):
-        return "a mapping"
+        return phrase("value-mapping")
     return repr(value)
 
 
@@ -115,12 +116,12 @@ class SheetChecker:
     def check(self) -> Sheet | None:
         data = self.doc.data
         if not isinstance(data, dict):
-            self.add("JY020", self.doc.position(()), what="the sheet",
+            self.add("JY020", self.doc.position(()), what=phrase("what-sheet"),
                      example=hint("sheet-example"), found=describe(data))
             return None
         for key in data:
             if key not in SHEET_FIELDS:
-                self.add("JY022", self.doc.key_position((key,)), field=key, where="the sheet",
+                self.add("JY022", self.doc.key_position((key,)), field=key, where=phrase("what-sheet"),
                          suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
         college = self.college = self._text_field(data, "college", required=True)
         year = self._year(data)
@@ -134,7 +135,7 @@ class SheetChecker:
         if "scores" not in data:
             self.add("JY021", self.doc.position(()), field="scores", hint=hint("field-scores"))
         elif not isinstance(scores, dict):
-            self.add("JY020", self.doc.position(("scores",)), what="scores",
+            self.add("JY020", self.doc.position(("scores",)), what=phrase("what-scores"),
                      example=hint("scores-example"), found=describe(scores))
         else:
             for key, value in scores.items():
@@ -187,7 +188,7 @@ class SheetChecker:
             return
         self.given.add(item_id)
         if not isinstance(value, dict):
-            self.add("JY020", self.doc.position(path), node, what=f"the entry for {item_id}",
+            self.add("JY020", self.doc.position(path), node, what=phrase("what-entry", item_id=item_id),
                      example=hint("entry-example"), found=describe(value))
             return
         if node.rule is not None:
@@ -199,7 +200,7 @@ class SheetChecker:
             if key not in allowed:
                 self.mistyped.add(item_id)
                 self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
-                         where=f"the entry for {item_id}", suggestion=suggest(key, allowed),
+                         where=phrase("what-entry", item_id=item_id), suggestion=suggest(key, allowed),
                          allowed=", ".join(allowed))
         if node.rule is not None and all(value.get(name) is None for name in inputs):
             return  # a bonus left blank, as the template leaves it, is a bonus not claimed
@@ -335,7 +336,7 @@ class SheetChecker:
     def _where(self, path: Path_) -> str:
         """Where a key stood, for a message: ``line 12`` in YAML, the cell (``A12``) in a workbook."""
         at = self.doc.key_position(path)
-        return f"line {at.line}" if at.line is not None else at.cell or "?"
+        return hint("at-line", line=at.line) if at.line is not None else at.cell or "?"
 
     def _unknown_ids(self) -> None:
         """Report unknown ids, suggesting first the ids that the sheet has not scored yet."""

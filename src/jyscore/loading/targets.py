@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..bonus import BONUS_KINDS
-from ..messages import hint
+from ..messages import hint, phrase
 from ..models import Rubric
 from ..numbers import parse_decimal, parse_whole
 from ..problems import JyscoreError, Position, Problem, make_problem
@@ -32,7 +32,7 @@ from .defaults import Default, SheetDefaults
 from .sheet import describe
 from .yamlsource import Limits, load
 
-TARGETS_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="targets file")
+TARGETS_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-targets")
 TARGETS_FIELDS = ("year", "targets")
 TARGET_INPUT = "target"
 _YEARS = range(1900, 2201)
@@ -72,12 +72,12 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
         problems.append(make_problem(code, file, at, **params))
 
     if not isinstance(data, dict):
-        add("JY020", doc.position(()), what="the targets file", example=hint("targets-example"),
+        add("JY020", doc.position(()), what=phrase("what-targets-file"), example=hint("targets-example"),
             found=describe(data))
         raise JyscoreError(problems)
     for key in data:
         if key not in TARGETS_FIELDS:
-            add("JY022", doc.key_position((key,)), field=key, where="the targets file",
+            add("JY022", doc.key_position((key,)), field=key, where=phrase("what-targets-file"),
                 suggestion="", allowed=", ".join(TARGETS_FIELDS))
     year: int | None = None
     if data.get("year") is not None:
@@ -93,7 +93,7 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
     if "targets" not in data:
         add("JY021", Position(), field="targets", hint=hint("field-targets"))
     elif table is not None and not isinstance(table, dict):
-        add("JY020", doc.position(("targets",)), what="targets", example=hint("targets-example"),
+        add("JY020", doc.position(("targets",)), what=phrase("what-targets"), example=hint("targets-example"),
             found=describe(table))
     else:
         for college, raw in (table or {}).items():

@@ -19,7 +19,7 @@ from typing import Any, Union
 
 import yaml
 
-from ..messages import hint
+from ..messages import Phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
 
 try:
@@ -58,7 +58,7 @@ _DEEP_INDENT = re.compile(r"^[ \t\-?:]{200,}", re.MULTILINE)
 class Limits:
     max_bytes: int
     max_values: int
-    kind: str
+    kind: str  # the hint naming what the file is ("kind-sheet"): messages say "a score sheet"
 
 
 @dataclass
@@ -95,11 +95,11 @@ def read_text(path: Path, limits: Limits) -> tuple[str, list[Problem]]:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise JyscoreError(
-                [make_problem("JY010", file, size=size, limit=limits.max_bytes, kind=limits.kind)]
+                [make_problem("JY010", file, size=size, limit=limits.max_bytes, kind=phrase(limits.kind))]
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise JyscoreError([make_problem("JY001", file, reason=exc.strerror or str(exc))]) from None
+        raise JyscoreError([make_problem("JY001", file, reason=os_error_phrase(exc))]) from None
     return decode(raw, file)
 
 
@@ -176,19 +176,53 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -
         char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "?")
         return make_problem("JY014", file, position, character=f"U+{char:04X}")
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return make_problem("JY004", file, Position(1, 1), reason=str(exc))
+        return make_problem("JY004", file, Position(1, 1), reason=phrase("yaml-other"))
     mark = exc.problem_mark or exc.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     if "nesting depth" in (exc.problem or ""):  # newer libyaml enforces a limit of its own
-        return make_problem("JY013", file, position, limit=MAX_DEPTH, kind=limits.kind)
+        return make_problem("JY013", file, position, limit=MAX_DEPTH, kind=phrase(limits.kind))
     if exc.problem and "expected a single document" in (exc.context or ""):
         return make_problem("JY006", file, position)
-    reason = exc.problem or "invalid YAML"
-    if exc.context:
-        reason = f"{reason} ({exc.context})"
-    if "'\\t'" in reason:
-        reason += hint("tab")
-    return make_problem("JY004", file, position, reason=reason)
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        return make_problem("JY004", file, position, reason=phrase("yaml-tab"))
+    return make_problem("JY004", file, position, reason=yaml_reason(exc.problem, exc.context))
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    if line >= len(lines) or column >= len(lines[line]):
+        return ""
+    return lines[line][column]
+
+
+# what the parser (libyaml or PyYAML, in English) said -> our phrase; the first match wins
+_YAML_REASONS = (
+    ("'\\t'", "yaml-tab"),
+    ("mapping values are not allowed", "yaml-colon-in-value"),
+    ("could not find expected ':'", "yaml-no-colon"),
+    ("did not find expected key", "yaml-indentation"),
+    ("expected <block end>", "yaml-indentation"),
+    ("did not find expected '-'", "yaml-list-indentation"),
+    ("block sequence entries are not allowed", "yaml-list-indentation"),
+    ("unexpected end of stream", "yaml-unclosed-quote"),
+    ("while scanning a quoted scalar", "yaml-unclosed-quote"),
+    ("'}'", "yaml-flow-mapping"),
+    ("flow mapping", "yaml-flow-mapping"),
+    ("']'", "yaml-flow-sequence"),
+    ("flow sequence", "yaml-flow-sequence"),
+    ("escape", "yaml-escape"),
+    ("cannot start any token", "yaml-bad-start"),
+    ("tag", "yaml-bad-tag"),
+)
+
+
+def yaml_reason(problem: str | None, context: str | None) -> Phrase:
+    """A syntax error as our own words (in the user's language), never the parser's English."""
+    said = f"{problem or ''} {context or ''}"
+    for fragment, name in _YAML_REASONS:
+        if fragment in said:
+            return phrase(name)
+    return phrase("yaml-other")
 
 
 def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
@@ -208,17 +242,17 @@ def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
             elif isinstance(event, yaml.AliasEvent):
                 lines_reported.add(mark.line)
                 problems.append(
-                    make_problem("JY007", file, where, what=f"*{event.anchor}", kind=limits.kind)
+                    make_problem("JY007", file, where, what=f"*{event.anchor}", kind=phrase(limits.kind))
                 )
             elif getattr(event, "anchor", None):
                 lines_reported.add(mark.line)
                 problems.append(
-                    make_problem("JY007", file, where, what=f"&{event.anchor}", kind=limits.kind)
+                    make_problem("JY007", file, where, what=f"&{event.anchor}", kind=phrase(limits.kind))
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(make_problem("JY013", file, where, limit=MAX_DEPTH, kind=limits.kind))
+                    problems.append(make_problem("JY013", file, where, limit=MAX_DEPTH, kind=phrase(limits.kind)))
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -246,7 +280,7 @@ class _Walker:
                 self.problems.append(
                     make_problem(
                         "JY011", self.file, _at(node), limit=self.limits.max_values,
-                        kind=self.limits.kind,
+                        kind=phrase(self.limits.kind),
                     )
                 )
             return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from ..messages import hint
 from ..problems import Problem
 from .options import RenderOptions, short_name
 
@@ -27,9 +28,9 @@ def item_label(problem: Problem) -> str:
 
 
 def text_line(problem: Problem, color: bool = False) -> str:
-    severity = str(problem.severity)
+    severity = hint(f"severity-{problem.severity}")
     if color:
-        severity = f"{_COLORS[severity]}{severity}{_RESET}"
+        severity = f"{_COLORS[str(problem.severity)]}{severity}{_RESET}"
         where = f"{_DIM}{location(problem)}:{_RESET}"
     else:
         where = f"{location(problem)}:"

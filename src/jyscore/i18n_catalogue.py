@@ -42,6 +42,7 @@ CLICK_TEXTS = (
     "{value} is not in the range {range}.",
     "{value!r} is not a valid {number_type}.",
     "default: {default}",
+    "required",
     "Aborted!",
 )
 

@@ -369,6 +369,7 @@ HINTS: dict[str, str] = {
     "count-sheets-one": "{count} sheet",
     "count-sheets": "{count} sheets",
     "at-line": "line {line}",
+    "bonus-against": "vs {label} {value}%",
     "severity-error": "error",
     "severity-warning": "warning",
     "validate-no-sheets": "{path}: no score sheets found in this folder (looked for {suffixes} "
@@ -418,7 +419,8 @@ HINTS: dict[str, str] = {
     "'key: value'",
     "yaml-list-indentation": "a list item ('- ') whose indentation does not match the lines above",
     "yaml-unclosed-quote": "a quotation mark that is never closed",
-    "yaml-flow-mapping": "a '{' that is not closed by '}', or a missing ',' between its values",
+    "yaml-flow-mapping": "a mapping in braces that is never closed, or a missing ',' between "
+    "its values",
     "yaml-flow-sequence": "a '[' that is not closed by ']', or a missing ',' between its values",
     "yaml-escape": "an unknown escape with '\\' inside double quotes; use single quotes",
     "yaml-bad-start": "a character that cannot start a value here (such as '@', '`' or '%'); "

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine import BonusRow, Result, Row
+from ..messages import hint
 from ..models import Labels
 from ..numbers import format_decimal, format_fraction
 from .options import RenderOptions
@@ -45,7 +46,8 @@ def bonus_detail(row: BonusRow, labels: Labels) -> str:
             counted = f" ({format_decimal(entry.inputs['employed'])}/{format_decimal(entry.inputs['graduates'])})"
         parts.append(f"{labels.rate} {format_fraction(rate)}%{counted}")
     if "target" in entry.inputs:
-        parts.append(f"vs {labels.target} {format_decimal(entry.inputs['target'])}%")
+        parts.append(hint("bonus-against", label=labels.target,
+                          value=format_decimal(entry.inputs["target"])))
     if "count" in entry.inputs:
         parts.append(f"{labels.count} {format_decimal(entry.inputs['count'])}")
     points = row.assessed if row.assessed is not None else row.self

@@ -1,0 +1,257 @@
+"""Two languages: the catalogue is complete, the language is chosen as documented, and a
+Chinese run prints no English words (except codes, ids, file names and format names)."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jyscore.cli import cli
+from jyscore.i18n import (
+    PoSyntaxError, catalogue, catalogue_path, language_from_environment, read_po, set_language,
+)
+from jyscore.i18n_catalogue import source_entries
+from jyscore.messages import HINTS, MESSAGES, render_message
+
+from .conftest import DATA, ROOT
+
+EXAMPLES = ROOT / "examples" / "2024"
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env)
+
+
+# -- the catalogue -------------------------------------------------------------------------------
+
+def placeholders(text: str) -> list[tuple[str, str | None]]:
+    return sorted((name, conversion) for _, name, _, conversion in string.Formatter().parse(text)
+                  if name is not None)
+
+
+def test_every_text_has_a_current_translation_with_the_same_placeholders():
+    translations = catalogue("zh")
+    missing, different = [], []
+    for entry in source_entries():
+        translated = translations.get((entry.context, entry.english))
+        if not translated:
+            missing.append(entry.context)
+        elif placeholders(translated) != placeholders(entry.english):
+            different.append(entry.context)
+    assert not missing, f"run python -m jyscore.i18n_catalogue zh and translate: {missing}"
+    assert not different, f"placeholders differ from the English: {different}"
+
+
+def test_the_catalogue_covers_every_code_and_hint_and_has_nothing_stale():
+    entries = read_po(catalogue_path("zh").read_text(encoding="utf-8"))
+    contexts = {e.context for e in entries}
+    assert set(MESSAGES) <= contexts and set(HINTS) <= contexts
+    sources = {(e.context, e.english) for e in source_entries()}
+    stale = [(e.context, e.msgid[:40]) for e in entries if e.msgid and (e.context, e.msgid) not in sources]
+    assert not stale, "entries whose English is gone: run python -m jyscore.i18n_catalogue zh"
+    assert not [e.context for e in entries if e.fuzzy]
+
+
+def test_our_po_reader_reads_what_babel_reads():
+    pofile = pytest.importorskip("babel.messages.pofile")
+    path = catalogue_path("zh")
+    ours = {(e.context, e.msgid): e.msgstr for e in read_po(path.read_text(encoding="utf-8")) if e.msgid}
+    with path.open("rb") as stream:
+        theirs = {(m.context or "", m.id): m.string for m in pofile.read_po(stream) if m.id}
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("text", [
+    'msgid "a"\nmsgstr "b"\nfoo "c"\n',
+    'msgid "a"\n',
+    'msgid "\\q"\nmsgstr ""\n',
+    'msgid "a"\nmsgid "b"\nmsgstr ""\n',
+])
+def test_the_reader_refuses_what_it_does_not_know(text: str):
+    with pytest.raises(PoSyntaxError):
+        read_po(text)
+
+
+def test_fuzzy_entries_are_not_used(tmp_path: Path):
+    entries = read_po('#, fuzzy\nmsgctxt "k"\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\n"d\\n"\nmsgstr "e"\n')
+    assert [(e.context, e.msgid, e.msgstr, e.fuzzy) for e in entries] == [
+        ("k", "a", "b", True), ("", "cd\n", "e", False)]
+
+
+def test_a_problem_keeps_its_words_as_data_and_renders_in_either_language():
+    from jyscore.messages import phrase
+
+    params = {"what": phrase("what-sheet"), "example": "college: …", "found": phrase("value-list")}
+    set_language("zh")
+    assert render_message("JY020", params) == "评分表必须是映射（college: …），而不是列表"
+    set_language("en")
+    assert render_message("JY020", params) == "the sheet must be a mapping (college: …), not a list"
+
+
+# -- choosing the language -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("env, expected", [
+    ({}, "en"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "C"}, "en"),
+    ({"LC_MESSAGES": "zh_CN", "LANG": "en_US"}, "zh"),
+    ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "zh_CN", "LANG": "zh_CN"}, "en"),
+    ({"LC_ALL": "", "LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US"}, "zh"),  # empty: not set
+    ({"LC_ALL": "zh_CN.GB18030", "LANG": "en_US"}, "zh"),
+    ({"JYSCORE_LANG": "en", "LC_ALL": "zh_CN.UTF-8"}, "en"),
+    ({"JYSCORE_LANG": "zh", "LANG": "en_US"}, "zh"),
+    ({"JYSCORE_LANG": "fr", "LANG": "zh_CN"}, "zh"),  # not a language of ours: the locale decides
+])
+def test_language_from_the_environment(env: dict[str, str], expected: str):
+    assert language_from_environment(env) == expected
+
+
+BAD = str(DATA / "bad" / "over-cap.yaml")
+ZH_TEXT = "超过上限"
+EN_TEXT = "is over the cap"
+
+
+@pytest.mark.lang(None)
+@pytest.mark.parametrize("args, env, expected", [
+    (["--lang", "zh", "score", BAD], {}, ZH_TEXT),
+    (["score", "--lang", "zh", BAD], {}, ZH_TEXT),
+    (["score", BAD, "--lang=zh"], {"JYSCORE_LANG": "en"}, ZH_TEXT),
+    (["--lang", "en", "score", BAD], {"JYSCORE_LANG": "zh"}, EN_TEXT),
+    (["score", BAD], {"JYSCORE_LANG": "zh", "LC_ALL": "en_US.UTF-8"}, ZH_TEXT),
+    (["score", BAD], {"JYSCORE_LANG": "", "LC_ALL": "zh_CN.UTF-8", "LANG": "en_US"}, ZH_TEXT),
+    (["score", BAD], {"JYSCORE_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"},
+     ZH_TEXT),
+    (["score", BAD], {"JYSCORE_LANG": "", "LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, EN_TEXT),
+    (["score", BAD], {"JYSCORE_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""}, EN_TEXT),
+])
+def test_the_language_comes_from_the_flag_then_the_variable_then_the_locale(args, env, expected):
+    result = run(*args, env=env)
+    assert result.exit_code == 1
+    assert expected in result.stderr
+
+
+def test_an_unknown_language_is_a_usage_error():
+    result = run("--lang", "fr", "score", BAD)
+    assert result.exit_code == 2 and "--lang" in result.stderr
+
+
+def test_help_follows_the_language_even_when_lang_comes_last():
+    assert "为一个学院的评分表评分" in run("score", "--help", "--lang", "zh").output
+    assert "Score one college's sheet" in run("--lang", "en", "score", "--help").output
+    listing = run("--lang", "zh", "--help").output
+    assert "用法" in listing and "命令" in listing and "核对评分表" in listing
+
+
+def test_machine_output_keeps_codes_and_field_names_and_translates_the_message():
+    zh = json.loads(run("--lang", "zh", "validate", BAD, "--format", "json").output)
+    en = json.loads(run("--lang", "en", "validate", BAD, "--format", "json").output)
+    assert zh.keys() == en.keys()
+    (zh_problem,), (en_problem,) = zh["problems"], en["problems"]
+    assert zh_problem.keys() == en_problem.keys()
+    assert {k: v for k, v in zh_problem.items() if k != "message"} == {
+        k: v for k, v in en_problem.items() if k != "message"}
+    assert ZH_TEXT in zh_problem["message"] and EN_TEXT in en_problem["message"]
+    github = run("--lang", "zh", "validate", BAD, "--format", "github").output
+    assert github.startswith("::error file=") and "JY101 over-cap" in github and ZH_TEXT in github
+
+
+# -- no English in a Chinese run ------------------------------------------------------------------
+
+# words a Chinese message may contain: format and product names, and the keys a user types in a
+# sheet or on the command line (they are ids: the sheet must say ``self``, not 自评)
+ALLOWED_WORDS = {
+    "YAML", "UTF", "Excel", "WPS", "LibreOffice", "GB18030", "GBK", "JSON", "CSV", "XML", "HTML",
+    "BOM", "Word", "Office", "Tab", "zip", "xlsx", "xls", "docx", "pptx", "yaml", "yml", "json",
+    "csv", "md", "markdown", "table", "github", "text", "auto", "jyscore", "JYSCORE_LANG",
+    "JYSCORE_DEBUG", "GITHUB_ACTIONS", "true", "false", "zh", "en", "Schema", "yaml-language-server",
+    "college", "year", "rubric", "scores", "note", "self", "assessed", "target", "targets", "rate",
+    "graduates", "employed", "count", "id", "name", "total", "step", "indicators", "points", "rule",
+    "score", "validate", "rank", "template", "convert", "schema", "base", "bonus", "imnu",
+    "employment", "nan", "cli", "maximum", "multipleOf",
+    "gt", "ge", "lt", "le", "e", "g", "x",
+    "tiny",  # a rubric's id in tests/data/validate
+}
+_NOT_WORDS = re.compile(
+    r"""(?x)
+    (?:\S*[/\\]\S*)            # paths
+    | (?:\S+\.(?:yaml|yml|xlsx|xls|json|csv|md)\b)  # file names
+    | '[^'\n]*'                # quoted values the user typed
+    | "[^"\n]*"
+    | (?:--?[a-z][\w-]*)        # options
+    | (?:[&*!]+[\w/.:]+)       # YAML anchors, aliases and tags (data from the file)
+    | (?:\$?[A-Z][A-Z0-9_]+\b)  # codes and metavars: JY101, SHEET, PATH, INTEGER
+    | (?:\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b)  # the name of an error: IndexError, BadZipFile
+    | (?:\bU\+[0-9A-F]+)         # a character: U+0007
+    | (?:\{[^}\n]*\})          # examples of YAML: {self: 4, assessed: 3.5}
+    | (?:\b[\w.]*\d[\w.]*\b)    # numbers, ids, U+0007, 0x10, 2020-12
+    """
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z_-]*")
+
+
+def english_words(text: str) -> list[str]:
+    stripped = _NOT_WORDS.sub(" ", text)
+    return sorted({w for w in _WORD.findall(stripped) if w not in ALLOWED_WORDS})
+
+
+def test_the_checker_finds_english():
+    assert english_words("self 7 超过上限；allowed: 0 到 6") == ["allowed"]
+    assert english_words("tests/data/bad/x.yaml:5:15: 错误 JY101 [1.1 领导重视] 'yes' 不是") == []
+
+
+BAD_SHEETS = sorted([*(DATA / "bad").glob("*.yaml"), *(DATA / "xlsx").rglob("*.xlsx")])
+
+
+def _outputs(*args: str) -> str:
+    result = run("--lang", "zh", *args)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result.output + (result.stderr if result.stderr_bytes is not None else "")
+
+
+def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: Path):
+    found: dict[str, list[str]] = {}
+    for sheet in BAD_SHEETS:
+        for args in (["score", str(sheet)], ["convert", str(sheet), "-o", str(tmp_path / "o.yaml")]):
+            words = english_words(_outputs(*args))
+            if words:
+                found[f"{args[0]} {sheet.name}"] = words
+    for args in (
+        ["validate", str(DATA / "bad")],
+        ["validate", str(DATA / "bad"), "--format", "github"],
+        ["validate", str(DATA / "validate")],
+        ["rank", str(DATA / "bad")],
+        ["rank", str(DATA / "rank")],
+        ["rank", str(DATA / "bad"), str(EXAMPLES), "--skip-invalid"],
+    ):
+        output = _outputs(*args)
+        if "github" in args:  # ::error file=…,title=JY101 over-cap::message: fields are machine words
+            output = "\n".join(line.rpartition("::")[2] for line in output.splitlines())
+        words = english_words(output)
+        if words:
+            found[" ".join(args)] = words
+    messages = json.loads(run("--lang", "zh", "validate", str(DATA / "bad"), "--format", "json").output)
+    for problem in messages["problems"]:
+        words = english_words(problem["message"])
+        if words:
+            found[problem["code"]] = words
+    assert not found
+
+
+@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert", "schema"])
+def test_help_in_chinese_has_no_english(command: str):
+    args = [command, "--help"] if command else ["--help"]
+    assert english_words(_outputs(*args).replace("INTEGER RANGE", "")) == []
+
+
+def test_english_runs_print_english():
+    output = run("--lang", "en", "validate", str(DATA / "bad")).output
+    assert "expected a number such as 4 or 4.5" in output
+    assert not re.search(r"[\u4e00-\u9fff]", "\n".join(
+        line.split("] ", 1)[-1] for line in output.splitlines() if " JY1" in line
+        and "[" not in line))

@@ -255,3 +255,46 @@ def test_english_runs_print_english():
     assert not re.search(r"[\u4e00-\u9fff]", "\n".join(
         line.split("] ", 1)[-1] for line in output.splitlines() if " JY1" in line
         and "[" not in line))
+
+
+def test_usage_errors_follow_the_language():
+    result = run("--lang", "zh", "rank", str(EXAMPLES), "--by", "x")
+    assert result.exit_code == 2
+    assert "错误：'--by' 的值无效：'x' 不是 'assessed', 'self' 之一。" in result.stderr
+    assert "用法：" in result.stderr and english_words(result.stderr) == []
+
+
+@pytest.mark.parametrize("language, about, chart, help_words", [
+    ("zh", "说明", "总分图", "在黄色单元格中填写"),
+    ("en", "About", "Chart", "Fill in the yellow cells"),
+])
+def test_workbooks_and_templates_follow_the_language(tmp_path: Path, language, about, chart,
+                                                      help_words):
+    import openpyxl
+
+    ranking = tmp_path / "排名.xlsx"
+    assert run("--lang", language, "rank", str(EXAMPLES), "-o", str(ranking)).exit_code == 0
+    names = openpyxl.load_workbook(ranking, read_only=True).sheetnames
+    assert names[0] == "排名" and about in names and chart in names  # 排名: the rubric's label
+    form = tmp_path / "文学院.xlsx"
+    args = ["template", "--college", "文学院", "--year", "2024", "-o", str(form)]
+    assert run("--lang", language, *args).exit_code == 0
+    texts = [c.value for row in openpyxl.load_workbook(form).worksheets[0].iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any(help_words in t for t in texts)
+    assert "自评分数" in texts and "指标体系" in texts  # the rubric's labels and the form's own
+    # a form written in one language is read in the other
+    other = "en" if language == "zh" else "zh"
+    read = run("--lang", other, "score", str(form))
+    assert read.exit_code == 1 and "JY111" in read.stderr and "JY611" not in read.stderr
+
+
+@pytest.mark.parametrize("line", ['msgid "a"b"', 'msgid "a\\"', 'msgid a', 'msgid "a\\\\\\"'])
+def test_the_reader_refuses_a_broken_string(line: str):
+    with pytest.raises(PoSyntaxError):
+        read_po(f'{line}\nmsgstr ""\n')
+
+
+def test_the_reader_reads_escapes():
+    (entry,) = read_po('msgid "a\\"b\\\\c\\td\\n"\nmsgstr "x"\n')
+    assert entry.msgid == 'a"b\\c\td\n'

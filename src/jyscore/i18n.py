@@ -43,13 +43,13 @@ def normalize(value: str | None) -> str | None:
         return None
     lowered = value.strip().lower()
     for language in LANGUAGES:
-        if lowered == language or lowered.startswith((f"{language}_", f"{language}-", f"{language}.")):
+        if lowered.startswith(language) and lowered[len(language):][:1] in ("", "_", "-", ".", "@"):
             return language
     return None
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """``JYSCORE_LANG``, else the POSIX locale (``LC_ALL`` > ``LC_MESSAGES`` > ``LANG``), else en."""
+    """``JYSCORE_LANG``, else the POSIX locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else en."""
     env = os.environ if environ is None else environ
     chosen = normalize(env.get("JYSCORE_LANG"))
     if chosen:
@@ -111,13 +111,20 @@ class PoSyntaxError(ValueError):
     pass
 
 
-_KEYWORD = re.compile(r'(msgctxt|msgid|msgstr)\s+("(?:[^"\\]|\\.)*")\s*$')
-_CONTINUED = re.compile(r'("(?:[^"\\]|\\.)*")\s*$')
+_KEYWORDS = ("msgctxt", "msgid", "msgstr")
+_ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "b": "\b", '"': '"', "\\": "\\"}
 
 
 def _unquote(quoted: str, where: str) -> str:
+    """The value of a quoted .po string; the quotes and escapes checked strictly."""
+    if len(quoted) < 2 or quoted[0] != '"' or quoted[-1] != '"':
+        raise PoSyntaxError(f"{where}: expected a string in double quotes: {quoted!r}")
     body = quoted[1:-1]
+    if "\\" not in body:
+        if '"' in body:
+            raise PoSyntaxError(f"{where}: an unescaped quote inside a string")
+        return body
 
     def escape(match: re.Match[str]) -> str:
         char = match.group(1)
@@ -125,7 +132,10 @@ def _unquote(quoted: str, where: str) -> str:
             raise PoSyntaxError(f"{where}: unknown escape \\{char}")
         return _ESCAPES[char]
 
-    return re.sub(r"\\(.)", escape, body)
+    rest = _ESCAPE.sub("", body)
+    if '"' in rest or "\\" in rest:
+        raise PoSyntaxError(f"{where}: an unescaped quote or a lone backslash inside a string")
+    return _ESCAPE.sub(escape, body)
 
 
 def read_po(text: str, name: str = "<po>") -> list[PoEntry]:
@@ -136,7 +146,7 @@ def read_po(text: str, name: str = "<po>") -> list[PoEntry]:
     fuzzy = False
     start = 0
 
-    def flush(line: int) -> None:
+    def flush() -> None:
         nonlocal fields, last, fuzzy
         if fields:
             if "msgid" not in fields or "msgstr" not in fields:
@@ -147,35 +157,34 @@ def read_po(text: str, name: str = "<po>") -> list[PoEntry]:
 
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        where = f"{name}:{number}"
         if not line:
-            flush(number)
+            flush()
             continue
-        if line.startswith("#"):
-            if fields and "msgstr" in fields:
-                flush(number)
+        first = line[0]
+        if first == "#":
+            if "msgstr" in fields:
+                flush()
             if line.startswith("#,") and "fuzzy" in line[2:].replace(",", " ").split():
                 fuzzy = True
             continue
-        keyword = _KEYWORD.match(line)
-        if keyword:
-            key = keyword.group(1)
-            if key in fields or (key != "msgstr" and "msgstr" in fields):
-                if "msgstr" in fields:
-                    flush(number)
-                else:
-                    raise PoSyntaxError(f"{where}: {key} given twice in one entry")
-            if not fields:
-                start = number
-            fields[key] = _unquote(keyword.group(2), where)
-            last = key
+        where = f"{name}:{number}"
+        if first == '"':
+            if last is None:
+                raise PoSyntaxError(f"{where}: a continued string outside an entry")
+            fields[last] += _unquote(line, where)
             continue
-        continued = _CONTINUED.match(line)
-        if continued and last is not None:
-            fields[last] += _unquote(continued.group(1), where)
-            continue
-        raise PoSyntaxError(f"{where}: not part of the .po subset jyscore reads: {raw!r}")
-    flush(len(text.splitlines()) + 1)
+        key, _, value = line.partition(" ")
+        if key not in _KEYWORDS:
+            raise PoSyntaxError(f"{where}: not part of the .po subset jyscore reads: {raw!r}")
+        if key in fields or (key != "msgstr" and "msgstr" in fields):
+            if "msgstr" not in fields:
+                raise PoSyntaxError(f"{where}: {key} given twice in one entry")
+            flush()
+        if not fields:
+            start = number
+        fields[key] = _unquote(value.strip(), where)
+        last = key
+    flush()
     return entries
 
 

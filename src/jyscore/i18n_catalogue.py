@@ -43,6 +43,14 @@ CLICK_TEXTS = (
     "{value!r} is not a valid {number_type}.",
     "default: {default}",
     "required",
+    "Got unexpected extra argument ({args})",
+    "Got unexpected extra arguments ({args})",
+    "{value!r} is not {choice}.",
+    "{value!r} is not one of {choices}.",
+    "Option {name!r} requires an argument.",
+    "Option {name!r} requires {nargs} arguments.",
+    "Did you mean {possibility}?",
+    "(Did you mean one of: {possibilities}?)",
     "Aborted!",
 )
 
@@ -55,11 +63,16 @@ class Source(NamedTuple):
 
 def _command_entries() -> list[Source]:
     from .cli import COMMANDS, cli
-    from .cli.localized import LocalizedHelp, LocalizedOption
+    from .cli.localized import LocalizedHelp, LocalizedOption, help_key
 
     entries: list[Source] = []
     ctx = click.Context(cli, info_name="jyscore")
-    commands: list[click.Command] = [cli, *(cli.get_command(ctx, n) for n in sorted(COMMANDS))]  # type: ignore[misc]
+    commands: list[click.Command] = [cli]
+    for name in sorted(COMMANDS):
+        command = cli.get_command(ctx, name)
+        if command is None:
+            raise LookupError(name)
+        commands.append(command)
     seen: set[tuple[str, str]] = set()
     for command in commands:
         if not isinstance(command, LocalizedHelp):
@@ -74,8 +87,6 @@ def _command_entries() -> list[Source]:
                 continue
             if not isinstance(param, LocalizedOption):
                 raise TypeError(f"option {param.opts} of {command.name} is not localized")
-            from .cli.localized import help_key
-
             key = (help_key(param), param.english_help or "")
             if param.english_help and key not in seen:
                 seen.add(key)
@@ -87,7 +98,9 @@ def source_entries() -> list[Source]:
     """Every (context, English) pair: problem codes, hints, help texts and click's words."""
     from .messages import HINTS, MESSAGES
 
-    entries = [Source(code, m.template, f"problem {code} ({m.slug})") for code, m in MESSAGES.items()]
+    entries = [
+        Source(code, m.template, f"problem {code} ({m.slug})") for code, m in MESSAGES.items()
+    ]
     entries.extend(Source(name, text, f"hint {name}") for name, text in HINTS.items())
     entries.extend(_command_entries())
     entries.extend(Source("click", text, "click") for text in CLICK_TEXTS)
@@ -150,7 +163,7 @@ def merge(entries: list[Source], old_text: str) -> list[Translated]:
 
 
 def update(language: str) -> int:
-    """Rewrite the language's ``.po`` with every source entry; return how many lack a translation."""
+    """Rewrite the language's ``.po`` with all source entries; return how many need translating."""
     path = catalogue_path(language)
     old_text = path.read_text(encoding="utf-8") if path.exists() else ""
     merged = merge(source_entries(), old_text)

@@ -43,7 +43,7 @@ class LazyGroup(LocalizedHelp, click.Group):
         if language is not None:
             set_language(language)
         install_click_translation()
-        return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+        return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *COMMANDS})

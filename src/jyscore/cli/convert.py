@@ -4,11 +4,10 @@ from pathlib import Path
 
 import click
 
-from .localized import LocalizedCommand
-
 from ..atomic import OutputError, check_writable
 from .common import get_rubric, get_sheet, output_failure, rubric_option
 from .template import check_suffix, output_path_option, write_sheet_file
+from .localized import LocalizedCommand
 
 
 @click.command(cls=LocalizedCommand)

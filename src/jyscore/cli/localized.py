@@ -26,7 +26,9 @@ import click
 
 from ..i18n import LANGUAGES, set_language, translate
 
-LANG_HELP = "Language of messages and help: zh (中文) or en [default: JYSCORE_LANG, else the locale]."
+LANG_HELP = (
+    "Language of messages and help: zh (中文) or en [default: JYSCORE_LANG, else the locale]."
+)
 
 
 def help_key(param: click.Parameter) -> str:
@@ -37,7 +39,7 @@ def help_key(param: click.Parameter) -> str:
 class LocalizedOption(click.Option):
     """An option whose ``help`` is translated each time it is read."""
 
-    @property  # type: ignore[override]
+    @property
     def help(self) -> str | None:
         english: str | None = vars(self).get("_english_help")
         return translate(help_key(self), english) if english else english
@@ -134,6 +136,10 @@ def _click_gettext(message: str) -> str:
     return translate("click", message)
 
 
+def _click_ngettext(singular: str, plural: str, count: int) -> str:
+    return translate("click", singular if count == 1 else plural)
+
+
 def install_click_translation() -> None:
     import importlib
 
@@ -144,3 +150,5 @@ def install_click_translation() -> None:
             continue
         if callable(getattr(module, "_", None)):
             module._ = _click_gettext  # type: ignore[attr-defined]
+        if callable(getattr(module, "ngettext", None)):
+            module.ngettext = _click_ngettext  # type: ignore[attr-defined]

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .localized import LocalizedCommand
-
 from ..atomic import OutputError, check_writable, write_atomic
 from ..loading.parallel import PARALLEL_THRESHOLD
 from ..loading.targets import load_targets
@@ -30,6 +28,7 @@ from ..render.rank_common import RankRenderOptions
 from .common import (
     EXIT_USAGE, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
 )
+from .localized import LocalizedCommand
 
 if TYPE_CHECKING:
     from ..render.progress import DelayedProgress

@@ -4,11 +4,10 @@ from pathlib import Path
 
 import click
 
-from .localized import LocalizedCommand
-
 from ..render.jsontext import dumps
 from ..schema import sheet_schema
 from .common import get_rubric, rubric_option
+from .localized import LocalizedCommand
 
 
 @click.command(cls=LocalizedCommand)

@@ -5,11 +5,10 @@ from pathlib import Path
 
 import click
 
-from .localized import LocalizedCommand
-
 from ..engine import score as score_sheet
 from ..render.formats import RESULT_FORMATS, load_renderer
 from .common import get_rubric, get_sheet, output_options, rubric_option
+from .localized import LocalizedCommand
 
 
 @click.command(cls=LocalizedCommand)

@@ -5,13 +5,12 @@ from typing import Callable, TypeVar
 
 import click
 
-from .localized import LocalizedCommand
-
 from ..atomic import OutputError, write_text_atomic
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
 from .common import get_rubric, output_failure, rubric_option
+from .localized import LocalizedCommand
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
 F = TypeVar("F", bound=Callable[..., object])

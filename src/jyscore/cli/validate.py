@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from .localized import LocalizedCommand
-
 from ..loading import discover, load_rubric
 from ..loading.files import READERS
 from ..messages import Phrase, hint, phrase
@@ -17,6 +15,7 @@ from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
 from ..validate import ValidationReport, validate_files
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, output_options, rubric_option
+from .localized import LocalizedCommand
 
 
 class Points(click.ParamType):

@@ -451,7 +451,9 @@ HINTS: dict[str, str] = {
     "field-targets": "add e.g. 'targets: {文学院: 89.4}', one target per college",
     "tie-policy": "ranked on the exact {column} {total}; ties share a rank and the next rank "
     "skips (1, 2, 2, 4); tied colleges are listed in name order",
-    "tie-policy-break": "; equal totals are first compared by {keys} (higher first)",
+    "tie-policy-break": "ranked on the exact {column} {total}; ties share a rank and the next "
+    "rank skips (1, 2, 2, 4); tied colleges are listed in name order; equal totals are first "
+    "compared by {keys} (higher first)",
     "tie-then": ", then ",
     "rank-skipped-note": "skipped as invalid: {files}",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",

@@ -143,11 +143,10 @@ def tie_break_keys(rubric: Rubric) -> tuple[str, ...]:
 def tie_policy(rubric: Rubric, column: str, tie_break: Sequence[str]) -> str:
     labels = rubric.labels
     column_label = labels.self_ if column == "self" else labels.assessed
-    text = hint("tie-policy", column=column_label, total=labels.total)
-    if tie_break:
-        keys = hint("tie-then").join(tie_key_label(rubric, k) for k in tie_break)
-        text += hint("tie-policy-break", keys=keys)
-    return text
+    if not tie_break:
+        return hint("tie-policy", column=column_label, total=labels.total)
+    keys = hint("tie-then").join(tie_key_label(rubric, k) for k in tie_break)
+    return hint("tie-policy-break", column=column_label, total=labels.total, keys=keys)
 
 
 def _years_text(counts: Counter[int]) -> str:

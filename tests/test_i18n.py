@@ -298,3 +298,29 @@ def test_the_reader_refuses_a_broken_string(line: str):
 def test_the_reader_reads_escapes():
     (entry,) = read_po('msgid "a\\"b\\\\c\\td\\n"\nmsgstr "x"\n')
     assert entry.msgid == 'a"b\\c\td\n'
+
+
+@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert", "schema"])
+def test_chinese_help_fits_80_columns(command: str):
+    from jyscore.cli.localized import display_width
+
+    args = ["--lang", "zh", *([command] if command else []), "--help"]
+    result = CliRunner().invoke(cli, args, terminal_width=80)
+    wide = [line for line in result.output.splitlines()
+            if display_width(line) > 80 and display_width(line) != len(line)]
+    assert not wide
+    assert "按所给路径下的评分表为所有学院排名" in run("--lang", "zh", "--help").output
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("一二三四五六", 6, ["一二三", "四五六"]),
+    ("一二，三四", 4, ["一", "二，", "三四"]),  # a comma never starts a line
+    ("按 --max-gap 警告", 12, ["按 --max-gap", "警告"]),  # an option is never split
+    ("甲（乙）丙", 6, ["甲", "（乙）", "丙"]),  # nor ends one
+    ("short words only", 11, ["short words", "only"]),
+])
+def test_wrap_wide_counts_columns_and_keeps_words_and_punctuation(text, width, lines):
+    from jyscore.cli.localized import display_width, wrap_wide
+
+    assert wrap_wide(text, width) == lines
+    assert all(display_width(line) <= width for line in lines)

@@ -20,7 +20,9 @@ catalogue.
 from __future__ import annotations
 
 import inspect
-from typing import Any, Sequence
+import re
+import unicodedata
+from typing import Any, Iterable, Sequence
 
 import click
 
@@ -63,11 +65,108 @@ def localize_option(option: click.Option) -> click.Option:
     return option
 
 
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wide(text: str) -> bool:
+    return display_width(text) != len(text)
+
+
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_OPENING = "（《「『“〔【"
+_CLOSING = "，。；：、）》」』”！？〕】,.;:)!?"
+# a unit that may not be split: one wide character or one run of other non-space characters,
+# with opening punctuation kept on the next line and closing punctuation on this one
+_UNIT = re.compile(
+    rf"[{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*[ \t]*"
+)
+
+
+def wrap_wide(text: str, width: int, indent: str = "") -> list[str]:
+    """One paragraph as lines of at most ``width`` terminal columns (a longer word stays whole)."""
+    lines: list[str] = []
+    line = ""
+    for unit in _UNIT.findall(" ".join(text.split())):
+        if line and display_width(indent + line + unit.rstrip()) > width:
+            lines.append(indent + line.rstrip())
+            line = ""
+        line += unit
+    if line.strip():
+        lines.append(indent + line.rstrip())
+    return lines
+
+
+def _paragraphs(text: str) -> list[tuple[str, bool, str]]:
+    """(indent, keep as it is, text) per paragraph, as click reads them (``\\b`` keeps one)."""
+    out = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = block.splitlines()
+        if not lines:
+            continue
+        if lines[0].strip() == "\b":
+            out.append(("", True, "\n".join(lines[1:])))
+        else:
+            indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
+            out.append((indent, False, " ".join(line.strip() for line in lines)))
+    return out
+
+
+class WideTextFormatter(click.HelpFormatter):
+    """Click's help formatter, for text with Chinese characters: click wraps by characters and
+    only at spaces, so a paragraph with wide characters is wrapped here by terminal columns,
+    between any two Chinese characters, and the option column is aligned by display width."""
+
+    def write_text(self, text: str) -> None:
+        if not _wide(text):
+            super().write_text(text)
+            return
+        indent = " " * self.current_indent
+        blocks = []
+        for extra, keep, paragraph in _paragraphs(text):
+            if keep:
+                blocks.append("\n".join(indent + line for line in paragraph.splitlines()))
+            else:
+                blocks.append("\n".join(wrap_wide(paragraph, self.width, indent + extra)))
+        self.write("\n\n".join(blocks) + "\n")
+
+    def write_dl(
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = list(rows)
+        if not any(_wide(first) or _wide(second) for first, second in rows):
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        first_col = min(max((display_width(first) for first, _ in rows), default=0),
+                        col_max) + col_spacing
+        margin = " " * (first_col + self.current_indent)
+        columns = max(self.width - first_col - self.current_indent, 10)
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + margin)
+            lines = wrap_wide(second, columns) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{margin}{line}\n")
+
+
+class LocalizedContext(click.Context):
+    formatter_class = WideTextFormatter
+
+
 class LocalizedHelp:
     """A mixin for click commands and groups: docstring help translated at help time."""
 
     name: str | None
     params: list[click.Parameter]
+    context_class: type[click.Context] = LocalizedContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -324,3 +324,25 @@ def test_wrap_wide_counts_columns_and_keeps_words_and_punctuation(text, width, l
 
     assert wrap_wide(text, width) == lines
     assert all(display_width(line) <= width for line in lines)
+
+
+def test_a_worker_process_speaks_the_language_of_the_run(tmp_path: Path):
+    """Workers get the run's language when they start (a spawned one would not inherit it)."""
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    from jyscore.loading.parallel import _start_worker
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker,
+                             initargs=(len, None, "zh")) as pool:
+        message = pool.submit(render_message, "JY101",
+                              {"column": "self", "value": 7, "cap": 6, "step": 0.5}).result()
+    assert message == "self 7 超过上限；允许 0 到 6，按 0.5 分一档"
+
+
+@pytest.mark.lang("zh")
+def test_a_ranking_read_in_a_pool_reports_in_chinese():
+    result = run("rank", str(DATA / "bad"), "--parallel-threshold", "2")
+    assert result.exit_code == 1
+    assert "超过上限" in result.stderr and "is over the cap" not in result.stderr

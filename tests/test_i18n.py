@@ -235,6 +235,11 @@ def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: 
         words = english_words(output)
         if words:
             found[" ".join(args)] = words
+    sheet = str(EXAMPLES / "文学院.yaml")
+    for rubric in sorted((DATA / "rubrics").glob("*.yaml")):
+        words = english_words(_outputs("validate", "--rubric", str(rubric), sheet))
+        if words:
+            found[f"rubric {rubric.name}"] = words
     messages = json.loads(run("--lang", "zh", "validate", str(DATA / "bad"), "--format", "json").output)
     for problem in messages["problems"]:
         words = english_words(problem["message"])
@@ -346,3 +351,15 @@ def test_a_ranking_read_in_a_pool_reports_in_chinese():
     result = run("rank", str(DATA / "bad"), "--parallel-threshold", "2")
     assert result.exit_code == 1
     assert "超过上限" in result.stderr and "is over the cap" not in result.stderr
+
+
+def test_rubric_errors_are_our_words_not_pydantics(tmp_path: Path):
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text("id: x\nname: 甲\ntotal: abc\nstep: 0.5\nindicators:\n"
+                      "  - {id: '1', name: 甲, points: -1, kind: nope}\n", encoding="utf-8")
+    args = ("validate", "--rubric", str(rubric), str(EXAMPLES / "文学院.yaml"))
+    zh = run("--lang", "zh", *args).output
+    assert "total：应为数字，如 4 或 4.5" in zh and "indicators.0.points：必须不小于 0" in zh
+    assert english_words(zh.replace("indicators", "")) == []
+    en = run("--lang", "en", *args).output
+    assert "total: expected a number such as 4 or 4.5" in en

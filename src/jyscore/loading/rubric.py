@@ -124,7 +124,9 @@ def _reason(error: Any) -> Phrase:
         if key in context:
             return phrase(name, limit=context[key])
     if kind in ("literal_error", "enum") and "expected" in context:
-        return phrase("rubric-expect-choice", expected=context["expected"])
+        # pydantic words the list in English ("'a' or 'b'"): keep only the values
+        choices = str(context["expected"]).replace(" or ", ", ")
+        return phrase("rubric-expect-choice", expected=choices)
     if kind in _ERROR_PHRASES and kind not in ("literal_error", "enum"):
         return phrase(_ERROR_PHRASES[kind])
     return phrase("rubric-invalid-value", type=kind)

@@ -205,8 +205,8 @@ def test_messages_name_both_places(run):
 
 def test_an_empty_folder_has_no_sheets(run, tmp_path):
     result = run(str(tmp_path))
-    assert result.exit_code == 1
-    assert "JY504 no score sheets found here" in result.stderr
+    assert result.exit_code == 2  # wrong usage, as for validate (tests/test_field.py)
+    assert "no score sheets found in this folder" in result.stderr
 
 
 def test_year_picks_one_year(run):

@@ -54,6 +54,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
               "expected": "{target: 89.4, rate: 94.4} or {target: 89.4, graduates: 125, "
               "employed: 118}", "item": "6.1.1 本专科毕业生初次就业率"},
     "JY123": {"field": "count", "value": "two", "minimum": "", "item": "6.2 学术研究"},
+    "JY124": {"inputs": "target, rate, graduates, employed", "item": "6.1.1 本专科毕业生初次就业率"},
     "JY200": {"where": "indicators.0.points",
               "reason": "Input should be greater than or equal to 0"},
     "JY201": {"kind": "parts", "actual": 5, "declared": 6, "item": "1.1 领导重视"},
@@ -86,6 +87,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "JY610": {"formula": "=SUM(H6:H7)", "item": "1.4.1 按时参加学校组织的工作会议"},
     "JY611": {"sheet": "Sheet1", "columns": "编号 and 自评分数 or 考核分数", "rows": 30},
     "JY612": {"key": "1.4.1", "first": "A15", "item": "1.4.1 按时参加学校组织的工作会议"},
+    "JY613": {"value": "4.5", "item": "1.4.1 按时参加学校组织的工作会议"},
     "JY701": {"path": "ranking.xlsx"},
     "JY702": {"path": "ranking.xlsx", "reason": "Permission denied"},
     "JY703": {"path": "out/ranking.csv", "reason": "No such file or directory"},

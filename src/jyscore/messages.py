@@ -65,6 +65,10 @@ MESSAGES: dict[str, Message] = {
         "the file looks like UTF-16 text saved without a byte order mark (every other byte is "
         "0), so its byte order is unknown; save it as UTF-8",
     ),
+    "JY016": Message(
+        "tab-indent",
+        "the line is indented with a tab; YAML indents with spaces: indent with spaces, not a tab",
+    ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
     "JY020": Message("not-a-mapping", "{what} must be a mapping ({example}), not {found}"),
@@ -127,6 +131,11 @@ MESSAGES: dict[str, Message] = {
     "JY122": Message("bonus-inputs", "{reason}; expected {expected}"),
     "JY123": Message(
         "not-a-count", "{field} is {value}; expected a whole number{minimum}"
+    ),
+    "JY124": Message(
+        "bonus-blank",
+        "the bonus entry is there but all of its inputs ({inputs}) are empty, so it counts 0; "
+        "fill them in, or delete the entry (or type 0) if the bonus does not apply",
     ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
@@ -255,6 +264,12 @@ MESSAGES: dict[str, Message] = {
     "JY612": Message(
         "duplicate-row", "{key} is in two rows (first in {first}); keep one row per item"
     ),
+    "JY613": Message(
+        "number-as-text",
+        "the cell holds {value!r} stored as text, not as a number, and the form's total skips "
+        "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
+        "(format the cell as 常规/General first)",
+    ),
     # -- writing outputs -------------------------------------------------------------------------
     "JY701": Message(
         "output-exists", "{path} already exists; pass --force to replace it (nothing was written)"
@@ -353,6 +368,8 @@ HINTS: dict[str, str] = {
     "{warnings} warning{warnings_s}",
     "validate-no-sheets": "{path}: no score sheets found in this folder (looked for {suffixes} "
     "below it; dotfiles, ~$ lock files and *~ backups are skipped)",
+    "own-output-skipped": "skipped {file}: it is a ranking workbook written by jyscore (an "
+    "output, not a score sheet)",
     "validate-max-gap": "{value!r} is not a number of points such as 2 or 1.5",
     "schema-title": "{rubric_name} — score sheet ({rubric_id})",
     "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "
@@ -376,6 +393,12 @@ HINTS: dict[str, str] = {
     "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
     "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "
     "or pass --format",
+    "rank-format-conflict": "--format {format} contradicts the output file {path}, whose "
+    "extension {suffix} means {implied}; drop --format or name the file for the format",
+    "rank-nothing-written": "nothing was written to {path} (the problems above stop the ranking)",
+    "rank-try-skip-invalid": "to rank the valid sheets and leave out those with errors, add "
+    "--skip-invalid",
+    "convert-nothing-written": "nothing was written to {path}: fix the problems above first",
     "rank-binary-stdout": "the {format} format writes a file; pass -o FILE",
     "rank-tie-key": "unknown tie-break key {key!r}; allowed: {allowed}",
 }

@@ -169,16 +169,18 @@ def rank_paths(
     workers: int | None = None,
     progress: Progress | None = None,
     details: bool = False,
+    files: Sequence[Path] | None = None,
 ) -> RankOutcome:
     """Check every sheet below ``paths``, then score and rank those of one year.
 
     ``details``: keep each college's item table (``RankedRow.result``) for a report that shows
-    them, when at most :data:`DETAIL_LIMIT` colleges are ranked.
+    them, when at most :data:`DETAIL_LIMIT` colleges are ranked. ``files``: the sheets below
+    ``paths`` when the caller has found them already (the CLI, to report a folder without any).
     """
     if column not in RANK_COLUMNS:
         raise ValueError(f"column must be one of {RANK_COLUMNS}, not {column!r}")
     run_file = " ".join(str(p) for p in paths)
-    files = discover(paths)
+    files = list(files) if files is not None else discover(paths)
     if not files:
         suffixes = ", ".join(f"*{s}" for s in READERS)
         raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TypeVar
 import click
 
 from ..loading import load_rubric, read_sheet
-from ..messages import render_message
+from ..messages import hint, render_message
 from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions
@@ -60,14 +60,42 @@ def fail(problems: Sequence[Problem]) -> NoReturn:
     sys.exit(EXIT_PROBLEMS)
 
 
-def get_sheet(path: Path, rubric: Rubric) -> Sheet:
-    """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings."""
+def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None) -> Sheet:
+    """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings.
+
+    ``output``: the file the command would have written, named as not written on failure."""
     try:
         sheet = read_sheet(path, rubric)
     except JyscoreError as exc:
+        if output is not None:
+            echo_problems(sorted(exc.problems, key=Problem.sort_key))
+            click.echo(f"jyscore: {hint('convert-nothing-written', path=output)}", err=True)
+            sys.exit(EXIT_PROBLEMS)
         fail(exc.problems)
     echo_problems(sheet.warnings)
     return sheet
+
+
+def find_sheets(paths: Sequence[Path]) -> list[Path]:
+    """Every sheet below ``paths``, for the commands that read folders (validate, rank).
+
+    jyscore's own outputs found there (a ranking workbook) are skipped with a note on stderr;
+    a path holding no sheet is wrong usage: exit 2, naming it, whichever command was run.
+    """
+    from ..loading.files import READERS, find_files
+
+    found: list[Path] = []
+    for path in paths:
+        below = find_files([path])
+        for output in below.outputs:
+            click.echo(f"jyscore: {hint('own-output-skipped', file=output)}", err=True)
+        if not below.sheets:
+            suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
+            click.echo(f"jyscore: {hint('validate-no-sheets', path=path, suffixes=suffixes)}",
+                       err=True)
+            sys.exit(EXIT_USAGE)
+        found.extend(below.sheets)
+    return list(dict.fromkeys(found))
 
 
 def get_rubric(path: Path | None) -> Rubric:

@@ -11,7 +11,7 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -26,7 +26,8 @@ from ..render.formats import (
 )
 from ..render.rank_common import RankRenderOptions
 from .common import (
-    EXIT_USAGE, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
+    EXIT_PROBLEMS, EXIT_USAGE, echo_problems, find_sheets, get_rubric, output_failure,
+    output_options, rubric_option,
 )
 
 if TYPE_CHECKING:
@@ -52,11 +53,17 @@ def _tie_keys(values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, .
 
 
 def _format(output_format: str | None, output: Path | None) -> str:
+    implied = rank_format_for(output) if output is not None else None
+    if output_format and output is not None and implied and implied != output_format:
+        raise click.UsageError(
+            hint("rank-format-conflict", format=output_format, path=output,
+                 suffix=output.suffix, implied=implied)
+        )
     if output_format:
         return output_format
     if output is None:
         return "table"
-    found = rank_format_for(output)
+    found = implied
     if found is None:
         suffixes = sorted({f".{n}" for n in RANK_FORMATS if n != "table"} | set(RANK_EXTENSIONS))
         raise click.UsageError(
@@ -72,6 +79,20 @@ def _progress() -> DelayedProgress | None:
     from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
 
     return DelayedProgress("jyscore rank")
+
+
+# problems of the run as a whole, which --skip-invalid does not get past
+_RUN_CODES = frozenset({"JY301", "JY501", "JY504", "JY505", "JY507", "JY508"})
+
+
+def _stop(problems: list[Problem], output: Path | None, skip_invalid: bool) -> NoReturn:
+    """Print every problem, then what happened to the output and how to rank anyway; exit 1."""
+    echo_problems(sorted(problems, key=Problem.sort_key))
+    if output is not None:
+        click.echo(f"jyscore: {hint('rank-nothing-written', path=output)}", err=True)
+    if not skip_invalid and any(p.is_error and p.code not in _RUN_CODES for p in problems):
+        click.echo(f"jyscore: {hint('rank-try-skip-invalid')}", err=True)
+    sys.exit(EXIT_PROBLEMS)
 
 
 def _report_skipped(outcome: RankOutcome) -> None:
@@ -145,19 +166,20 @@ def rank(
             check_writable(output, overwrite=force)
     except OutputError as error:
         output_failure(error)
+    files = find_sheets(paths)
     try:
         targets = load_targets(targets_path, rubric) if targets_path else None
     except JyscoreError as exc:
-        fail(exc.problems)
+        _stop(exc.problems, output, skip_invalid=True)
     bar = _progress()
     try:
         with bar or nullcontext():
-            outcome = rank_paths(paths, rubric, year=year, column=column, tie_break=keys,
+            outcome = rank_paths(paths, rubric, files=files, year=year, column=column, tie_break=keys,
                                  targets=targets, skip_invalid=skip_invalid,
                                  parallel_threshold=parallel_threshold, progress=bar,
                                  details=fmt in RANK_DETAIL_FORMATS)
     except JyscoreError as exc:
-        fail(exc.problems)
+        _stop(exc.problems, output, skip_invalid)
     _report_skipped(outcome)
 
     stream_options = output_options(sys.stdout)

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import click
 
-from ..loading import discover, load_rubric
-from ..loading.files import READERS
+from ..loading import load_rubric
 from ..messages import hint
 from ..numbers import parse_decimal
 from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
 from ..validate import ValidationReport, validate_files
-from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, output_options, rubric_option
+from .common import EXIT_OK, EXIT_PROBLEMS, find_sheets, output_options, rubric_option
 
 
 class Points(click.ParamType):
@@ -37,20 +36,6 @@ def pick_format(name: str) -> str:
     if name != "auto":
         return name
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def find_sheets(paths: tuple[Path, ...]) -> list[Path]:
-    """Every sheet to check; a folder holding none is a usage error (exit 2) naming it."""
-    found: list[Path] = []
-    for path in paths:
-        below = discover([path])
-        if not below:
-            suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-            click.echo(f"jyscore: {hint('validate-no-sheets', path=path, suffixes=suffixes)}",
-                       err=True)
-            sys.exit(EXIT_USAGE)
-        found.extend(below)
-    return list(dict.fromkeys(found))
 
 
 def summary(report: ValidationReport) -> str:

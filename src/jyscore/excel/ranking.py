@@ -46,6 +46,7 @@ from ..ranking import RankedRow, Ranking
 from ..render.rank_common import RankColumn, RankRenderOptions, rank_columns
 from . import cells
 from .layout import input_labels
+from .marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
@@ -104,6 +105,9 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
                  details=len(details))
     workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
     workbook.properties.creator = f"jyscore {__version__}"
+    # an output, never a sheet: discovery skips it when it lies among the sheets (.marks)
+    workbook.properties.keywords = OUTPUT_KEYWORD
+    workbook.properties.category = OUTPUT_CATEGORY
 
 
 # -- cells ---------------------------------------------------------------------------------------

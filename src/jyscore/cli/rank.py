@@ -156,7 +156,7 @@ def rank(
         year: 2024            # optional
         targets:
           文学院: 89.4
-          心理学院: 85
+          心理学院: 90
     """
     rubric = get_rubric(rubric_path)
     keys = _tie_keys(tie_break, tie_break_keys(rubric))

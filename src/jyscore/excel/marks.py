@@ -2,19 +2,23 @@
 
 A ranking workbook written next to the sheets (``rank sheets/ -o sheets/排名.xlsx``) must not be
 read as a score sheet by the next ``validate`` or ``rank`` of that folder. The writer puts
-:data:`OUTPUT_KEYWORD` in the workbook's document properties (``docProps/core.xml``: keywords,
-kept by Excel, WPS and LibreOffice when the file is saved again); discovery looks for it in that
+:data:`OUTPUT_KEYWORD` and :data:`OUTPUT_CATEGORY` in the workbook's document properties
+(``docProps/core.xml``: keywords and category, kept by Excel, WPS and LibreOffice when the file
+is saved again); discovery looks for it in that
 one small part, read from the zip directory with bounded size, before anything else is parsed.
 The fill-in form is not marked: filled in, it is a score sheet. No openpyxl here.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
-OUTPUT_KEYWORD = "jyscore:ranking"
+# plain words: LibreOffice rewrites keywords on saving (``a:b`` becomes ``a b``)
+OUTPUT_KEYWORD = "jyscore ranking"
 OUTPUT_CATEGORY = "jyscore ranking workbook"
+_MARK = re.compile(rb"<(?:\w+:)?(?:keywords|category)>[^<]*\bjyscore ranking\b")
 _CORE_PART = "docProps/core.xml"
 _MAX_CORE_BYTES = 64 * 1024  # the part is well under a kilobyte; more is not ours to read
 _MAX_FILE_BYTES = 20 * 1024 * 1024  # the reader's own limit (excel.safety): larger is refused there
@@ -37,4 +41,4 @@ def is_own_output(path: Path) -> bool:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, zipfile.LargeZipFile,
             NotImplementedError, RuntimeError, EOFError):
         return False
-    return OUTPUT_KEYWORD.encode("ascii") in core
+    return _MARK.search(core) is not None

@@ -62,6 +62,11 @@ def test_score_shows_the_warning_of_a_blank_bonus(tmp_path: Path):
     assert "JY124" in result.stderr and "6.1.1" in result.stderr
 
 
+def test_a_bonus_id_with_nothing_after_it_is_blank_too(tmp_path: Path):
+    found = problems(sheet_text(extra='  "6.2":'), tmp_path)
+    assert [(p.code, p.severity.value, p.item_id) for p in found] == [("JY124", "warning", "6.2")]
+
+
 def test_a_bonus_with_one_input_given_is_not_blank(tmp_path: Path):
     text = sheet_text(extra='  "6.1.1": {target: 89.4, graduates: , employed: }')
     assert [p.code for p in problems(text, tmp_path)] == ["JY122"]
@@ -95,6 +100,11 @@ def test_an_item_given_with_both_scores_empty_is_one_problem(tmp_path: Path):
     text = sheet_text({"2.1.2": "{self: , assessed: }", "3.4": "{}"})
     found = sorted((p.code, p.item_id, p.line) for p in problems(text, tmp_path))
     assert found == [("JY111", "2.1.2", 11), ("JY111", "3.4", 21)]
+
+
+def test_an_item_id_with_nothing_after_it_is_one_missing_item(tmp_path: Path):
+    found = problems(sheet_text({"2.1.2": " "}), tmp_path)
+    assert [(p.code, p.item_id, p.line) for p in found] == [("JY111", "2.1.2", 11)]
 
 
 def test_a_score_missing_in_one_column_is_still_named_by_column(tmp_path: Path):
@@ -265,6 +275,10 @@ def test_a_folder_holding_only_a_ranking_workbook_has_no_sheets(sheets: Path, tm
     run("rank", sheets, "-o", only / "r.xlsx")
     result = run("validate", only)
     assert result.exit_code == 2 and "skipped" in result.stderr
+    named = run("rank", only / "r.xlsx", "-o", tmp_path / "again.xlsx")
+    assert named.exit_code == 2 and not (tmp_path / "again.xlsx").exists()
+    assert named.stderr == (f"jyscore: skipped {only / 'r.xlsx'}: it is a ranking workbook "
+                            "written by jyscore (an output, not a score sheet)\n")
 
 
 # -- 9: a path without sheets is wrong usage, the same for every command ----------------------

@@ -89,10 +89,11 @@ def find_sheets(paths: Sequence[Path]) -> list[Path]:
         below = find_files([path])
         for output in below.outputs:
             click.echo(f"jyscore: {hint('own-output-skipped', file=output)}", err=True)
-        if not below.sheets:
-            suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-            click.echo(f"jyscore: {hint('validate-no-sheets', path=path, suffixes=suffixes)}",
-                       err=True)
+        if not below.sheets:  # a file named here that is an output: its note says it all
+            if path.is_dir():
+                suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
+                click.echo(f"jyscore: {hint('validate-no-sheets', path=path, suffixes=suffixes)}",
+                           err=True)
             sys.exit(EXIT_USAGE)
         found.extend(below.sheets)
     return list(dict.fromkeys(found))

@@ -189,6 +189,8 @@ class SheetChecker:
                 self.unknown.append((item_id, key_at))
             return
         self.given.add(item_id)
+        if value is None:  # ``1.1:`` with nothing after it: an entry with every score empty
+            value = {}
         if not isinstance(value, dict):
             self.add("JY020", self.doc.position(path), node, what=f"the entry for {item_id}",
                      example=hint("entry-example"), found=describe(value))

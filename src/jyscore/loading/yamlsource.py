@@ -185,7 +185,7 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -
         return make_problem("JY004", file, Position(1, 1), reason=str(exc))
     mark = exc.problem_mark or exc.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-    tab = _indenting_tab(text, mark.line) if mark else None
+    tab = _indenting_tab(text, mark.line, mark.column) if mark else None
     if tab is not None:
         return make_problem("JY016", file, tab)
     if "nesting depth" in (exc.problem or ""):  # newer libyaml enforces a limit of its own
@@ -200,17 +200,17 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -
     return make_problem("JY004", file, position, reason=reason)
 
 
-def _indenting_tab(text: str, line: int) -> Position | None:
-    """The first tab in the indentation of the line a syntax error is on (or of the line before
-    it): YAML indents with spaces only, and a tab there is what the error is about."""
+def _indenting_tab(text: str, line: int, column: int) -> Position | None:
+    """The tab a syntax error is about, when the error stands in a line's indentation and that
+    indentation holds a tab: YAML indents with spaces only."""
     lines = text.splitlines()
-    for number in (line, line - 1):
-        if 0 <= number < len(lines):
-            content = lines[number]
-            indent = content[: len(content) - len(content.lstrip(" \t"))]
-            if "\t" in indent and content.strip():
-                return Position(number + 1, indent.index("\t") + 1)
-    return None
+    if not 0 <= line < len(lines):
+        return None
+    content = lines[line]
+    indent = content[: len(content) - len(content.lstrip(" \t"))]
+    if "\t" not in indent or column > len(indent) or not content.strip():
+        return None
+    return Position(line + 1, indent.index("\t") + 1)
 
 
 def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:

@@ -3,7 +3,7 @@ files the examples folder provides, and exits as documented; its Python example 
 comment says.
 
 A command line is a line of a code block that starts with ``jyscore`` or ``python -m jyscore``,
-also after ``&&`` or a workflow's ``- run:``. Each runs through click's CliRunner in a fresh
+also after a ``$`` prompt, ``&&`` or a workflow's ``- run:``. Each runs through click's CliRunner in a fresh
 folder holding a copy of ``examples/``, ``sheets/`` (the same sheets, as an office keeps them)
 and the few files the README names (below, in ``workspace``). An output (``-o FILE``, ``> FILE``)
 goes to a fresh place, so that no command depends on another's output or refuses to overwrite.
@@ -28,7 +28,7 @@ from jyscore.cli import cli
 ROOT = Path(__file__).parent.parent
 README = ROOT / "README.md"
 _BLOCK = re.compile(r"^( *)```(\w*)[^\n]*\n(.*?)^\1```", re.DOTALL | re.MULTILINE)
-_COMMAND = re.compile(r"^(?:.*&&\s*|-\s*run:\s*)?((?:python -m )?jyscore(?:\s.*)?)$")
+_COMMAND = re.compile(r"^(?:\$\s+|.*&&\s*|-\s*run:\s*)?((?:python -m )?jyscore(?:\s.*)?)$")
 
 # Lines that are placeholders, not commands to run (none yet): each must be named here exactly.
 PLACEHOLDERS: frozenset[str] = frozenset()
@@ -87,6 +87,11 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                     "-o", str(base / "文学院.xlsx")])
     assert made.exit_code == 0, made.output  # the form filled in, as `score 文学院.xlsx` reads
     return base
+
+
+def test_command_lines_are_found_wherever_a_block_shows_one():
+    text = "```console\n$ jyscore score a.yaml\n```\n\n- x:\n  ```\n  jyscore rank s/  # why\n  ```\n"
+    assert command_lines(text) == ["jyscore score a.yaml", "jyscore rank s/"]
 
 
 def test_the_readme_has_commands_to_run():

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 
 from .engine import Result, Totals
 from .models import Grades, Veto
-from .totals import Drop, Graded, apply_quota
+from .totals import Drop, Graded, apply_quota, final_grade
 
 ZERO = Decimal(0)
 
@@ -62,7 +62,8 @@ class Standing:
             return values.setdefault(value.as_tuple(), value)  # 5 and 5.0, 0 and -0 differ
 
         totals = {
-            column: replace(t, base=shared(t.base), bonus=shared(t.bonus)) if t else None
+            column: replace(t, base=shared(t.base), bonus=shared(t.bonus))  # type: ignore[arg-type]
+            if t else None
             for column, t in self.totals.items()
         }
         primary = {
@@ -182,8 +183,6 @@ def with_grades(rows: Sequence[RankedRow], grades: Grades) -> list[RankedRow]:
     The grade before the quota is the one the total gives (:func:`jyscore.totals.grade_of`), so
     a caller ranking other figures (a panel's) builds rows with those and calls this.
     """
-    from .totals import final_grade
-
     graded = []
     for row in rows:
         vetoes = row.vetoes

@@ -6,7 +6,7 @@ quota outside 0–100 %, a veto naming a grade that is not a band …).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable
+from typing import Any, Callable
 
 from ..models import Rubric
 from ..numbers import format_decimal
@@ -21,7 +21,7 @@ Add = Callable[..., None]
 def totals_problems(rubric: Rubric, doc: Document) -> list[Problem]:
     problems: list[Problem] = []
 
-    def add(code: str, path: Path_, item: tuple[str, str] | None = None, **params: object) -> None:
+    def add(code: str, path: Path_, item: tuple[str, str] | None = None, **params: Any) -> None:
         problems.append(make_problem(
             code, doc.file, doc.position(path), item_id=item[0] if item else None,
             item_name=item[1] if item else None, **params,
@@ -77,7 +77,7 @@ def _bands(rubric: Rubric, add: Add) -> None:
     previous: tuple[Decimal, int] | None = None
     for i, band in enumerate(bands):
         path: Path_ = ("grades", "bands", i)
-        item = (band.name, band.name)
+        item = None  # the message names the band
         if band.name in names:
             add("JY249", (*path, "name"), None, name=band.name)
         names.setdefault(band.name, i)

@@ -50,7 +50,7 @@ class _Reporter:
         self.checker = checker
         self.item = item
 
-    def __call__(self, code: str, at: Position, **params: object) -> None:
+    def __call__(self, code: str, at: Position, **params: Any) -> None:
         self.checker.problems.append(make_problem(
             code, self.checker.doc.file, at, item_id=self.item.id if self.item else None,
             item_name=self.item.name if self.item else None, **params,
@@ -80,9 +80,8 @@ def _section(
         if item is None:
             from .sheet import suggest
 
-            ids = tuple(by_id)
             report("JY142", doc.key_position(path), given=key, what=hint(f"what-{name}"),
-                   rubric=checker.rubric.id, suggestion=suggest(key, ids) if ids else "",
+                   rubric=checker.rubric.id, suggestion=_suggest(key, declared),
                    declared=", ".join(f"{d.id} {d.name}" for d in declared)
                    or hint("declared-none"))
             continue
@@ -102,6 +101,29 @@ def _section(
         if built is not None:
             entries.append(built)
     return tuple(entries)
+
+
+def _suggest(word: str, declared: Sequence[Adjustment | Veto]) -> str:
+    """'; did you mean …?' for an id typed wrong or a declared name written instead of its id.
+
+    Ids such as 造假 are two characters, where one wrong character is half the word: the
+    cut-off is lower than for item ids.
+    """
+    from .sheet import suggest
+
+    ids = tuple(d.id for d in declared)
+    if not ids:
+        return ""
+    for item in declared:
+        if word.strip() == item.name:
+            return hint("suggest", suggestion=item.id)
+    found = suggest(word, ids)
+    if found:
+        return found
+    import difflib
+
+    close = difflib.get_close_matches(word.strip(), ids, n=1, cutoff=0.5)
+    return hint("suggest", suggestion=close[0]) if close else ""
 
 
 def _keys_known(checker: SheetChecker, path: Path_, entry: dict[str, Any], key: str,

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jyscore import load_rubric, load_sheet
 from jyscore.cli import cli
@@ -420,3 +422,67 @@ def test_schema_describes_adjustments_and_vetoes(rubric):
     result = invoke("schema")
     assert result.exit_code == 0 and '"造假"' in result.output
     assert "adjustments" not in sheet_schema(load_rubric())["properties"]
+
+
+# -- the YAML sheet and the Excel form ------------------------------------------------------------
+
+def test_blank_yaml_template_lists_every_adjustment_and_veto_blank(tmp_path):
+    out = tmp_path / "文学院.yaml"
+    result = invoke("template", "--college", "文学院", "--year", "2024", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert '  "造假": {self: , assessed: }   # 统计数据弄虚作假 (扣 30~50 分，按 0.5 分一档)' in text
+    assert '  "表彰": {self: , assessed: }   # 获上级表彰 (加 1~3 分，按 0.5 分一档)' in text
+    assert '  "否决1": {self: , assessed: }   # 发生违反就业统计纪律的严重事件' in text
+
+
+def test_yaml_convert_keeps_adjustments_and_vetoes(tmp_path, rubric):
+    source = TOTALS / "rank" / "seven" / "外语学院.yaml"
+    out = tmp_path / "外语学院.yaml"
+    assert invoke("convert", str(source), "-o", str(out)).exit_code == 0
+    again = load_sheet(out, rubric)
+    assert again.vetoes == load_sheet(source, rubric).vetoes
+    source = TOTALS / "rank" / "seven" / "文学院.yaml"
+    assert invoke("convert", str(source), "-o", str(out), "--force").exit_code == 0
+    assert load_sheet(out, rubric).adjustments == load_sheet(source, rubric).adjustments
+    assert score(rubric, load_sheet(out, rubric)).totals["assessed"].total == D("66.5")
+
+
+def test_the_excel_form_refuses_to_lose_adjustments(tmp_path):
+    out = tmp_path / "文学院.xlsx"
+    result = CliRunner().invoke(cli, ["convert", str(TOTALS / "rank" / "seven" / "文学院.yaml"),
+                                      "-o", str(out), "--rubric", str(RUBRIC_FILE)])
+    assert result.exit_code == 1 and not out.exists()
+    assert "would lose this sheet's adjustments and vetoes" in result.output
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+HALVES = st.integers(min_value=-40, max_value=240).map(lambda n: D(n) / 2)
+
+
+@given(st.lists(HALVES, min_size=1, max_size=30), st.sampled_from(["floor", "ceil", "half_up"]),
+       st.sampled_from(["drop", "keep"]), st.integers(min_value=0, max_value=100))
+@settings(max_examples=200, deadline=None)
+def test_quota_keeps_rank_order_and_its_limit(totals, rounding, ties, percent):
+    grades = quota_grades(quota=str(percent), rounding=rounding, ties=ties)
+    ordered = sorted(totals, reverse=True)
+    ranks = [1 + sum(1 for other in ordered if other > t) for t in ordered]
+    found = apply_quota([Graded(r, grade_of(t, grades)) for r, t in zip(ranks, ordered)], grades)
+    index = [grades.names.index(o.grade) for o in found]
+    assert index == sorted(index)  # a better rank never gets a lower grade
+    assert all(o.grade == grade_of(t, grades) or o.drops for o, t in zip(found, ordered))
+    top = sum(1 for o in found if o.grade == "优秀")
+    places = quota_places(D(percent), len(ordered), rounding)
+    if ties == "drop":
+        assert top <= places
+    else:  # kept beyond the places only by colleges tied with the last one inside
+        tied_at_last = [r for r, o in zip(ranks, found) if o.grade == "优秀"][places:]
+        assert len(set(tied_at_last)) <= 1
+
+
+@given(HALVES, HALVES)
+def test_a_higher_total_never_gets_a_lower_band(a, b):
+    high, low = max(a, b), min(a, b)
+    for grades in (SEED_BANDS, EXCLUSIVE):
+        assert grades.names.index(grade_of(high, grades)) <= grades.names.index(grade_of(low, grades))

@@ -365,6 +365,10 @@ HINTS: dict[str, str] = {
     "form-input-positive-count": "填写大于 0 的整数。",
     "form-input-count": "填写 0 或以上的整数。",
     "form-wrote": "jyscore: wrote {path}",
+    "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
+    "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
+    "form-totals-lost": "jyscore: {path} would lose this sheet's adjustments and vetoes (the Excel "
+    "form has no place for them yet); convert it to .yaml instead (nothing was written)",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "总分图",
     "rank-xlsx-about": "说明",
@@ -396,6 +400,10 @@ HINTS: dict[str, str] = {
     "\"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "加分项目：可选，不适用的整行删去",
     "yaml-rate": "或 {target: , rate: }（直接填写初次就业率）",  # no placeholders
+    "yaml-adjustments": "总分调整：仅在适用时填写（填写分数，不带正负号），不适用的留空",
+    "yaml-adjustment-deduction": "(扣 {min}~{max} 分，按 {step} 分一档)",
+    "yaml-adjustment-addition": "(加 {min}~{max} 分，按 {step} 分一档)",
+    "yaml-vetoes": "一票否决：发生时在相应一栏填写 true，否则留空",
     # validate and schema
     "validate-summary": "checked {files} file{files_s}: {errors} error{errors_s}, "
     "{warnings} warning{warnings_s}",

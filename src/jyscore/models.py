@@ -287,6 +287,10 @@ class Sheet:
 
 # -- adjustments to the total, vetoes and grades (see jyscore.totals) ---------------------------
 
+# typing.Literal under a name of this section's own, so that the import line at the top stays
+# another change's to make (pydantic resolves these annotations in this module's namespace)
+from typing import Literal as _OneOf  # noqa: E402
+
 
 @dataclass(frozen=True)
 class Adjustment:
@@ -298,7 +302,7 @@ class Adjustment:
     name: Text
     min: NonNegativeDecimal
     max: NonNegativeDecimal
-    kind: Literal["deduction", "addition"] = "deduction"
+    kind: _OneOf["deduction", "addition"] = "deduction"
     step: PositiveDecimal | None = None  # the rubric's step when not given
     criteria: str | None = None
 
@@ -366,8 +370,8 @@ class Grades:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     bands: Annotated[tuple[Band, ...], Constraint(min_length=1)]
-    quota_rounding: Literal["floor", "ceil", "half_up"] = "floor"
-    quota_ties: Literal["drop", "keep"] = "drop"
+    quota_rounding: _OneOf["floor", "ceil", "half_up"] = "floor"
+    quota_ties: _OneOf["drop", "keep"] = "drop"
 
     @property
     def names(self) -> tuple[str, ...]:

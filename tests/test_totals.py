@@ -482,6 +482,7 @@ def test_quota_keeps_rank_order_and_its_limit(totals, rounding, ties, percent):
 
 
 @given(HALVES, HALVES)
+@settings(deadline=None)
 def test_a_higher_total_never_gets_a_lower_band(a, b):
     high, low = max(a, b), min(a, b)
     for grades in (SEED_BANDS, EXCLUSIVE):

@@ -67,7 +67,7 @@ class Totals:
     @property
     def scored(self) -> Decimal:
         """base + bonus + adjustments, before any veto."""
-        return self.base + self.bonus + self.adjustment if self.adjustments else self.base + self.bonus
+        return self.base + self.bonus + self.adjustment
 
     @property
     def total(self) -> Decimal:

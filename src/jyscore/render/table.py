@@ -113,10 +113,12 @@ def build_table(result: Result) -> Table:
         keys.append(("adjustment", labels.adjustments))
     keys.append(("total", labels.total))
     for key, label in keys:
-        values = []
+        values: list[str | Text] = []
         for column in ("self", "assessed"):
             totals = result.totals[column]
-            values.append(_num(getattr(totals, key)) if totals else _BLANK)
+            text = _num(getattr(totals, key)) if totals else _BLANK
+            vetoed = key == "total" and totals is not None and totals.vetoed
+            values.append(Text(text, style="bold red") if vetoed else text)
         points = _num(rubric.total) if key == "base" and rubric.total is not None else ""
         table.add_row("", Text(label, style="bold"), points, *values, "",
                       style="bold" if key == "total" else None)

@@ -137,6 +137,24 @@ MESSAGES: dict[str, Message] = {
         "the bonus entry is there but all of its inputs ({inputs}) are empty, so it counts 0; "
         "fill them in, or delete the entry (or type 0) if the bonus does not apply",
     ),
+    # -- adjustments to the total and vetoes on a sheet -----------------------------------------
+    "JY140": Message(
+        "adjustment-range",
+        "{column} {value} is outside the adjustment's range{sign}; allowed: {min} to {max} in "
+        "steps of {step}, or leave the adjustment out when it does not apply",
+    ),
+    "JY141": Message(
+        "adjustment-step",
+        "{column} {value} is not a multiple of {step}; allowed: {min} to {max} in steps of {step}",
+    ),
+    "JY142": Message(
+        "unknown-adjustment",
+        "{given!r} is not one of the {what} of rubric {rubric!r}{suggestion}; declared: {declared}",
+    ),
+    "JY143": Message(
+        "veto-flag",
+        "{column} is {value}; a veto is reported with true (or false when it does not apply)",
+    ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
     "JY201": Message(
@@ -153,6 +171,36 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY205": Message("points-step", "{points} points is not a multiple of the step {step}"),
     "JY206": Message("missing-points", "a scorable item needs points"),
+    "JY240": Message(
+        "adjustment-range-order", "its range runs from {min} to {max}; min must not be above max"
+    ),
+    "JY241": Message(
+        "adjustment-range-step", "the range's {key} {value} is not a multiple of the step {step}"
+    ),
+    "JY242": Message(
+        "duplicate-total-id", "id {node_id!r} is used twice in this list (first on line {first_line})"
+    ),
+    "JY243": Message(
+        "veto-without-result",
+        "a veto needs what it sets: total (such as 0), grade (such as 不合格) or both",
+    ),
+    "JY244": Message(
+        "veto-unknown-grade",
+        "the veto sets grade {grade!r}, which is not a grade band{suggestion}; bands: {bands}",
+    ),
+    "JY245": Message("band-order", "grade band {name!r}: {reason}"),
+    "JY246": Message(
+        "band-bounds",
+        "grade band {name!r} has both min and above; give one (min counts the total itself, "
+        "above only totals above it)",
+    ),
+    "JY247": Message(
+        "last-band-bound",
+        "grade band {name!r} is the last band: it takes every total below the others, so it "
+        "has no min or above",
+    ),
+    "JY248": Message("band-quota", "grade band {name!r} has the quota {quota}%; {reason}"),
+    "JY249": Message("duplicate-band", "the grade band {name!r} is named twice"),
     # -- checks across a run (validate) ----------------------------------------------------------
     "JY301": Message(
         "duplicate-college",
@@ -332,6 +380,10 @@ HINTS: dict[str, str] = {
     "form-input-positive-count": "填写大于 0 的整数。",
     "form-input-count": "填写 0 或以上的整数。",
     "form-wrote": "jyscore: wrote {path}",
+    "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
+    "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
+    "form-totals-lost": "jyscore: {path} would lose this sheet's adjustments and vetoes (the Excel "
+    "form has no place for them yet); convert it to .yaml instead (nothing was written)",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "总分图",
     "rank-xlsx-about": "说明",
@@ -363,6 +415,10 @@ HINTS: dict[str, str] = {
     "\"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "加分项目：可选，不适用的整行删去",
     "yaml-rate": "或 {target: , rate: }（直接填写初次就业率）",  # no placeholders
+    "yaml-adjustments": "总分调整：仅在适用时填写（填写分数，不带正负号），不适用的留空",
+    "yaml-adjustment-deduction": "(扣 {min}~{max} 分，按 {step} 分一档)",
+    "yaml-adjustment-addition": "(加 {min}~{max} 分，按 {step} 分一档)",
+    "yaml-vetoes": "一票否决：发生时在相应一栏填写 true，否则留空",
     # validate and schema
     "validate-summary": "checked {files} file{files_s}: {errors} error{errors_s}, "
     "{warnings} warning{warnings_s}",
@@ -401,6 +457,31 @@ HINTS: dict[str, str] = {
     "convert-nothing-written": "nothing was written to {path}: fix the problems above first",
     "rank-binary-stdout": "the {format} format writes a file; pass -o FILE",
     "rank-tie-key": "unknown tie-break key {key!r}; allowed: {allowed}",
+    # adjustments, vetoes and grades (jyscore.totals)
+    "what-adjustments": "adjustments",
+    "what-vetoes": "vetoes",
+    "declared-none": "none",
+    "adjustment-sign": " (write the amount without a sign: the rubric says whether it is "
+    "deducted or added)",
+    "adjustments-example": "adjustment id: {self: …, assessed: …, note: …}",
+    "vetoes-example": "veto id: {assessed: true, note: …}",
+    "adjustment-entry-example": "e.g. {assessed: 30, note: …}",
+    "veto-entry-example": "e.g. {assessed: true, note: …}",
+    "vetoed": "VETO",
+    "vetoed-by": "veto: {vetoes}",
+    "quota-drop": "{band} by its total, but the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}); moved to {to} in rank order",
+    "quota-drop-tie": "{band} by its total, but the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}) and it is tied at the boundary (ties drop together); moved to {to}",
+    "schema-adjustments": "adjustment id: the amount deducted or added in each column, within "
+    "the rubric's range; leave an adjustment out when it does not apply",
+    "schema-vetoes": "veto id: true in the column where the veto condition holds",
+    "rank-xlsx-grades": "等级",
+    "band-min": "{band} ≥ {value}",
+    "band-above": "{band} > {value}",
+    "band-rest": "{band} below",
+    "band-quota": " (at most {quota}% of the colleges ranked, places rounded {rounding}, "
+    "ties at the boundary: {ties})",
 }
 
 

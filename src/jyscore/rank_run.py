@@ -242,7 +242,7 @@ def rank_paths(
     else:
         standings = [f.standing for f in selected if f.standing]
     del valid, selected
-    ranking = rank(standings, column, tuple(tie_break))
+    ranking = rank(standings, column, tuple(tie_break), rubric.grades)
     return RankOutcome(rubric, ranking, chosen, tuple(invalid), tuple(warnings), len(files))
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -9,7 +10,7 @@ from ..atomic import OutputError, write_text_atomic
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
-from .common import get_rubric, output_failure, rubric_option
+from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
 F = TypeVar("F", bound=Callable[..., object])
@@ -35,6 +36,11 @@ def write_sheet_file(
     output: Path, rubric: Rubric, *, college: str, year: int, sheet: Sheet | None, force: bool
 ) -> None:
     """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
+    if output.suffix.lower() == ".xlsx" and (rubric.adjustments or rubric.vetoes):
+        if sheet is not None and (sheet.adjustments or sheet.vetoes):
+            click.echo(hint("form-totals-lost", path=output), err=True)
+            sys.exit(EXIT_PROBLEMS)
+        click.echo(hint("form-no-totals"), err=True)
     try:
         if output.suffix.lower() == ".xlsx":
             from ..excel.template import write_form  # openpyxl only when a workbook is written

@@ -29,7 +29,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -43,7 +43,7 @@ from ..numbers import format_decimal
 from .. import rank_run
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow, Ranking
-from ..render.rank_common import RankColumn, RankRenderOptions, rank_columns
+from ..render.rank_common import RankColumn, RankRenderOptions, grades_text, rank_columns
 from . import cells
 from .layout import input_labels
 from .marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
@@ -53,6 +53,8 @@ MAX_TITLE = 31
 CHART_ROW_HEIGHT_CM = 0.6
 CHART_ROWS = 50  # a bar per college; more bars than this are no longer readable
 STYLED_ROWS = 1000
+_VETO_FONT = Font(bold=True, color="C00000")
+_VETO_FILL = PatternFill("solid", fgColor="FDE9E7")
 
 
 def render_rank_xlsx(outcome: RankOutcome, options: RankRenderOptions) -> bytes:
@@ -100,7 +102,8 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
         title = sheet_title(row.college, taken)
         taken.add(title.casefold())
         assert row.result is not None
-        _detail_sheet(workbook.create_sheet(title), row.result, row.rank, number_format)
+        _detail_sheet(workbook.create_sheet(title), row.result, row.rank, number_format,
+                      ranked_grade=(outcome.ranking.column, row.grade))
     _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format,
                  details=len(details))
     workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
@@ -133,6 +136,8 @@ def _cell(
         cell.font = cells.BOLD
     elif style == "total":
         cell.font, cell.fill = cells.BOLD, cells.TOTAL_FILL
+    elif style == "veto":  # a veto is shown wherever the total is
+        cell.font, cell.fill = _VETO_FONT, _VETO_FILL
     return cell
 
 
@@ -195,7 +200,8 @@ def _ranking_sheet(
     for row in outcome.ranking.rows:
         ws.append([
             _cell(ws, c.value(row), number_format=number_format,
-                  style="bold" if c.key == "total" else "")
+                  style=("veto" if row.vetoes and c.key in ("veto", "total")
+                         else "bold" if c.key == "total" else ""))
             for c in columns
         ])
 
@@ -251,7 +257,12 @@ def _print_setup(ws: WriteOnlyWorksheet) -> None:
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
-def _detail_sheet(ws: WriteOnlyWorksheet, result: Result, rank: int, number_format: str) -> None:
+def _detail_sheet(
+    ws: WriteOnlyWorksheet, result: Result, rank: int, number_format: str,
+    ranked_grade: tuple[str, str | None] | None = None,
+) -> None:
+    """A college's item table; ``ranked_grade``: the ranked column and its grade after the
+    quota, shown instead of the grade its total gives."""
     labels = result.rubric.labels
     for letter, width in zip("ABCDEFG", (10, 60, 8, 10, 10, 8, 40)):
         ws.column_dimensions[letter].width = width
@@ -274,15 +285,32 @@ def _detail_sheet(ws: WriteOnlyWorksheet, result: Result, rank: int, number_form
             )
             row[-1] = _cell(ws, "；".join(t for t in (inputs, bonus.note or "") if t))
         ws.append(row)
-    for name, key in ((labels.base, "base"), (labels.bonus, "bonus"), (labels.total, "total")):
+    rubric = result.rubric
+    keys = [(labels.base, "base"), (labels.bonus, "bonus")]
+    if rubric.adjustments:
+        keys.append((labels.adjustments, "adjustment"))
+    keys.append((labels.total, "total"))
+    if rubric.vetoes:
+        keys.append((labels.veto, "vetoes"))
+    if rubric.grades is not None:
+        keys.append((labels.grade, "grade"))
+    for name, key in keys:
         values = []
         for column in ("self", "assessed"):
             totals = result.totals.get(column)
-            values.append(getattr(totals, key) if totals else None)
+            value = getattr(totals, key) if totals else None
+            if key == "vetoes":
+                value = "；".join(f"{v.id} {v.name}" for v in value) if value else None
+            if key == "grade" and ranked_grade is not None and ranked_grade[0] == column:
+                value = ranked_grade[1]
+            values.append(value)
+        vetoed = key in ("total", "vetoes") and any(
+            t is not None and t.vetoes for t in result.totals.values())
         ws.append([
             _cell(ws, None, style="total"), _cell(ws, name, style="total"),
             _cell(ws, None, style="total"),
-            *(_cell(ws, v, number_format=number_format, style="total") for v in values),
+            *(_cell(ws, v, number_format=number_format, style="veto" if vetoed else "total")
+              for v in values),
         ])
 
 
@@ -334,7 +362,10 @@ def _about_sheet(
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
     if outcome.skipped:
         lines.append((hint("rank-xlsx-skipped"), ", ".join(str(s.path) for s in outcome.skipped)))
-    lines.append((hint("rank-xlsx-total"), f"{format_decimal(rubric.total)} + {labels.bonus}"))
+    if rubric.total is not None:
+        lines.append((hint("rank-xlsx-total"), f"{format_decimal(rubric.total)} + {labels.bonus}"))
+    if rubric.grades is not None:
+        lines.append((hint("rank-xlsx-grades"), grades_text(rubric.grades)))
     for node in rubric.indicators:
         lines.append((f"{node.id} {node.name}", format_decimal(node.points or Decimal(0))))
     for node in rubric.bonus_items:

@@ -19,10 +19,11 @@ from ..models import COLUMNS, Entry, Node, Rubric, Sheet
 from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
 from .defaults import SheetDefaults
+from .sheet_totals import TOTALS_FIELDS, read_totals
 from .yamlsource import Document, Limits, Path_, load
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
-SHEET_FIELDS = ("college", "year", "rubric", "scores", "note")
+SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", *TOTALS_FIELDS)
 ENTRY_FIELDS = ("self", "assessed", "note")
 YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
@@ -144,12 +145,13 @@ class SheetChecker:
             self._coverage()
             self._unknown_ids()
             columns = self._columns()
+        adjustments, vetoes = read_totals(self, data)
         if has_errors(self.problems) or college is None or year is None:
             return None
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
         warnings = sorted([*self.doc.warnings, *self.problems], key=Problem.sort_key)
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(warnings), positions)
+                     tuple(warnings), positions, adjustments, vetoes)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)

@@ -16,7 +16,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..rank_run import RankOutcome
-from .rank_common import RankColumn, RankRenderOptions, cell_text, rank_columns, skipped_note, title
+from .rank_common import (
+    RankColumn, RankRenderOptions, cell_text, quota_note, rank_columns, skipped_note, title,
+)
 
 _BLANK = "—"
 _UNLIMITED = 1000
@@ -55,7 +57,7 @@ def _header(text: str, wrap: bool) -> str:
 def build_rank_table(
     outcome: RankOutcome, options: RankRenderOptions, wrap_headers: bool = False
 ) -> Table:
-    columns: list[RankColumn] = rank_columns(outcome, options.show_self)
+    columns: list[RankColumn] = rank_columns(outcome, options.show_self, grade_notes=False)
     rows = outcome.ranking.rows
     table = Table(title=title(outcome), caption=outcome.tie_policy, box=box.SIMPLE_HEAD,
                   caption_justify="left")
@@ -73,6 +75,8 @@ def build_rank_table(
         cells = []
         for column, values in zip(columns, texts):
             style = _gap_style(column.value(row)) if column.key == "gap" else ""
+            if row.vetoes and column.key in ("veto", "total"):
+                style = "bold red"  # a veto is shown wherever the total is
             cells.append(Text(values[index], style=style))
         table.add_row(*cells)
     return table
@@ -107,6 +111,9 @@ def render_rank_table(outcome: RankOutcome, options: RankRenderOptions) -> str:
         width = _natural_width(console, table)
     console.width = max(width, options.width) if options.color else width
     console.print(table)
+    for row in outcome.ranking.rows:
+        if row.drops:
+            console.print(Text(f"{row.college}: {quota_note(row)}", style="yellow"))
     note = skipped_note(outcome)
     if note:
         console.print(Text(note, style="yellow"))

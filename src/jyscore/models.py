@@ -158,6 +158,7 @@ class Labels:
     graduates: str = "graduates"
     employed: str = "employed"
     count: str = "count"
+    assessor: str = "assessor"
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -180,6 +181,22 @@ def _file_labels(value: Any) -> Any:
     return {LABEL_FILE_KEYS.get(key, key): v for key, v in value.items()}
 
 
+PANEL_METHODS: tuple[str, ...] = ("mean", "median", "trimmed-mean")
+PANEL_LEVELS: tuple[str, ...] = ("total", "item")
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """How the sheets of several assessors of one college are made one figure (``panel:`` in a
+    rubric file): ``method`` over the assessors, at the ``level`` of each total or of each item,
+    the published figures rounded half-up to ``places`` decimals (see :mod:`jyscore.panels`)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    method: Literal["mean", "median", "trimmed-mean"] = "mean"
+    places: Annotated[int, Constraint(ge=0, le=6)] = 2
+    level: Literal["total", "item"] = "total"
+
+
 @dataclass(frozen=True)
 class Rubric:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
@@ -190,6 +207,7 @@ class Rubric:
     indicators: Annotated[tuple[Node, ...], Constraint(min_length=1)]
     labels: Labels = field(default_factory=Labels)
     bonus: tuple[Node, ...] = ()
+    panel: PanelSpec = field(default_factory=PanelSpec)
 
     def walk(self) -> Iterator[tuple[Node, int]]:
         for root in (*self.indicators, *self.bonus):
@@ -232,7 +250,9 @@ class Rubric:
 
 # -- a college's score sheet ---------------------------------------------------------------------
 
-COLUMNS: tuple[str, ...] = ("self", "assessed")
+# a sheet's score columns: the college's own self-assessment, and the assessors' score
+SELF, ASSESSED = "self", "assessed"
+COLUMNS: tuple[str, ...] = (SELF, ASSESSED)
 
 
 @dataclass(frozen=True)
@@ -271,6 +291,9 @@ class Sheet:
     warnings: tuple[Problem, ...] = ()
     # where the top-level fields stood ("college", "year", "rubric", "scores"), when given
     positions: dict[str, Position] = field(default_factory=dict, compare=False)
+    # who scored the sheet (``assessor:``); sheets of one college and year by several assessors
+    # form a panel (:mod:`jyscore.panels`)
+    assessor: str | None = None
 
     def has_column(self, name: str) -> bool:
         return name in self.columns

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from .engine import Result, Totals
+from .panels import PanelSummary
 
 ZERO = Decimal(0)
 
@@ -34,6 +35,7 @@ class Standing:
     totals: Mapping[str, Totals | None]
     primary: Mapping[str, Mapping[str, Decimal | None]]  # column -> primary id -> subtotal
     result: Result | None = None
+    panel: PanelSummary | None = None  # who assessed a panel's college, and their totals
 
     @classmethod
     def of(
@@ -67,7 +69,8 @@ class Standing:
             column: {key: shared(v) for key, v in subtotals.items()}
             for column, subtotals in self.primary.items()
         }
-        return Standing(self.college, self.year, self.source, totals, primary, self.result)
+        return Standing(self.college, self.year, self.source, totals, primary, self.result,
+                        self.panel)
 
 
 @dataclass(frozen=True)

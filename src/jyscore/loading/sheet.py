@@ -22,7 +22,7 @@ from .defaults import SheetDefaults
 from .yamlsource import Document, Limits, Path_, load
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
-SHEET_FIELDS = ("college", "year", "rubric", "scores", "note")
+SHEET_FIELDS = ("college", "year", "rubric", "assessor", "scores", "note")
 ENTRY_FIELDS = ("self", "assessed", "note")
 YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
@@ -129,6 +129,7 @@ class SheetChecker:
             self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=rubric_id,
                      rubric=self.rubric.id)
         self._text_field(data, "note", required=False)
+        assessor = self._text_field(data, "assessor", required=False)
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
@@ -146,7 +147,7 @@ class SheetChecker:
             return None
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(self.doc.warnings), positions)
+                     tuple(self.doc.warnings), positions, assessor)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)

@@ -1,6 +1,9 @@
 """A ranking as JSON, numbers written exactly from the decimals (``86.5``, never ``86.49999``).
 
-``{"ranking": [{"rank", "college", "year", "base", "bonus", "total", "primary": {"1": …}}],
+``{"ranking": [{"rank", "college", "year", "base", "bonus", "total", "primary": {"1": …},
+"assessors", "spread"}], …}``: ``assessors`` (a panel's names, [] for a single sheet) and
+``spread`` (highest − lowest assessor total, 0 for a single sheet) when any college of the run is
+assessed by a panel; a run of single sheets is written as it always was. ``{…,
 "skipped": [{"file", "problems": […]}], "tie_policy": "…", "year", "by", "tie_break"}``; with
 ``--show-self`` each row also carries ``self_total`` and ``gap`` (self − assessed, or null).
 """
@@ -13,10 +16,10 @@ from ..rank_run import RankOutcome
 from ..ranking import RankedRow
 from .jsontext import dumps
 from .problems import problem_dict
-from .rank_common import RankRenderOptions, self_gap, self_total
+from .rank_common import RankRenderOptions, has_panels, self_gap, self_total, spread
 
 
-def _row(row: RankedRow, show_self: bool) -> dict[str, Any]:
+def _row(row: RankedRow, show_self: bool, panels: bool) -> dict[str, Any]:
     item: dict[str, Any] = {
         "rank": row.rank,
         "college": row.college,
@@ -26,6 +29,9 @@ def _row(row: RankedRow, show_self: bool) -> dict[str, Any]:
         "total": row.total,
         "primary": dict(row.primary),
     }
+    if panels:
+        item["assessors"] = list(row.standing.panel.assessors) if row.standing.panel else []
+        item["spread"] = spread(row)
     if show_self:
         item["self_total"] = self_total(row)
         item["gap"] = self_gap(row)
@@ -34,7 +40,7 @@ def _row(row: RankedRow, show_self: bool) -> dict[str, Any]:
 
 def rank_data(outcome: RankOutcome, show_self: bool = False) -> dict[str, Any]:
     return {
-        "ranking": [_row(row, show_self) for row in outcome.ranking.rows],
+        "ranking": [_row(row, show_self, has_panels(outcome)) for row in outcome.ranking.rows],
         "skipped": [
             {"file": str(s.path), "problems": [problem_dict(p) for p in s.problems]}
             for s in outcome.skipped

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import PurePath
 from typing import Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 from .engine import BonusRow, Result, Row, Totals
@@ -229,6 +230,22 @@ def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
     order = {id(s): i for i, s in enumerate(sheets)}
     singles.sort(key=lambda s: order[id(s)])
     return Grouping(tuple(singles), tuple(panels), tuple(problems), names)
+
+
+def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
+    """JY316 for a sheet naming an assessor whose folder holds a named sheet of the same college
+    for another year: a folder of one college's assessor sheets is one panel, of one year."""
+    first: dict[tuple[str, str], S] = {}
+    problems = []
+    for sheet in sheets:
+        if sheet.assessor is None:
+            continue
+        key = (str(PurePath(sheet.source).parent), sheet.college)
+        found = first.setdefault(key, sheet)
+        if found.year != sheet.year:
+            problems.append(make_problem("JY316", sheet.source, _at(sheet, "year"),
+                                         year=sheet.year, first=found.year, other=found.source))
+    return problems
 
 
 def one_panel_problems(sheets: Sequence[Sheet], rubric: Rubric) -> list[Problem]:

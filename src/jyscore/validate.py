@@ -160,13 +160,14 @@ def panel_problems(
     panel_method: str | None = None,
 ) -> list[Problem]:
     """The panels' problems: JY311-JY313 (who assessed), JY314 (self scores that differ),
-    JY315 (too few for the method) and, with ``max_spread``, JY319 (assessors far apart)."""
+    JY315 (too few for the method), JY316 (one college's assessor sheets in one folder giving
+    several years) and, with ``max_spread``, JY319 (assessors far apart)."""
     from .engine import score
-    from .panels import Member, PanelSettings, build_panel, spread_problems
+    from .panels import Member, PanelSettings, build_panel, folder_year_problems, spread_problems
 
     keys = [check.sheet for check in checks if check.sheet is not None]
     grouping = group_sheets(keys)
-    problems = list(grouping.problems)
+    problems = [*grouping.problems, *folder_year_problems(keys)]
     sheets = {check.sheet.source: check.panel_sheet for check in checks
               if check.sheet is not None and check.panel_sheet is not None}
     settings = PanelSettings.of(rubric, panel_method)

@@ -47,7 +47,7 @@ def test_score_a_folder_is_one_panel_result():
     assert re.search(r"自评分数\s+张老师\s+李老师\s+王老师\s+汇总", header)
     total = next(line for line in result.stdout.splitlines() if "总分" in line)
     assert total.split()[-5:] == ["104", "99", "96.5", "98", "97.83"]
-    assert "考核组 3 人：张老师、李老师、王老师" in result.stdout
+    assert "考核组3人：张老师、李老师、王老师" in result.stdout
 
 
 def test_score_several_files_json_adds_the_panel():

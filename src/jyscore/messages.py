@@ -408,12 +408,14 @@ HINTS: dict[str, str] = {
     "panel-method-trimmed-mean": "去掉一个最高分和一个最低分后的平均值",
     "panel-level-total": "各考核人的总分（基础分、加分、各一级指标小计）分别汇总",
     "panel-level-item": "逐项汇总后求和",
-    "panel-caption": "考核组 {count} 人：{assessors}。{aggregate}：{method}，{level}，"
-    "保留 {places} 位小数（四舍五入，只在最后舍入一次）。",
+    "panel-caption": "考核组{count}人：{assessors}。{aggregate}：{method}，{level}，"
+    "保留 {places} 位小数（四舍五入，只在最后舍入一次）；括号中的分数未计入汇总。",
     "panel-aggregate": "汇总",
     "panel-assessors-header": "考核人数",
     "panel-spread-header": "极差",
     "rank-xlsx-panels": "考核组评分",
+    "rank-xlsx-panel-method": "有考核组的学院按各考核人的评分汇总：{method}，{level}；汇总结果保留 "
+    "{places} 位小数（四舍五入，只在最后舍入一次），排名以此为准",
     "panel-unknown-method": "unknown panel method {method!r}; allowed: {allowed}",
     "schema-title": "{rubric_name} — score sheet ({rubric_id})",
     "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "

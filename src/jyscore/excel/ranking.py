@@ -361,6 +361,12 @@ def _about_sheet(
         lines.append((hint("rank-xlsx-details"), hint("rank-xlsx-details-missing", colleges=missing)))
     if len(ranking.rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
+    panel = next((row.standing.panel for row in ranking.rows if row.standing.panel), None)
+    if panel is not None:
+        settings = panel.settings
+        lines.append((hint("rank-xlsx-panels"), hint(
+            "rank-xlsx-panel-method", method=hint(f"panel-method-{settings.method}"),
+            level=hint(f"panel-level-{settings.level}"), places=settings.places)))
     if outcome.skipped:
         lines.append((hint("rank-xlsx-skipped"), ", ".join(str(s.path) for s in outcome.skipped)))
     lines.append((hint("rank-xlsx-total"), f"{format_decimal(rubric.total)} + {labels.bonus}"))

@@ -1,7 +1,7 @@
 """A panel's result as a rich table: one column per assessor and the aggregate beside them.
 
 The figures an aggregate did not use (the highest and lowest of a trimmed mean, all but the
-middle of a median) are struck through; the caption says who assessed, the method, the level
+middle of a median) are in parentheses (and struck through in colour); the caption says who assessed, the method, the level
 and the rounding.
 """
 
@@ -44,7 +44,8 @@ def _member_cells(panel: Panel, key: str, values: list[Row] | None) -> list[Text
             totals = member.totals
             value = getattr(totals, key) if totals else None
         dropped = found is not None and not found.kept[index]
-        cells.append(Text(_num(value), style=_DROPPED if dropped else ""))
+        text = f"({_num(value)})" if dropped else _num(value)  # seen without colour too
+        cells.append(Text(text, style=_DROPPED if dropped else ""))
     return cells
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -252,3 +253,20 @@ def test_a_blank_assessor_cell_in_a_workbook_is_reported_at_its_cell(tmp_path):
     result = run("score", str(form))
     assert result.exit_code == 1
     assert re.search(r"form\.xlsx!H2: error JY023 assessor is empty", result.stderr)
+
+
+def test_rank_panel_option_overrides_the_rubric():
+    # medians: X学院 of 90, 90, 90.5 -> 90; Y学院 of 90, 90, 90, 90.5, 90.5 -> 90
+    result = run("rank", str(DATA / "tie"), *RUBRIC, "--panel", "median", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout, parse_float=str)["ranking"]
+    assert [(r["rank"], r["college"], Decimal(str(r["total"]))) for r in rows] == [
+        (1, "X学院", 90), (1, "Y学院", 90), (3, "Z学院", 89),
+    ]
+
+
+def test_rank_by_self_uses_the_colleges_own_scores_of_a_panel():
+    result = run("rank", str(PANEL), "--by", "self", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)["ranking"]
+    assert (row["college"], row["total"], row["spread"]) == ("历史文化学院", 104, 2.5)

@@ -216,3 +216,35 @@ def test_group_sheets_by_college_and_year(rubric):
         ("JY313", "b.yaml", 3), ("JY313", "d.yaml", 3),
     ]
     assert grouping.name("王　老师") == "王老师"  # the first spelling is the one shown
+
+
+# -- properties ------------------------------------------------------------------------------
+
+HALVES = st.integers(min_value=0, max_value=80).map(lambda n: Decimal(n) / 2)  # 0 … 40, step 0.5
+ASSESSOR = st.tuples(HALVES, HALVES.map(lambda v: v + 20), st.integers(0, 10).map(lambda n: Decimal(n) / 2))
+
+
+def _member(rubric: Rubric, index: int, values: tuple[Decimal, Decimal, Decimal]) -> Member:
+    from jyscore.models import Entry, Sheet
+
+    entries = {i: Entry(i, assessed=v) for i, v in zip(("1.1", "2.1", "3.1"), values)}
+    sheet = Sheet(f"评委{index}.yaml", "甲学院", 2024, None, entries, ("assessed",),
+                  assessor=f"评委{index}")
+    return Member(f"评委{index}", score(rubric, sheet))
+
+
+@given(st.lists(ASSESSOR, min_size=1, max_size=7))
+def test_mean_is_the_same_at_either_level_and_one_assessor_is_the_sheet(values):
+    rubric = load_rubric(DATA / "rubric.yaml")
+    found = [_member(rubric, i, v) for i, v in enumerate(values)]
+    by_total = build_panel(rubric, found, PanelSettings("mean", "total", 2))
+    by_item = build_panel(rubric, found, PanelSettings("mean", "item", 2))
+    for key in ("base", "bonus", "total"):
+        assert by_total.figures[key].exact == by_item.figures[key].exact
+    exact_total = sum((Fraction(m.totals.total) for m in found), Fraction(0)) / len(found)  # type: ignore[union-attr]
+    assert by_total.figures["total"].exact == exact_total
+    assert by_total.result.totals["assessed"].total == publish(exact_total, 2)  # type: ignore[union-attr]
+    if len(found) == 1:
+        own, panel = found[0].totals, by_item.result.totals["assessed"]
+        assert own is not None and panel is not None
+        assert (panel.base, panel.bonus, panel.total) == (own.base, own.bonus, own.total)

@@ -35,13 +35,13 @@ from .loading.files import READERS, check_sheet, discover
 from .loading.parallel import PARALLEL_THRESHOLD, Progress, iter_files
 from .loading.targets import Targets
 from .messages import hint
-from .models import Rubric, Sheet
+from .models import ASSESSED, SELF, Rubric, Sheet
 from .panels import Member, PanelSettings, build_panel, group_sheets
 from .problems import JyscoreError, Position, Problem, make_problem
 from .ranking import Ranking, Standing, rank
 from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
 
-RANK_COLUMNS = ("assessed", "self")
+RANK_COLUMNS = (ASSESSED, SELF)
 # Up to this many files, each college's item table is kept for the reports that show it (the
 # workbook's sheet per college); beyond it a sheet per college is no longer something to read.
 DETAIL_LIMIT = 100

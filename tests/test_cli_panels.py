@@ -270,3 +270,16 @@ def test_rank_by_self_uses_the_colleges_own_scores_of_a_panel():
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)["ranking"]
     assert (row["college"], row["total"], row["spread"]) == ("历史文化学院", 104, 2.5)
+
+
+@pytest.mark.parametrize(("own", "expected"), [(6, []), (5, [("JY314", "王老师.yaml", 8, "error")])])
+def test_self_scores_compare_an_item_scored_whole_with_its_parts(tmp_path, own, expected):
+    # 王老师 scores 1.1 through its parts (self 4 + 2); 李老师 (read first) scores it whole
+    (tmp_path / "王老师.yaml").write_bytes((PANEL / "历史文化学院-王老师.yaml").read_bytes())
+    text = (PANEL / "历史文化学院-李老师.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith(('  "1.1.1"', '  "1.1.2"'))]
+    lines.insert(7, f'  "1.1": {{self: {own}, assessed: 5.5}}')
+    (tmp_path / "李老师.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("score", str(tmp_path), "--format", "json")
+    assert found(result.stderr) == expected
+    assert result.exit_code == (1 if expected else 0)

@@ -327,32 +327,58 @@ class Panel:
         return PanelSummary(self.assessors, tuple(m.totals for m in self.members), self.settings)
 
 
+def _row_index(result: Result) -> dict[str, tuple[str, int]]:
+    """Where each node's row is in a result: ("rows" or "bonus_rows", its index)."""
+    index = {row.node.id: ("rows", i) for i, row in enumerate(result.rows)}
+    index.update({row.node.id: ("bonus_rows", i) for i, row in enumerate(result.bonus_rows)})
+    return index
+
+
+def _score(result: Result, where: tuple[str, int], column: str) -> Decimal | None:
+    rows: tuple[Row, ...] = getattr(result, where[0])
+    return rows[where[1]].scores.get(column)
+
+
+def _entry_position(sheet: Sheet, node: Node) -> Position:
+    """Where an item is scored in a sheet: its entry, or its first part's, else ``scores``."""
+    entry = sheet.entries.get(node.id) or next(
+        (sheet.entries[p.id] for p in node.parts if p.id in sheet.entries), None)
+    return (entry.position if entry else None) or _at(sheet, "scores")
+
+
 def self_agreement_problems(members: Sequence[Member], rubric: Rubric) -> list[Problem]:
-    """JY314 for every item whose self score differs from the first sheet that gives one."""
+    """JY314 for every item whose self score differs from the first sheet that gives one.
+
+    An item is compared as scored (whole, or the sum of its parts: one sheet may score it either
+    way); a bonus item by the self score its entry gives, where both sheets give one.
+    """
     givers = [m for m in members if m.result.sheet.has_column(SELF)]
     problems: list[Problem] = []
     if len(givers) < 2:
         return problems
-    first = givers[0].result.sheet
+    first = givers[0].result
+    index = _row_index(first)
     for member in givers[1:]:
         sheet = member.result.sheet
-        for item_id in rubric.scorable_ids:
-            mine, theirs = sheet.entries.get(item_id), first.entries.get(item_id)
-            own = mine.self if mine else None
-            other = theirs.self if theirs else None
-            if own == other:
+        for node in (*rubric.items, *rubric.bonus_items):
+            if node.rule is None:
+                own = _score(member.result, index[node.id], SELF)
+                other = _score(first, index[node.id], SELF)
+            else:
+                mine, theirs = sheet.entries.get(node.id), first.sheet.entries.get(node.id)
+                own, other = (mine.self if mine else None), (theirs.self if theirs else None)
+            if own is None or other is None or own == other:
                 continue
-            node = rubric.nodes[item_id]
-            at = (mine.position if mine else None) or _at(sheet, "scores")
             problems.append(make_problem(
-                "JY314", sheet.source, at, item_id=node.id, item_name=node.name,
-                value=_text(own), other_value=_text(other), other=first.source,
+                "JY314", sheet.source, _entry_position(sheet, node), item_id=node.id,
+                item_name=node.name, value=format_decimal(own), other_value=format_decimal(other),
+                other=first.sheet.source,
             ))
     return problems
 
 
 def _text(value: Decimal | None) -> str:
-    return "none" if value is None else format_decimal(value)
+    return "—" if value is None else format_decimal(value)
 
 
 def build_panel(
@@ -547,20 +573,15 @@ def spread_problems(panel: Panel, rubric: Rubric, max_spread: Decimal) -> list[P
     """JY319 (a warning) for every item, and bonus item, whose assessed scores differ by more
     than ``max_spread`` points between the panel's assessors; on the sheet of the highest."""
     problems: list[Problem] = []
-    first = panel.members[0].result
-    index = {row.node.id: ("rows", i) for i, row in enumerate(first.rows)}
-    index.update({row.node.id: ("bonus_rows", i) for i, row in enumerate(first.bonus_rows)})
+    index = _row_index(panel.members[0].result)
     for node in (*rubric.items, *rubric.bonus_items):
-        rows_of, at = index[node.id]
-        values = [getattr(m.result, rows_of)[at].scores.get(ASSESSED) for m in panel.members]
+        values = [_score(m.result, index[node.id], ASSESSED) for m in panel.members]
         known = [v for v in values if v is not None]
         if len(known) < 2 or max(known) - min(known) <= max_spread:
             continue
         highest = panel.members[values.index(max(known))]
         sheet = highest.result.sheet
-        entry = sheet.entries.get(node.id) or next(
-            (sheet.entries[p.id] for p in node.parts if p.id in sheet.entries), None)
-        where = (entry.position if entry else None) or _at(sheet, "scores")
+        where = _entry_position(sheet, node)
         scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(panel.members, values))
         problems.append(make_problem(
             "JY319", sheet.source, where, item_id=node.id, item_name=node.name,

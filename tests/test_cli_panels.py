@@ -283,3 +283,19 @@ def test_self_scores_compare_an_item_scored_whole_with_its_parts(tmp_path, own, 
     result = run("score", str(tmp_path), "--format", "json")
     assert found(result.stderr) == expected
     assert result.exit_code == (1 if expected else 0)
+
+
+def test_a_rubric_declares_level_item_and_the_method(tmp_path):
+    # medians item by item: 1.1 of 6 (4 + 2), 5.5, 5.5 -> 5.5 (its parts: 4 and 1.5); 1.3 of
+    # 3.5, 3, 3.5 -> 3.5; 2.2.3 -> 3; 3.4 -> 2.5; 4.2 -> 6.5: the sums are 王老师's, base 94.5
+    rubric = tmp_path / "rubric.yaml"
+    text = (ROOT / "rubric" / "imnu-employment.yaml").read_text(encoding="utf-8")
+    declared = text.replace("\nindicators:", "\npanel: {method: median, level: item}\nindicators:", 1)
+    rubric.write_text(declared, encoding="utf-8")
+    result = run("score", str(PANEL), "--rubric", str(rubric), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout, parse_float=str)
+    assert (data["panel"]["method"], data["panel"]["level"]) == ("median", "item")
+    assert data["assessed"] == {"base": "94.5", "bonus": "3.5", "total": 98}
+    items = {i["id"]: i["assessed"] for i in data["items"]}
+    assert (items["1"], items["1.1"], items["1.1.1"], items["1.1.2"]) == (20, "5.5", 4, "1.5")

@@ -47,7 +47,7 @@ def score(
         jyscore score examples/2024/文学院.yaml
         jyscore score 文学院.yaml --format json
         jyscore score 文学院.yaml --rubric my-rubric.yaml
-        jyscore score examples/panel-2024/文学院/ --panel median
+        jyscore score examples/panel-2024/历史文化学院/ --panel median
 
     Exits 1 with every problem of the sheets (file:line:column, item, what is allowed) when
     they have errors.

@@ -299,3 +299,22 @@ def test_a_rubric_declares_level_item_and_the_method(tmp_path):
     assert data["assessed"] == {"base": "94.5", "bonus": "3.5", "total": 98}
     items = {i["id"]: i["assessed"] for i in data["items"]}
     assert (items["1"], items["1.1"], items["1.1.1"], items["1.1.2"]) == (20, "5.5", 4, "1.5")
+
+
+def test_panels_rank_and_validate_the_same_in_a_process_pool():
+    from jyscore.loading import discover, load_rubric
+    from jyscore.rank_run import rank_paths
+    from jyscore.validate import validate_files
+
+    rubric = load_rubric()
+    folders = [ROOT / "examples"]
+
+    def standings(**pool: int) -> list[tuple[int, str, Decimal, object]]:
+        rows = rank_paths(folders, rubric, **pool).ranking.rows  # type: ignore[arg-type]
+        return [(r.rank, r.college, r.total, r.standing.panel) for r in rows]
+
+    assert standings(parallel_threshold=1, workers=2) == standings()
+    files = discover(folders)
+    pooled = validate_files(files, rubric, parallel_threshold=1, workers=2, max_spread=Decimal(0))
+    assert pooled.problems == validate_files(files, rubric, max_spread=Decimal(0)).problems
+    assert [p.code for p in pooled.problems] == ["JY319"] * 5

@@ -125,7 +125,8 @@ def test_json(run):
     ]
     first = data["ranking"][1]
     assert first == {"rank": 2, "college": "化学学院", "year": 2024, "base": 88, "bonus": 2,
-                     "total": 90, "primary": {"1": 9, "2": 21, "3": 33, "4": 19, "5": 6}}
+                     "total": 90, "primary": {"1": 9, "2": 21, "3": 33, "4": 19, "5": 6},
+                     "assessors": [], "spread": 0}
     assert data["skipped"] == [] and data["by"] == "assessed" and data["year"] == 2024
     assert data["tie_policy"].startswith("ranked on the exact 考核分数 总分")
 

@@ -219,6 +219,52 @@ MESSAGES: dict[str, Message] = {
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
     ),
+    # -- assessor panels: several assessors' sheets of one college and year --------------------
+    "JY311": Message(
+        "duplicate-assessor",
+        "{assessor!r} already assessed {college} {year} in {other}; an assessor scores a college "
+        "once a year: keep one of the two sheets",
+    ),
+    "JY312": Message(
+        "panel-unnamed",
+        "{college} {year} is scored by a panel ({files}) but this sheet names no assessor; add "
+        "'assessor: …' at its top, or remove it",
+    ),
+    "JY313": Message(
+        "assessor-spelling",
+        "the assessor {assessor!r} is written {spelling!r} in {other}; both are taken as the "
+        "same person: spell the name the same way on every sheet",
+    ),
+    "JY314": Message(
+        "self-disagrees",
+        "self score {value} differs from {other_value} in {other}; the self-assessment is the "
+        "college's own: give the same on every sheet of the panel, or leave it out",
+    ),
+    "JY315": Message(
+        "too-few-assessors",
+        "{college} {year} has {count} assessor sheet(s) ({files}), but {method} drops the "
+        "highest and the lowest score and needs at least {minimum}; add assessors, or use "
+        "--panel mean or --panel median",
+    ),
+    "JY316": Message(
+        "panel-years",
+        "the sheet is for {year} but {other} is for {first}; the sheets of one panel are of "
+        "one year",
+    ),
+    "JY317": Message(
+        "panel-rubrics",
+        "the sheet is for rubric {rubric!r} but {other} is for {first!r}; the sheets of one "
+        "panel are of one rubric",
+    ),
+    "JY318": Message(
+        "panel-colleges",
+        "the sheet is for {college} but {other} is for {first}; score one college's sheets at "
+        "a time (jyscore rank takes several colleges)",
+    ),
+    "JY319": Message(
+        "assessor-spread",
+        "the assessors differ by {spread} points here ({scores}); allowed spread: {max_spread}",
+    ),
     # -- ranking (rank) and its targets file ----------------------------------------------------
     "JY501": Message(
         "several-years",
@@ -351,6 +397,7 @@ HINTS: dict[str, str] = {
     "expect-college": "the college's name as text",
     "expect-rubric": "the rubric's id as text",
     "expect-note": "text",
+    "expect-assessor": "the assessor's name, such as 王老师",
     "count-positive": " greater than 0",
     # Excel: reading workbooks
     "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
@@ -405,6 +452,7 @@ HINTS: dict[str, str] = {
     "rank-xlsx-chart-note": "只画前 {count} 名",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
+    "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
     "yaml-intro": "{rubric} — {college} {year} 年度评分表（jyscore template）。\n"
     "每项填写 self（自评分数）和 assessed（考核分数），0 到分值之间，按 {step} 分一档；"
@@ -427,6 +475,21 @@ HINTS: dict[str, str] = {
     "own-output-skipped": "skipped {file}: it is a ranking workbook written by jyscore (an "
     "output, not a score sheet)",
     "validate-max-gap": "{value!r} is not a number of points such as 2 or 1.5",
+    # assessor panels (the words a user reads in tables and workbooks are Chinese, as the form's)
+    "panel-method-mean": "平均值",
+    "panel-method-median": "中位数",
+    "panel-method-trimmed-mean": "去掉一个最高分和一个最低分后的平均值",
+    "panel-level-total": "各考核人的总分（基础分、加分、各一级指标小计）分别汇总",
+    "panel-level-item": "逐项汇总后求和",
+    "panel-caption": "考核组{count}人：{assessors}。{aggregate}：{method}，{level}，"
+    "保留 {places} 位小数（四舍五入，只在最后舍入一次）；括号中的分数未计入汇总。",
+    "panel-aggregate": "汇总",
+    "panel-assessors-header": "考核人数",
+    "panel-spread-header": "极差",
+    "rank-xlsx-panels": "考核组评分",
+    "rank-xlsx-panel-method": "有考核组的学院按各考核人的评分汇总：{method}，{level}；汇总结果保留 "
+    "{places} 位小数（四舍五入，只在最后舍入一次），排名以此为准",
+    "panel-unknown-method": "unknown panel method {method!r}; allowed: {allowed}",
     "schema-title": "{rubric_name} — score sheet ({rubric_id})",
     "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "
     "through all of its parts",
@@ -444,6 +507,8 @@ HINTS: dict[str, str] = {
     "skips (1, 2, 2, 4); tied colleges are listed in name order",
     "tie-policy-break": "; equal totals are first compared by {keys} (higher first)",
     "tie-then": ", then ",
+    "tie-policy-panel": "; a panel's total is its published aggregate, rounded as printed, so "
+    "totals equal as printed are tied",
     "rank-skipped-note": "skipped as invalid: {files}",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
     "rank-wrote": "jyscore: wrote {path} ({count} colleges)",

@@ -161,6 +161,7 @@ class Labels:
     adjustments: str = "adjustments"
     veto: str = "veto"
     grade: str = "grade"
+    assessor: str = "assessor"
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -183,6 +184,22 @@ def _file_labels(value: Any) -> Any:
     return {LABEL_FILE_KEYS.get(key, key): v for key, v in value.items()}
 
 
+PANEL_METHODS: tuple[str, ...] = ("mean", "median", "trimmed-mean")
+PANEL_LEVELS: tuple[str, ...] = ("total", "item")
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """How the sheets of several assessors of one college are made one figure (``panel:`` in a
+    rubric file): ``method`` over the assessors, at the ``level`` of each total or of each item,
+    the published figures rounded half-up to ``places`` decimals (see :mod:`jyscore.panels`)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    method: Literal["mean", "median", "trimmed-mean"] = "mean"
+    places: Annotated[int, Constraint(ge=0, le=6)] = 2
+    level: Literal["total", "item"] = "total"
+
+
 @dataclass(frozen=True)
 class Rubric:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
@@ -197,6 +214,7 @@ class Rubric:
     adjustments: tuple[Adjustment, ...] = ()
     vetoes: tuple[Veto, ...] = ()
     grades: Grades | None = None
+    panel: PanelSpec = field(default_factory=PanelSpec)
 
     def walk(self) -> Iterator[tuple[Node, int]]:
         for root in (*self.indicators, *self.bonus):
@@ -239,7 +257,9 @@ class Rubric:
 
 # -- a college's score sheet ---------------------------------------------------------------------
 
-COLUMNS: tuple[str, ...] = ("self", "assessed")
+# a sheet's score columns: the college's own self-assessment, and the assessors' score
+SELF, ASSESSED = "self", "assessed"
+COLUMNS: tuple[str, ...] = (SELF, ASSESSED)
 
 
 @dataclass(frozen=True)
@@ -280,6 +300,9 @@ class Sheet:
     positions: dict[str, Position] = field(default_factory=dict, compare=False)
     adjustments: tuple[AdjustmentEntry, ...] = ()
     vetoes: tuple[VetoEntry, ...] = ()
+    # who scored the sheet (``assessor:``); sheets of one college and year by several assessors
+    # form a panel (:mod:`jyscore.panels`)
+    assessor: str | None = None
 
     def has_column(self, name: str) -> bool:
         return name in self.columns

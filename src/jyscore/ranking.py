@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 from .engine import Result, Totals
 from .models import Grades, Veto
 from .totals import Drop, Graded, apply_quota, final_grade
+from .panels import PanelSummary
 
 ZERO = Decimal(0)
 
@@ -36,6 +37,7 @@ class Standing:
     totals: Mapping[str, Totals | None]
     primary: Mapping[str, Mapping[str, Decimal | None]]  # column -> primary id -> subtotal
     result: Result | None = None
+    panel: PanelSummary | None = None  # who assessed a panel's college, and their totals
 
     @classmethod
     def of(
@@ -70,7 +72,8 @@ class Standing:
             column: {key: shared(v) for key, v in subtotals.items()}
             for column, subtotals in self.primary.items()
         }
-        return Standing(self.college, self.year, self.source, totals, primary, self.result)
+        return Standing(self.college, self.year, self.source, totals, primary, self.result,
+                        self.panel)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ def sheet_schema(rubric: Rubric) -> Schema:
                 "minimum": YEARS.start, "maximum": YEARS.stop - 1,
             },
             "rubric": {"description": rubric.name, "type": "string", "const": rubric.id},
+            "assessor": {"description": labels.assessor, "type": "string", "pattern": r"\S"},
             "scores": _scores(rubric),
             "note": {"description": labels.note, "type": "string"},
             **_totals_properties(rubric),

@@ -25,6 +25,7 @@ from ..render.formats import (
     RANK_DETAIL_FORMATS, RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for,
 )
 from ..render.rank_common import RankRenderOptions
+from .score import panel_option
 from .common import (
     EXIT_PROBLEMS, EXIT_USAGE, echo_problems, find_sheets, get_rubric, output_failure,
     output_options, rubric_option,
@@ -128,12 +129,14 @@ def _report_skipped(outcome: RankOutcome) -> None:
 @click.option("--skip-invalid", is_flag=True,
               help="Rank the valid sheets and name the invalid ones instead of stopping.")
 @click.option("--show-self", is_flag=True, help="Add the self total and the self−assessed gap.")
+@panel_option
 @click.option("--parallel-threshold", type=click.IntRange(min=1), default=PARALLEL_THRESHOLD,
               hidden=True, help="Read sheets in a process pool from this many files on.")
 def rank(
     paths: tuple[Path, ...], rubric_path: Path | None, output_format: str | None,
     output: Path | None, force: bool, year: int | None, column: str, tie_break: tuple[str, ...],
-    targets_path: Path | None, skip_invalid: bool, show_self: bool, parallel_threshold: int,
+    targets_path: Path | None, skip_invalid: bool, show_self: bool, panel_method: str | None,
+    parallel_threshold: int,
 ) -> None:
     """Rank every college from the sheets below PATH... (folders searched recursively).
 
@@ -145,11 +148,15 @@ def rank(
         jyscore rank sheets/2024 -o 2024-排名.xlsx
         jyscore rank sheets/ --year 2024 --by self --targets targets.yaml --skip-invalid
         jyscore rank sheets/2024 --tie-break base --tie-break 3
+        jyscore rank sheets/2024 --panel trimmed-mean
 
     Every sheet is checked first: if any has errors, every problem is printed, nothing is
     written and the exit code is 1 (with --skip-invalid the rest are ranked and the skipped
     files are named). Standard competition ranking on the exact total: ties share a rank and
     the next rank skips (1, 2, 2, 4); tied colleges are listed in name order.
+
+    Sheets naming their assessor ('assessor: 王老师') are a college's panel: ranked on the
+    published (rounded) aggregate, shown with the number of assessors and their spread.
 
     \b
     A targets file gives each college's employment-rate target, so sheets need not:
@@ -177,7 +184,7 @@ def rank(
             outcome = rank_paths(paths, rubric, files=files, year=year, column=column, tie_break=keys,
                                  targets=targets, skip_invalid=skip_invalid,
                                  parallel_threshold=parallel_threshold, progress=bar,
-                                 details=fmt in RANK_DETAIL_FORMATS)
+                                 details=fmt in RANK_DETAIL_FORMATS, panel_method=panel_method)
     except JyscoreError as exc:
         _stop(exc.problems, output, skip_invalid)
     _report_skipped(outcome)

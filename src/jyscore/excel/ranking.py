@@ -43,7 +43,9 @@ from ..numbers import format_decimal
 from .. import rank_run
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow, Ranking
-from ..render.rank_common import RankColumn, RankRenderOptions, grades_text, rank_columns
+from ..render.rank_common import (
+    RankColumn, RankRenderOptions, grades_text, has_panels, rank_columns,
+)
 from . import cells
 from .layout import input_labels
 from .marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
@@ -104,6 +106,10 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
         assert row.result is not None
         _detail_sheet(workbook.create_sheet(title), row.result, row.rank, number_format,
                       ranked_grade=(outcome.ranking.column, row.grade))
+    if has_panels(outcome):
+        title = sheet_title(hint("rank-xlsx-panels"), taken)
+        taken.add(title.casefold())
+        _panels_sheet(workbook.create_sheet(title), outcome, number_format)
     _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format,
                  details=len(details))
     workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
@@ -314,6 +320,35 @@ def _detail_sheet(
         ])
 
 
+def _panels_sheet(ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: str) -> None:
+    """Every assessor's totals per college, in rank order, each panel closed by its published
+    aggregate (a college of one unnamed sheet has one row, without an assessor)."""
+    labels = outcome.rubric.labels
+    for letter, width in zip("ABCDEF", (8, 20, 14, 10, 10, 10)):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    _print_setup(ws)
+    headers = (labels.rank, labels.college, labels.assessor, labels.base, labels.bonus,
+               labels.total)
+    ws.append([_cell(ws, h, style="header") for h in headers])
+
+    def line(row: RankedRow, who: str | None, totals: Any, style: str = "") -> None:
+        values = [getattr(totals, k) if totals else None for k in ("base", "bonus", "total")]
+        ws.append([_cell(ws, row.rank, style=style), _cell(ws, row.college, style=style),
+                   _cell(ws, who, style=style),
+                   *(_cell(ws, v, number_format=number_format, style=style) for v in values)])
+
+    for row in outcome.ranking.rows:
+        panel = row.standing.panel
+        column = outcome.ranking.column
+        if panel is None:
+            line(row, None, row.standing.totals.get(column))
+            continue
+        for name, totals in zip(panel.assessors, panel.member_totals):
+            line(row, name, totals)
+        line(row, hint("panel-aggregate"), row.standing.totals.get(column), style="total")
+
+
 def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[WriteOnlyCell]:
     name = _cell(ws, item.node.name, style="bold" if item.depth == 0 else "")
     name.alignment = Alignment(indent=item.depth, wrap_text=True, vertical="top")
@@ -360,6 +395,12 @@ def _about_sheet(
         lines.append((hint("rank-xlsx-details"), hint("rank-xlsx-details-missing", colleges=missing)))
     if len(ranking.rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
+    panel = next((row.standing.panel for row in ranking.rows if row.standing.panel), None)
+    if panel is not None:
+        settings = panel.settings
+        lines.append((hint("rank-xlsx-panels"), hint(
+            "rank-xlsx-panel-method", method=hint(f"panel-method-{settings.method}"),
+            level=hint(f"panel-level-{settings.level}"), places=settings.places)))
     if outcome.skipped:
         lines.append((hint("rank-xlsx-skipped"), ", ".join(str(s.path) for s in outcome.skipped)))
     if rubric.total is not None:

@@ -41,6 +41,8 @@ FIRST_ROW = HEADER_ROW + 1
 LINE_HEIGHT = 14.5  # points per wrapped line at 11 pt
 # where the labelled top cells are: field -> (label column, value column, last value column)
 TOP_CELLS = {"college": ("A", "B", "C"), "year": ("D", "E", "E"), "rubric": ("G", "H", "J")}
+# a panel member's form names the assessor beside 学院/年度 (and the rubric moves right)
+ASSESSOR_TOP_CELLS = {**TOP_CELLS, "assessor": ("G", "H", "H"), "rubric": ("I", "J", "J")}
 
 
 def col(field: str) -> str:
@@ -49,16 +51,20 @@ def col(field: str) -> str:
 
 def write_form(
     path: Path, rubric: Rubric, college: str, year: int, sheet: Sheet | None = None,
-    *, overwrite: bool = False,
+    *, overwrite: bool = False, assessor: str | None = None,
 ) -> None:
     """Write the form to ``path`` atomically; refuse an existing file unless ``overwrite``."""
     check_writable(path, overwrite)
-    workbook = build_form(rubric, college, year, sheet)
+    workbook = build_form(rubric, college, year, sheet, assessor=assessor)
     write_atomic(path, workbook.save, overwrite=overwrite)
 
 
-def build_form(rubric: Rubric, college: str, year: int, sheet: Sheet | None = None) -> Workbook:
-    return _Form(rubric, sheet).build(college, year)
+def build_form(
+    rubric: Rubric, college: str, year: int, sheet: Sheet | None = None,
+    *, assessor: str | None = None,
+) -> Workbook:
+    """The form; ``assessor`` (or the sheet's) adds its labelled cell beside 学院/年度."""
+    return _Form(rubric, sheet).build(college, year, assessor or (sheet.assessor if sheet else None))
 
 
 class _Form:
@@ -76,11 +82,11 @@ class _Form:
 
     # -- the whole form ------------------------------------------------------------------------
 
-    def build(self, college: str, year: int) -> Workbook:
+    def build(self, college: str, year: int, assessor: str | None = None) -> Workbook:
         ws = self.ws
         for field, width in WIDTHS.items():
             ws.column_dimensions[col(field)].width = width
-        self._top(college, year)
+        self._top(college, year, assessor)
         for index, row in enumerate(self.rows):
             self._row(FIRST_ROW + index, row)
         self._merge_groups()
@@ -92,7 +98,7 @@ class _Form:
         self.workbook.properties.creator = "jyscore"
         return self.workbook
 
-    def _top(self, college: str, year: int) -> None:
+    def _top(self, college: str, year: int, assessor: str | None = None) -> None:
         ws, last = self.ws, col("note")
         ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
         title = ws[f"A{TITLE_ROW}"]
@@ -100,8 +106,10 @@ class _Form:
         title.font, title.alignment = cells.TITLE_FONT, cells.CENTER
         ws.row_dimensions[TITLE_ROW].height = 24
         labels = top_labels(self.rubric)
-        values: dict[str, Any] = {"college": college, "year": year, "rubric": self.rubric.id}
-        for field, (label_col, value_col, end_col) in TOP_CELLS.items():
+        values: dict[str, Any] = {"college": college, "year": year, "rubric": self.rubric.id,
+                                  "assessor": assessor}
+        top_cells = TOP_CELLS if assessor is None else ASSESSOR_TOP_CELLS
+        for field, (label_col, value_col, end_col) in top_cells.items():
             label = ws[f"{label_col}{TOP_ROW}"]
             cells.put_text(label, labels[field])
             label.font, label.alignment = cells.BOLD, cells.CENTER

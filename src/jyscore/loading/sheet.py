@@ -23,7 +23,7 @@ from .sheet_totals import TOTALS_FIELDS, read_totals
 from .yamlsource import Document, Limits, Path_, load
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
-SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", *TOTALS_FIELDS)
+SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", "assessor", *TOTALS_FIELDS)
 ENTRY_FIELDS = ("self", "assessed", "note")
 YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
@@ -132,6 +132,7 @@ class SheetChecker:
             self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=rubric_id,
                      rubric=self.rubric.id)
         self._text_field(data, "note", required=False)
+        assessor = self._text_field(data, "assessor", required=False)
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
@@ -151,7 +152,7 @@ class SheetChecker:
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
         warnings = sorted([*self.doc.warnings, *self.problems], key=Problem.sort_key)
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(warnings), positions, adjustments, vetoes)
+                     tuple(warnings), positions, adjustments, vetoes, assessor)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)

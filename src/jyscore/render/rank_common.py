@@ -84,6 +84,22 @@ def _primary(node_id: str) -> Callable[[RankedRow], Value]:
     return lambda row: row.primary.get(node_id)
 
 
+def assessor_count(row: RankedRow) -> int | None:
+    """How many assessors a college's panel has (None for a college's single unnamed sheet)."""
+    panel = row.standing.panel
+    return len(panel.assessors) if panel else None
+
+
+def spread(row: RankedRow) -> Decimal | None:
+    """Highest minus lowest assessor total: 0 for a single sheet."""
+    panel = row.standing.panel
+    return panel.spread if panel else Decimal(0)
+
+
+def has_panels(outcome: RankOutcome) -> bool:
+    return any(row.standing.panel is not None for row in outcome.ranking.rows)
+
+
 def rank_columns(
     outcome: RankOutcome, show_self: bool, with_year: bool = False, grade_notes: bool = True
 ) -> list[RankColumn]:
@@ -113,6 +129,9 @@ def rank_columns(
         columns.append(RankColumn("grade", labels.grade, lambda row: row.grade, numeric=False))
         if grade_notes and any(b.quota is not None for b in rubric.grades.bands):
             columns.append(RankColumn("grade_note", labels.note, quota_note, numeric=False))
+    if has_panels(outcome):  # a run of single sheets shows the columns it always did
+        columns.append(RankColumn("assessors", hint("panel-assessors-header"), assessor_count))
+        columns.append(RankColumn("spread", hint("panel-spread-header"), spread))
     if show_self:
         columns.append(RankColumn("self_total", labels.self_, self_total))
         columns.append(RankColumn("gap", labels.difference, self_gap))

@@ -1,6 +1,9 @@
 """A ranking as JSON, numbers written exactly from the decimals (``86.5``, never ``86.49999``).
 
-``{"ranking": [{"rank", "college", "year", "base", "bonus", "total", "primary": {"1": …}}],
+``{"ranking": [{"rank", "college", "year", "base", "bonus", "total", "primary": {"1": …},
+"assessors", "spread"}], …}``: ``assessors`` (a panel's names, [] for a single sheet) and
+``spread`` (highest − lowest assessor total, 0 for a single sheet) when any college of the run is
+assessed by a panel; a run of single sheets is written as it always was. ``{…,
 "skipped": [{"file", "problems": […]}], "tie_policy": "…", "year", "by", "tie_break"}``; with
 ``--show-self`` each row also carries ``self_total`` and ``gap`` (self − assessed, or null).
 A rubric with adjustments adds ``adjustments`` (their sum); with vetoes ``vetoed`` and
@@ -17,7 +20,7 @@ from ..models import Rubric
 from ..ranking import RankedRow
 from .jsontext import dumps
 from .problems import problem_dict
-from .rank_common import RankRenderOptions, quota_note, self_gap, self_total
+from .rank_common import RankRenderOptions, quota_note, self_gap, self_total, spread
 
 
 def _row(row: RankedRow, show_self: bool, rubric: Rubric) -> dict[str, Any]:
@@ -43,6 +46,8 @@ def _row(row: RankedRow, show_self: bool, rubric: Rubric) -> dict[str, Any]:
              "places": d.places, "rounding": d.rounding, "tie": d.tie}
             for d in row.drops
         ]
+    item["assessors"] = list(row.standing.panel.assessors) if row.standing.panel else []
+    item["spread"] = spread(row)
     if show_self:
         item["self_total"] = self_total(row)
         item["gap"] = self_gap(row)

@@ -125,17 +125,21 @@ class _Writer:
 
 
 def sheet_yaml(
-    rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0
+    rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0,
+    assessor: str | None = None,
 ) -> str:
-    """The sheet as YAML; without ``sheet``, the blank sheet for ``college`` and ``year``."""
+    """The sheet as YAML; without ``sheet``, the blank sheet for ``college`` and ``year``
+    (a panel member's, naming ``assessor``)."""
     writer = _Writer(rubric, sheet)
     if sheet is not None:
-        college, year = sheet.college, sheet.year
+        college, year, assessor = sheet.college, sheet.year, assessor or sheet.assessor
     intro = hint("yaml-intro", rubric=rubric.name, college=college, year=year,
                  step=format_decimal(rubric.step))
     lines = [f"# {line}" for line in intro.splitlines()]
-    lines += [f"college: {scalar(college)}", f"year: {year}", f"rubric: {scalar(rubric.id)}",
-              "scores:"]
+    lines += [f"college: {scalar(college)}", f"year: {year}"]
+    if assessor is not None:
+        lines.append(f"assessor: {scalar(assessor)}")
+    lines += [f"rubric: {scalar(rubric.id)}", "scores:"]
     writer.lines = lines
     for primary in rubric.indicators:
         lines.append(f"{INDENT}# {primary.id} {primary.name}{_points(primary)}")

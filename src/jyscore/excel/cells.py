@@ -13,21 +13,25 @@ import unicodedata
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
+
+from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FONT = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
+HEADER_FONT = cjk_font(bold=True)
+TITLE_FONT = cjk_font(bold=True, size=TITLE_SIZE)
+BOLD = cjk_font(bold=True)
+TEXT_FONT = cjk_font(size=TEXT_SIZE)  # the rubric's long texts in the form
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")
 TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
 WRAP = Alignment(wrap_text=True, vertical="center")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+WRAP_TOP_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")  # numbers too
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 UNLOCKED = Protection(locked=False)
 TEXT_FORMAT = "@"

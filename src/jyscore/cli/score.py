@@ -33,4 +33,5 @@ def score(sheet: Path, rubric_path: Path | None, output_format: str) -> None:
     loaded = get_sheet(sheet, rubric)
     result = score_sheet(rubric, loaded)
     render = load_renderer(RESULT_FORMATS[output_format])
-    click.echo(render(result, output_options(sys.stdout)), nl=False)
+    options = output_options(sys.stdout)
+    click.echo(render(result, options), nl=False, color=options.color)  # FORCE_COLOR when piped

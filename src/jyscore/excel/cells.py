@@ -31,6 +31,7 @@ COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")
 TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
 WRAP = Alignment(wrap_text=True, vertical="center")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+MIDDLE = Alignment(vertical="center")
 WRAP_TOP_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")  # numbers too
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 UNLOCKED = Protection(locked=False)

@@ -23,7 +23,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -70,8 +70,9 @@ BODY_FONT = cjk_font()
 def use_cjk_font(workbook: Workbook) -> None:
     """Make the CJK font the workbook's default (the Normal style), so that every cell is in it,
     plain values written without a style included. Call it on a new workbook, before any cell."""
-    workbook._fonts = IndexedList([BODY_FONT])  # font 0 is the default of every unstyled cell
-    workbook._named_styles["Normal"].font = BODY_FONT
+    # openpyxl has no public way to change the default font: font 0 is every unstyled cell's
+    workbook._fonts = IndexedList([BODY_FONT])  # type: ignore[attr-defined]
+    workbook._named_styles["Normal"].font = BODY_FONT  # type: ignore[attr-defined]
 
 
 # -- page setup ----------------------------------------------------------------------------------
@@ -180,7 +181,7 @@ def fit_row_heights(ws: Any, first_row: int = 1) -> None:
     merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     covered: set[tuple[int, int]] = set()
     for cell_range in ws.merged_cells.ranges:
-        min_col, min_row, max_col, max_row = range_boundaries(str(cell_range))
+        min_col, min_row, max_col, max_row = _bounds(cell_range)
         merged[(min_row, min_col)] = (min_col, min_row, max_col, max_row)
         covered.update((r, c) for r in range(min_row, max_row + 1)
                        for c in range(min_col, max_col + 1))
@@ -209,6 +210,12 @@ def fit_row_heights(ws: Any, first_row: int = 1) -> None:
             extra = (height - have) / len(rows)
             for r in rows:
                 _raise_height(ws, r, _height(ws, r) + extra)
+
+
+def _bounds(cell_range: Any) -> tuple[int, int, int, int]:
+    """(first column, first row, last column, last row) of a merged range."""
+    return (int(cell_range.min_col), int(cell_range.min_row), int(cell_range.max_col),
+            int(cell_range.max_row))
 
 
 def _height(ws: Any, index: int) -> float:
@@ -248,7 +255,7 @@ class FittedRows:
     def _merged_to(self, column: int) -> int:
         """The last column of a range merged across this row from ``column`` (add merges first)."""
         for cell_range in self.ws.merged_cells.ranges:
-            min_col, min_row, max_col, max_row = range_boundaries(str(cell_range))
+            min_col, min_row, max_col, max_row = _bounds(cell_range)
             if min_col == column and min_row == self.next_row == max_row:
                 return max_col
         return column

@@ -179,11 +179,14 @@ def _ranking_sheet(
             ws.append([_plain(ws, c.value(row)) for c in columns])
         return
     for row in rows:
-        fitted.append([
-            _cell(ws, c.value(row), number_format=number_format,
+        line = [
+            _cell(ws, c.value(row), number_format=GAP_FORMAT if c.key == "gap" else number_format,
                   style="bold" if c.key == "total" else "")
             for c in columns
-        ])
+        ]
+        for cell, column in zip(line, columns):
+            cell.alignment = cells.WRAP if not column.numeric else cells.MIDDLE
+        fitted.append(line)
 
 
 def _ranking_title(outcome: RankOutcome) -> list[tuple[str, str]]:

@@ -186,6 +186,7 @@ def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rub
         assert cells_[1].data_type == "s"  # the names like a formula or an error value too
         assert Decimal(repr(cells_[-1].value)) == ranked.total
     assert ws["J4"].number_format == "General" and ws["A3"].font.bold
+    assert ws["B10"].font.name == "宋体"  # plain values too: the workbook's default font
     chart = workbook["总分图"]._charts[0]
     assert str(chart.series[0].val.numRef.f).endswith(f"$J$4:$J${CHART_ROWS + 3}")
     about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
@@ -214,3 +215,18 @@ def test_item_tables_are_kept_for_the_colleges_ranked_not_the_files_read(
     assert result.exit_code == 0, result.output
     names = openpyxl.load_workbook(out).sheetnames
     assert len(names) == 3 + 3 and names[-1] == "说明"
+
+
+def test_each_skipped_sheet_has_its_own_row_on_the_notes_sheet(tmp_path: Path):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "a.yaml").write_bytes((EXAMPLES / "文学院.yaml").read_bytes())
+    for name in ("broken1.yaml", "broken2.yaml"):
+        (folder / name).write_text("college: x\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["rank", str(folder), "-o", str(out), "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["说明"].iter_rows(values_only=True))
+    at = [r[0] for r in rows].index("未参加排名（表格有误）")
+    assert rows[at][1].endswith("broken1.yaml")
+    assert rows[at + 1][0] is None and rows[at + 1][1].endswith("broken2.yaml")

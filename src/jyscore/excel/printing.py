@@ -109,7 +109,7 @@ def apply_print_setup(
     ws.page_margins.header = ws.page_margins.footer = 0.2
     if title_rows:
         ws.print_title_rows = title_rows
-    font = f'&"{FONT_NAME},Regular"&9'
+    font = "&9"  # 9 pt in the workbook's font (a font code &"name,style" needs localised styles)
     ws.oddHeader.left.text = font + _header_text(document)
     ws.oddHeader.right.text = font + _header_text(section)
     page = _header_text(hint("print-page", page="\0P", pages="\0N")).replace("\0", "&")

@@ -333,8 +333,8 @@ def _about_sheet(
         lines.append((hint("rank-xlsx-details"), hint("rank-xlsx-details-missing", colleges=missing)))
     if len(ranking.rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
-    if outcome.skipped:
-        lines.append((hint("rank-xlsx-skipped"), ", ".join(str(s.path) for s in outcome.skipped)))
+    for index, skipped in enumerate(outcome.skipped):  # a row each: one cell could not hold them
+        lines.append((hint("rank-xlsx-skipped") if index == 0 else "", str(skipped.path)))
     lines.append((f"{hint('rank-xlsx-total')}（{labels.base}）", rubric.total))
     for node in rubric.indicators:
         lines.append((f"{node.id} {node.name}", node.points or Decimal(0)))
@@ -345,7 +345,7 @@ def _about_sheet(
     ws.merged_cells.add("A1:B1")
     fitted.append([_cell(ws, hint("rank-xlsx-about-title"), style="title")])
     for key, value in lines:
-        key_cell = _cell(ws, key, style="bold")
+        key_cell = _cell(ws, key or None, style="bold")
         key_cell.alignment = cells.WRAP_TOP
         value_cell = _cell(ws, value, number_format=NUMBER_FORMAT)
         value_cell.alignment = cells.WRAP_TOP_LEFT

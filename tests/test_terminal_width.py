@@ -71,10 +71,10 @@ def test_a_narrow_rank_table_keeps_every_score_and_says_what_it_left_out():
     row = next(line for line in out.splitlines() if "文学院" in line)
     # 排名 … 基础分 加分 总分 自评分数 差值: the totals are never cut
     assert row.split()[-5:] == ["94.5", "3.5", "98", "104", "+6"]
-    assert "indicator columns are left out to fit 80 columns" in out
-    assert "工作成效" in out.split("left out")[1]  # named in the note
+    assert "To fit 80 columns, the table leaves out these indicators" in out
+    assert "工作成效" in out.split("leaves out")[1]  # named in the note
     wide = invoke("rank", str(EXAMPLES), "--show-self", columns=160)
-    assert "left out" not in wide and "工作成效" in wide
+    assert "leaves out" not in wide and "工作成效" in wide
 
 
 def test_a_long_college_name_is_shortened_with_an_ellipsis(long_names):
@@ -107,8 +107,45 @@ def test_the_renderer_fits_a_rich_console_width(rubric):
 
 def test_long_headers_split_in_two_even_lines():
     assert split_header("市场开发与建设") == "市场开发\n与建设"
+    assert split_header("就业指导与职业生涯教育服务") == "就业指导与职业\n生涯教育服务"
     assert split_header("就业管理") == "就业管理"  # short: one line
-    assert cell_len(split_header("abcdefghijkl").split("\n")[0]) == 6
+    assert split_header("self total score") == "self total\nscore"  # at a space
+    assert split_header("difference") == "difference"  # never inside a word
+
+
+@pytest.fixture(scope="module")
+def wide_rubric(tmp_path_factory) -> tuple[Path, Path]:
+    """A rubric of eight indicators with long names, and three sheets for it."""
+    folder = tmp_path_factory.mktemp("wide")
+    names = ["党建引领与组织保障体系建设", "就业市场开发与拓展", "就业指导与职业生涯教育服务",
+             "就业管理与数据统计", "工作成效与社会评价", "创新创业教育", "基层就业与征兵入伍",
+             "困难群体帮扶"]
+    lines = ["id: wide", "name: 某某大学毕业生就业创业工作年度目标责任考核指标体系（试行）",
+             "total: 80", "step: 0.5", "indicators:"]
+    for number, name in enumerate(names, start=1):
+        lines += [f'  - id: "{number}"', f"    name: {name}", "    points: 10", "    children:",
+                  f'      - id: "{number}.1"', f"        name: {name}甲", "        points: 10"]
+    rubric = folder / "wide.yaml"
+    rubric.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sheets = folder / "sheets"
+    sheets.mkdir()
+    for index, college in enumerate(["文学院", "历史文化学院", LONG]):
+        scores = "\n".join(f'  "{n}.1": {{self: 10, assessed: {9.5 - index}}}' for n in range(1, 9))
+        (sheets / f"{index}.yaml").write_text(
+            f"college: {college}\nyear: 2024\nscores:\n{scores}\n", encoding="utf-8")
+    return rubric, sheets
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_a_rubric_of_many_long_indicators_fits(wide_rubric, columns):
+    rubric, sheets = wide_rubric
+    out = invoke("rank", str(sheets), "--rubric", str(rubric), "--show-self", columns=columns)
+    assert widest(out) <= columns
+    row = next(line for line in out.splitlines() if "历史文化学院" in line)
+    assert row.split()[-5:] == ["68", "0", "68", "80", "+12"]  # every total, never cut
+    assert "the table leaves out these indicators" in out
+    scored = invoke("score", str(sheets / "2.yaml"), "--rubric", str(rubric), columns=columns)
+    assert widest(scored) <= columns
 
 
 def test_force_color_is_honoured_when_piped():

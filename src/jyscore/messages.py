@@ -373,8 +373,8 @@ HINTS: dict[str, str] = {
     "tie-policy-break": "; equal totals are first compared by {keys} (higher first)",
     "tie-then": ", then ",
     "rank-skipped-note": "skipped as invalid: {files}",
-    "rank-columns-dropped": "{count} indicator columns are left out to fit {width} columns "
-    "({columns}); widen the terminal, set COLUMNS, or use --format markdown to see them.",
+    "rank-columns-dropped": "To fit {width} columns, the table leaves out these indicators: "
+    "{columns}. Widen the terminal, set COLUMNS, or use --format markdown to see them.",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
     "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
     "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "

@@ -58,17 +58,29 @@ def _text(column: RankColumn, value: object) -> str:
 
 
 def split_header(text: str) -> str:
-    """A long header in two lines of about equal width (``市场开发\n与建设``); CJK characters
-    count two cells."""
+    """A long header in two lines of about equal width: ``市场开发\n与建设`` (CJK characters count
+    two cells, and may break anywhere), ``self\ntotal`` (other text breaks at a space only)."""
     if cell_len(text) <= SHORT_HEADER or "\n" in text:
         return text
     half = cell_len(text) / 2
+    best: tuple[float, int] | None = None
     width = 0
-    for index, char in enumerate(text):
+    for index, char in enumerate(text[:-1]):
         width += cell_len(char)
-        if width >= half and 0 < index + 1 < len(text):
-            return f"{text[: index + 1]}\n{text[index + 1:]}"
-    return text
+        after = text[index + 1]
+        if char == " ":
+            cut = index  # the space goes
+        elif cell_len(char) == 2 or cell_len(after) == 2:
+            cut = index + 1
+        else:
+            continue
+        distance = abs(width - half)
+        if best is None or distance <= best[0]:  # a tie: the first line the longer
+            best = (distance, cut)
+    if best is None:
+        return text
+    cut = best[1]
+    return f"{text[:cut]}\n{text[cut:].lstrip(' ')}"
 
 
 def build_rank_table(outcome: RankOutcome, options: RankRenderOptions, fit: Fit = Fit()) -> Table:
@@ -103,24 +115,25 @@ def _natural_width(console: Console, table: Table) -> int:
 def fit_table(
     console: Console, outcome: RankOutcome, options: RankRenderOptions, width: int
 ) -> tuple[Table, Fit]:
-    """The table narrowed, step by step, until it is at most ``width`` cells wide."""
-    fit = Fit()
-    table = build_rank_table(outcome, options, fit)
+    """The table narrowed until it is at most ``width`` cells wide: long headers in two lines,
+    then college names cut (to no less than :data:`MIN_NAME` cells), then primary indicator
+    columns left out from the right, as few as it takes (names as long as they can then be)."""
+    table = build_rank_table(outcome, options)
     if _natural_width(console, table) <= width:
-        return table, fit
-    fit = Fit(wrap_headers=True)
-    table = build_rank_table(outcome, options, fit)
-    excess = _natural_width(console, table) - width
-    if excess > 0:
-        names = max((cell_len(row.college) for row in outcome.ranking.rows), default=0)
-        if names > MIN_NAME:
-            fit = Fit(wrap_headers=True, name_width=max(MIN_NAME, names - excess))
-            table = build_rank_table(outcome, options, fit)
+        return table, Fit()
+    names = max((cell_len(row.college) for row in outcome.ranking.rows), default=0)
     primaries = [node.id for node in outcome.rubric.indicators]
-    while _natural_width(console, table) > width and primaries:
-        fit = Fit(fit.wrap_headers, fit.name_width, (*fit.dropped, primaries.pop()))
+    dropped: tuple[str, ...] = ()
+    while True:
+        fit = Fit(wrap_headers=True, dropped=dropped)
         table = build_rank_table(outcome, options, fit)
-    return table, fit
+        excess = _natural_width(console, table) - width
+        if excess <= 0:
+            return table, fit
+        if names - excess >= MIN_NAME or not primaries:
+            fit = Fit(wrap_headers=True, name_width=max(MIN_NAME, names - excess), dropped=dropped)
+            return build_rank_table(outcome, options, fit), fit
+        dropped = (*dropped, primaries.pop())
 
 
 def render_rank_table(outcome: RankOutcome, options: RankRenderOptions) -> str:
@@ -140,7 +153,7 @@ def render_rank_table(outcome: RankOutcome, options: RankRenderOptions) -> str:
     console.print(table)
     if fit.dropped:
         names = [node.name for node in outcome.rubric.indicators if node.id in fit.dropped]
-        console.print(Text(hint("rank-columns-dropped", count=len(names), columns=", ".join(names),
+        console.print(Text(hint("rank-columns-dropped", columns=", ".join(names),
                                 width=options.width), style="dim"))
     note = skipped_note(outcome)
     if note:

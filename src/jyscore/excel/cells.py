@@ -8,14 +8,12 @@ whatever it starts with: a college named ``=HYPERLINK(…)`` stays a name.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
 
-from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font
+from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font, text_lines
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 
@@ -58,11 +56,6 @@ def put_formula(cell: Any, formula: str) -> None:
 
 
 def wrapped_lines(text: str, width: int) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
-    usable = max(width - 1, 1)
-    total = 0
-    for line in text.split("\n"):
-        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-        total += max(1, math.ceil(size / usable))
-    return total
-
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count about 2):
+    :func:`.printing.text_lines` at the body size."""
+    return text_lines(text, width)

@@ -397,12 +397,12 @@ def test_rank_workbook_shows_grades_vetoes_and_notes(tmp_path):
     assert result.exit_code == 0, result.output
     workbook = openpyxl.load_workbook(out)
     sheet = workbook["排名"]
-    header = [c.value for c in sheet[1]]
+    header = [c.value for c in sheet[3]]  # below the title and the tie rule
     assert header[-5:] == ["调整", "总分", "一票否决", "等级", "备注"]
-    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert [(v[1], v[-4], v[-2]) for v in values] == [(c, t, g) for _, c, t, g, _, _ in SEVEN]
     assert "quota is 30% of 7 = 2" in values[2][-1]
-    vetoed = sheet.cell(row=8, column=header.index("总分") + 1)
+    vetoed = sheet.cell(row=10, column=header.index("总分") + 1)
     assert vetoed.value == 0 and vetoed.font.bold and vetoed.font.color.rgb.endswith("C00000")
     physics = [[c.value for c in row] for row in workbook["物理学院"].iter_rows()]
     assert physics[-1][1:5] == ["等级", None, "优秀", "良好"]  # self by its total; assessed ranked

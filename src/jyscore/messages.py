@@ -439,17 +439,18 @@ HINTS: dict[str, str] = {
     "rank-xlsx-column": "排名依据",
     "rank-xlsx-ties": "并列规则",
     "rank-xlsx-numbers": "数值格式",
-    "rank-xlsx-places": "保留 {places} 位小数：分数都是精确值，这些位数足以显示全部数字，不作任何舍入",
     "rank-xlsx-count": "参加排名的学院数",
     "rank-xlsx-skipped": "未参加排名（表格有误）",
     "rank-xlsx-total": "满分",
-    "rank-xlsx-plain": "超过 {limit} 个学院，分数按原值写入（常规格式，不设小数位数），不作任何舍入",
     "rank-xlsx-details": "各学院明细",
     "rank-xlsx-no-details": "共 {count} 个学院，超过 {limit} 个，不逐院列出明细；"
     "单个学院的明细请用 jyscore score 查看",
     "rank-xlsx-details-missing": "这些学院的表格在排名后有改动或无法再次读取，未列出明细：{colleges}",
     "rank-xlsx-chart-top": "{title}，前 {count} 名",
     "rank-xlsx-chart-note": "只画前 {count} 名",
+    "print-page": "第 {page} 页 共 {pages} 页",
+    "rank-xlsx-title": "{rubric} {year} 年度排名（{column}）",
+    "rank-xlsx-exact": "分数按精确值写入，显示为原值（如 21、21.5），不作任何舍入",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
     "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
@@ -510,6 +511,8 @@ HINTS: dict[str, str] = {
     "tie-policy-panel": "; a panel's total is its published aggregate, rounded as printed, so "
     "totals equal as printed are tied",
     "rank-skipped-note": "skipped as invalid: {files}",
+    "rank-columns-dropped": "To fit {width} columns, the table leaves out these indicators: "
+    "{columns}. Widen the terminal, set COLUMNS, or use --format markdown to see them.",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
     "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
     "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "

@@ -204,7 +204,7 @@ def rank(
                 sys.exit(EXIT_USAGE)
             click.get_binary_stream("stdout").write(rendered)
         else:
-            click.echo(rendered, nl=False)
+            click.echo(rendered, nl=False, color=options.color)
         return
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     try:

@@ -68,7 +68,8 @@ def score(
         echo_problems(problems)
         result = score_sheet(rubric, sheets[0])
         render = load_renderer(RESULT_FORMATS[output_format])
-        click.echo(render(result, output_options(sys.stdout)), nl=False)
+        options = output_options(sys.stdout)
+        click.echo(render(result, options), nl=False, color=options.color)  # FORCE_COLOR piped
         return
     from ..panels import PanelSettings, score_panel
 
@@ -78,4 +79,5 @@ def score(
         fail([*problems, *exc.problems])
     echo_problems(sorted([*problems, *warnings], key=Problem.sort_key))
     render = load_renderer(PANEL_FORMATS[output_format])
-    click.echo(render(panel, output_options(sys.stdout)), nl=False)
+    options = output_options(sys.stdout)
+    click.echo(render(panel, options), nl=False, color=options.color)

@@ -100,12 +100,14 @@ def validate(
         rubric = load_rubric(rubric_path)
     except JyscoreError as exc:  # reported like a sheet's problems: json stays json in CI
         problems = sorted(exc.problems, key=Problem.sort_key)
-        click.echo(render(problems, output_options(sys.stdout), 1), nl=False)
+        options = output_options(sys.stdout)
+        click.echo(render(problems, options, 1), nl=False, color=options.color)
         sys.exit(EXIT_PROBLEMS)
     files = find_sheets(paths)
     report = validate_files(files, rubric, strict=strict, max_gap=max_gap, max_spread=max_spread,
                             panel_method=panel_method)
-    click.echo(render(report.problems, output_options(sys.stdout), report.files_checked), nl=False)
+    options = output_options(sys.stdout)
+    click.echo(render(report.problems, options, report.files_checked), nl=False, color=options.color)
     if chosen != "json":
         click.echo(summary(report), err=True)
     sys.exit(EXIT_OK if report.ok else EXIT_PROBLEMS)

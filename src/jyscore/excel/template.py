@@ -27,15 +27,15 @@ from ..messages import hint
 from ..models import Node, PerUnitRule, RateStepsRule, Rubric, Sheet
 from ..numbers import format_decimal
 from . import cells, formulas, guards
-from .cells import wrapped_lines
 from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, input_labels, top_labels
+from .printing import apply_print_setup, fit_row_heights, use_cjk_font
 from .plan import (
     BASE, BONUS, BONUS_TOTAL, INPUT, ITEM, PART, SUBTOTAL, TOTAL, FormRow, ancestors, depth_name,
     plan,
 )
 
-WIDTHS = {"id": 9, "primary": 11, "secondary": 14, "focus": 20, "criteria": 46, "points": 7,
-          "methods": 10, "self": 10, "assessed": 10, "note": 26}
+WIDTHS = {"id": 9, "primary": 11, "secondary": 13, "focus": 20, "criteria": 50, "points": 6,
+          "methods": 9, "self": 9, "assessed": 9, "note": 22}
 TITLE_ROW, TOP_ROW, HELP_ROW, HEADER_ROW = 1, 2, 3, 4
 FIRST_ROW = HEADER_ROW + 1
 LINE_HEIGHT = 14.5  # points per wrapped line at 11 pt
@@ -72,6 +72,7 @@ class _Form:
         self.rubric = rubric
         self.sheet = sheet
         self.workbook = Workbook()
+        use_cjk_font(self.workbook)
         self.ws: Worksheet = self.workbook.active
         self.ws.title = hint("form-sheet")
         self.rows = plan(rubric)
@@ -90,10 +91,10 @@ class _Form:
         for index, row in enumerate(self.rows):
             self._row(FIRST_ROW + index, row)
         self._merge_groups()
-        self._heights()
+        fit_row_heights(self.ws)
         for validation in self.validations.values():
             ws.add_data_validation(validation)
-        self._sheet_setup()
+        self._sheet_setup(college)
         self.workbook.properties.title = f"{self.rubric.name} — {college} {year}"
         self.workbook.properties.creator = "jyscore"
         return self.workbook
@@ -146,6 +147,8 @@ class _Form:
             cell.border = cells.BORDER
             centered = field in ("id", "points", "self", "assessed")
             cell.alignment = cells.CENTER if centered else cells.WRAP
+            if not centered:
+                cell.font = cells.TEXT_FONT
         id_cell = ws[f"{col('id')}{r}"]
         cells.put_text(id_cell, row.key or None)
         id_cell.number_format = cells.TEXT_FORMAT
@@ -349,31 +352,11 @@ class _Form:
                     )
                 start = index
 
-    def _heights(self) -> None:
-        merged_fields = ("primary", "secondary", "methods")
-        for index, row in enumerate(self.rows):
-            r = FIRST_ROW + index
-            lines = 1
-            for field in COLUMNS:
-                if field in merged_fields or (field == "focus" and row.kind == PART):
-                    continue
-                cell = self.ws[f"{col(field)}{r}"]
-                if isinstance(cell.value, str) and cell.data_type == "s":
-                    lines = max(lines, wrapped_lines(cell.value, WIDTHS[field]))
-            self.ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
-
-    def _sheet_setup(self) -> None:
+    def _sheet_setup(self, college: str) -> None:
         ws = self.ws
         ws.freeze_panes = f"A{FIRST_ROW}"
-        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.5
+        apply_print_setup(ws, document=self.rubric.name, section=college,
+                          title_rows=f"{HEADER_ROW}:{HEADER_ROW}", widths=WIDTHS.values())
         ws.protection.sheet = True  # no password: it guards against slips, not people
         ws.protection.formatColumns = False
         ws.protection.formatRows = False

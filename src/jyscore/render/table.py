@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..engine import BonusRow, Result, Row
 from ..models import Labels
-from ..numbers import format_decimal, format_fraction
+from ..numbers import format_decimal, format_fraction, format_signed
 from .options import RenderOptions
 
 _DEPTH_STYLES = ("bold", "", "", "dim")
@@ -29,7 +29,7 @@ def _difference(row: Row) -> Text:
     gap = row.self - row.assessed
     if gap == 0:
         return Text("0", style="dim")
-    return Text(("+" if gap > 0 else "") + format_decimal(gap), style="yellow" if gap > 0 else "cyan")
+    return Text(format_signed(gap), style="yellow" if gap > 0 else "cyan")
 
 
 def bonus_detail(row: BonusRow, labels: Labels) -> str:

@@ -28,6 +28,14 @@ def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output as piped, whatever the shell running the tests sets: no forced colour, the default
+    width (tests that need them set FORCE_COLOR or COLUMNS themselves)."""
+    for name in ("FORCE_COLOR", "COLUMNS", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def rubric() -> Rubric:
     return load_rubric()

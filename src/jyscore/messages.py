@@ -71,6 +71,10 @@ MESSAGES: dict[str, Message] = {
         "the file looks like UTF-16 text saved without a byte order mark (every other byte is "
         "0), so its byte order is unknown; save it as UTF-8",
     ),
+    "JY016": Message(
+        "tab-indent",
+        "the line is indented with a tab; YAML indents with spaces: indent with spaces, not a tab",
+    ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
     "JY020": Message("not-a-mapping", "{what} must be a mapping ({example}), not {found}"),
@@ -134,6 +138,29 @@ MESSAGES: dict[str, Message] = {
     "JY123": Message(
         "not-a-count", "{field} is {value}; expected a whole number{minimum}"
     ),
+    "JY124": Message(
+        "bonus-blank",
+        "the bonus entry is there but all of its inputs ({inputs}) are empty, so it counts 0; "
+        "fill them in, or delete the entry (or type 0) if the bonus does not apply",
+    ),
+    # -- adjustments to the total and vetoes on a sheet -----------------------------------------
+    "JY140": Message(
+        "adjustment-range",
+        "{column} {value} is outside the adjustment's range{sign}; allowed: {min} to {max} in "
+        "steps of {step}, or leave the adjustment out when it does not apply",
+    ),
+    "JY141": Message(
+        "adjustment-step",
+        "{column} {value} is not a multiple of {step}; allowed: {min} to {max} in steps of {step}",
+    ),
+    "JY142": Message(
+        "unknown-adjustment",
+        "{given!r} is not one of the {what} of rubric {rubric!r}{suggestion}; declared: {declared}",
+    ),
+    "JY143": Message(
+        "veto-flag",
+        "{column} is {value}; a veto is reported with true (or false when it does not apply)",
+    ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
     "JY201": Message(
@@ -150,6 +177,36 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY205": Message("points-step", "{points} points is not a multiple of the step {step}"),
     "JY206": Message("missing-points", "a scorable item needs points"),
+    "JY240": Message(
+        "adjustment-range-order", "its range runs from {min} to {max}; min must not be above max"
+    ),
+    "JY241": Message(
+        "adjustment-range-step", "the range's {key} {value} is not a multiple of the step {step}"
+    ),
+    "JY242": Message(
+        "duplicate-total-id", "id {node_id!r} is used twice in this list (first on line {first_line})"
+    ),
+    "JY243": Message(
+        "veto-without-result",
+        "a veto needs what it sets: total (such as 0), grade (such as 不合格) or both",
+    ),
+    "JY244": Message(
+        "veto-unknown-grade",
+        "the veto sets grade {grade!r}, which is not a grade band{suggestion}; bands: {bands}",
+    ),
+    "JY245": Message("band-order", "grade band {name!r}: {reason}"),
+    "JY246": Message(
+        "band-bounds",
+        "grade band {name!r} has both min and above; give one (min counts the total itself, "
+        "above only totals above it)",
+    ),
+    "JY247": Message(
+        "last-band-bound",
+        "grade band {name!r} is the last band: it takes every total below the others, so it "
+        "has no min or above",
+    ),
+    "JY248": Message("band-quota", "grade band {name!r} has the quota {quota}%; {reason}"),
+    "JY249": Message("duplicate-band", "the grade band {name!r} is named twice"),
     # -- checks across a run (validate) ----------------------------------------------------------
     "JY301": Message(
         "duplicate-college",
@@ -167,6 +224,52 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
+    ),
+    # -- assessor panels: several assessors' sheets of one college and year --------------------
+    "JY311": Message(
+        "duplicate-assessor",
+        "{assessor!r} already assessed {college} {year} in {other}; an assessor scores a college "
+        "once a year: keep one of the two sheets",
+    ),
+    "JY312": Message(
+        "panel-unnamed",
+        "{college} {year} is scored by a panel ({files}) but this sheet names no assessor; add "
+        "'assessor: …' at its top, or remove it",
+    ),
+    "JY313": Message(
+        "assessor-spelling",
+        "the assessor {assessor!r} is written {spelling!r} in {other}; both are taken as the "
+        "same person: spell the name the same way on every sheet",
+    ),
+    "JY314": Message(
+        "self-disagrees",
+        "self score {value} differs from {other_value} in {other}; the self-assessment is the "
+        "college's own: give the same on every sheet of the panel, or leave it out",
+    ),
+    "JY315": Message(
+        "too-few-assessors",
+        "{college} {year} has {count} assessor sheet(s) ({files}), but the trimmed mean "
+        "(--panel trimmed-mean) drops the highest and the lowest score and needs at least "
+        "{minimum}; add assessors, or use --panel mean or --panel median",
+    ),
+    "JY316": Message(
+        "panel-years",
+        "the sheet is for {year} but {other} is for {first}; the sheets of one panel are of "
+        "one year",
+    ),
+    "JY317": Message(
+        "panel-rubrics",
+        "the sheet is for rubric {rubric!r} but {other} is for {first!r}; the sheets of one "
+        "panel are of one rubric",
+    ),
+    "JY318": Message(
+        "panel-colleges",
+        "the sheet is for {college} but {other} is for {first}; score one college's sheets at "
+        "a time (jyscore rank takes several colleges)",
+    ),
+    "JY319": Message(
+        "assessor-spread",
+        "the assessors differ by {spread} points here ({scores}); allowed spread: {max_spread}",
     ),
     # -- ranking (rank) and its targets file ----------------------------------------------------
     "JY501": Message(
@@ -261,6 +364,12 @@ MESSAGES: dict[str, Message] = {
     "JY612": Message(
         "duplicate-row", "{key} is in two rows (first in {first}); keep one row per item"
     ),
+    "JY613": Message(
+        "number-as-text",
+        "the cell holds {value!r} stored as text, not as a number, and the form's total skips "
+        "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
+        "(format the cell as 常规/General first)",
+    ),
     # -- writing outputs -------------------------------------------------------------------------
     "JY701": Message(
         "output-exists", "{path} already exists; pass --force to replace it (nothing was written)"
@@ -293,6 +402,7 @@ HINTS: dict[str, str] = {
     "expect-college": "the college's name as text",
     "expect-rubric": "the rubric's id as text",
     "expect-note": "text",
+    "expect-assessor": "the assessor's name, such as 王老师",
     "count-positive": " greater than 0",
     # Excel: reading workbooks
     "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
@@ -323,6 +433,10 @@ HINTS: dict[str, str] = {
     "form-input-positive-count": "Give a whole number greater than 0.",
     "form-input-count": "Give a whole number, 0 or more.",
     "form-wrote": "jyscore: wrote {path}",
+    "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
+    "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
+    "form-totals-lost": "jyscore: {path} would lose this sheet's adjustments and vetoes (the Excel "
+    "form has no place for them yet); convert it to .yaml instead (nothing was written)",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "Chart",
     "rank-xlsx-about": "About",
@@ -331,13 +445,9 @@ HINTS: dict[str, str] = {
     "rank-xlsx-column": "Ranked on",
     "rank-xlsx-ties": "Ties",
     "rank-xlsx-numbers": "Numbers",
-    "rank-xlsx-places": "{places} decimal places: every score is exact and these places show "
-    "all of its digits; nothing is rounded",
     "rank-xlsx-count": "Colleges ranked",
     "rank-xlsx-skipped": "Not ranked (the sheet has errors)",
     "rank-xlsx-total": "Full marks",
-    "rank-xlsx-plain": "more than {limit} colleges: scores are written as they are (General "
-    "format, no fixed decimal places); nothing is rounded",
     "rank-xlsx-details": "Each college's items",
     "rank-xlsx-no-details": "{count} colleges, more than {limit}: the items of each college are "
     "not listed; see one college's with jyscore score",
@@ -345,8 +455,13 @@ HINTS: dict[str, str] = {
     "be read again, so their items are not listed: {colleges}",
     "rank-xlsx-chart-top": "{title}, top {count}",
     "rank-xlsx-chart-note": "only the top {count} are drawn",
+    "print-page": "Page {page} of {pages}",
+    "rank-xlsx-title": "{rubric}: ranking for {year} ({column})",
+    "rank-xlsx-exact": "scores are written exactly and shown as they are (such as 21 or 21.5); "
+    "nothing is rounded",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
+    "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
     "yaml-intro": "{rubric} — score sheet of {college} for {year} (jyscore template).\n"
     "Give each item self (self score) and assessed (assessed score), from 0 to its points in "
@@ -358,6 +473,11 @@ HINTS: dict[str, str] = {
     "line \"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "Bonus items: optional; delete the lines that do not apply",
     "yaml-rate": "or {target: , rate: } (give the employment rate itself)",  # no placeholders
+    "yaml-adjustments": "Adjustments to the total: fill in only those that apply (the amount, "
+    "without a sign); leave the others empty",
+    "yaml-adjustment-deduction": "(deduct {min} to {max} points in steps of {step})",
+    "yaml-adjustment-addition": "(add {min} to {max} points in steps of {step})",
+    "yaml-vetoes": "Vetoes: write true in the column where it happened, otherwise leave it empty",
     # validate and schema
     "validate-summary": "checked {files}: {errors}, {warnings}",
     "count-files-one": "{count} file",
@@ -374,7 +494,27 @@ HINTS: dict[str, str] = {
     "severity-warning": "warning",
     "validate-no-sheets": "{path}: no score sheets found in this folder (looked for {suffixes} "
     "below it; dotfiles, ~$ lock files and *~ backups are skipped)",
+    "own-output-skipped": "skipped {file}: it is a ranking workbook written by jyscore (an "
+    "output, not a score sheet)",
     "validate-max-gap": "{value!r} is not a number of points such as 2 or 1.5",
+    # assessor panels
+    "panel-method-mean": "the mean",
+    "panel-method-median": "the median",
+    "panel-method-trimmed-mean": "the mean without the highest and the lowest score",
+    "panel-level-total": "each assessor's totals (base, bonus and each indicator's subtotal) "
+    "aggregated separately",
+    "panel-level-item": "each item aggregated, then summed",
+    "panel-caption": "A panel of {count}: {assessors}. {aggregate}: {method}, {level}, "
+    "{places} decimal places (rounded half up, once, at the end); scores in parentheses are "
+    "not part of the aggregate.",
+    "panel-aggregate": "Aggregate",
+    "panel-assessors-header": "Assessors",
+    "panel-spread-header": "Spread",
+    "rank-xlsx-panels": "Panels",
+    "rank-xlsx-panel-method": "a college with a panel is ranked on its assessors' scores "
+    "aggregated: {method}, {level}; the aggregate keeps {places} decimal places (rounded half "
+    "up, once, at the end), and the ranking uses it",
+    "panel-unknown-method": "unknown panel method {method!r}; allowed: {allowed}",
     "schema-title": "{rubric_name} — score sheet ({rubric_id})",
     "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "
     "through all of its parts",
@@ -455,13 +595,67 @@ HINTS: dict[str, str] = {
     "rank skips (1, 2, 2, 4); tied colleges are listed in name order; equal totals are first "
     "compared by {keys} (higher first)",
     "tie-then": ", then ",
+    "tie-policy-panel": "ranked on the exact {column} {total}; ties share a rank and the next "
+    "rank skips (1, 2, 2, 4); tied colleges are listed in name order; a panel's total is its "
+    "published aggregate, rounded as printed, so totals equal as printed are tied",
+    "tie-policy-break-panel": "ranked on the exact {column} {total}; ties share a rank and the "
+    "next rank skips (1, 2, 2, 4); tied colleges are listed in name order; equal totals are "
+    "first compared by {keys} (higher first); a panel's total is its published aggregate, "
+    "rounded as printed, so totals equal as printed are tied",
     "rank-skipped-note": "skipped as invalid: {files}",
+    "rank-columns-dropped": "To fit {width} columns, the table leaves out these indicators: "
+    "{columns}. Widen the terminal, set COLUMNS, or use --format markdown to see them.",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
     "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
     "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "
     "or pass --format",
+    "rank-format-conflict": "--format {format} contradicts the output file {path}, whose "
+    "extension {suffix} means {implied}; drop --format or name the file for the format",
+    "rank-nothing-written": "nothing was written to {path} (the problems above stop the ranking)",
+    "rank-try-skip-invalid": "to rank the valid sheets and leave out those with errors, add "
+    "--skip-invalid",
+    "convert-nothing-written": "nothing was written to {path}: fix the problems above first",
     "rank-binary-stdout": "the {format} format writes a file; pass -o FILE",
     "rank-tie-key": "unknown tie-break key {key!r}; allowed: {allowed}",
+    # adjustments, vetoes and grades (jyscore.totals)
+    "what-adjustments": "adjustments",
+    "what-vetoes": "vetoes",
+    "declared-none": "none",
+    "adjustment-sign": " (write the amount without a sign: the rubric says whether it is "
+    "deducted or added)",
+    "adjustments-example": "adjustment id: {self: …, assessed: …, note: …}",
+    "vetoes-example": "veto id: {assessed: true, note: …}",
+    "adjustment-entry-example": "e.g. {assessed: 30, note: …}",
+    "veto-entry-example": "e.g. {assessed: true, note: …}",
+    "vetoed": "VETO",
+    "vetoed-by": "veto: {vetoes}",
+    "quota-drop": "{band} by its total, but the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}); moved to {to} in rank order",
+    "quota-drop-tie": "{band} by its total, but the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}) and it is tied at the boundary (ties drop together); moved to {to}",
+    "schema-adjustments": "adjustment id: the amount deducted or added in each column, within "
+    "the rubric's range; leave an adjustment out when it does not apply",
+    "schema-vetoes": "veto id: true in the column where the veto condition holds",
+    "rank-xlsx-grades": "Grades",
+    "band-min": "{band} ≥ {value}",
+    "band-above": "{band} > {value}",
+    "band-rest": "{band} below",
+    "bands-none": "none: the rubric has no grades block",
+    "band-last-quota": "the last band takes every total below the others, so it has no quota",
+    "band-needs-bound": "a band above the last needs a min (≥) or an above (>)",
+    "band-quota-range": "a quota is a percentage from 0 to 100",
+    "band-bound-order": "its bound must be below the band above it (bands go from the highest "
+    "down)",
+    "band-quota": " (at most {quota}% of the colleges ranked, the number of places "
+    "{rounding}; {ties})",
+    "quota-rounding-floor": "rounded down",
+    "quota-rounding-ceil": "rounded up",
+    "quota-rounding-half_up": "rounded half up",
+    "quota-ties-drop": "colleges tied at the boundary move down together",
+    "quota-ties-keep": "colleges tied at the boundary all keep the band",
+    "list-separator": "; ",
+    "name-separator": ", ",
+    "college-note": "{college}: {note}",
 }
 
 

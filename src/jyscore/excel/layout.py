@@ -4,7 +4,8 @@ The reader relies on as little of the form's look as possible, so that a form fr
 jyscore, or one a user re-arranged, still reads:
 
 * the first worksheet holds the form; above its header row, a label cell (``学院``, ``年度``,
-  ``指标体系``, or ``college``/``year``/``rubric``) has its value in the cell to its right;
+  ``指标体系``, ``考核人``, or ``college``/``year``/``rubric``/``assessor``) has its value in the
+  cell to its right;
 * the header row is the first row with an ``编号`` cell and a ``自评分数`` or ``考核分数`` cell (the
   rubric's labels, or ``id``/``self``/``assessed``/``note``); columns are found by these texts;
 * below it, a row whose ``编号`` is an id scores that id: its 自评分数, 考核分数 and 备注 cells;
@@ -26,7 +27,7 @@ COLUMNS: tuple[str, ...] = (
     "note",
 )
 SCORE_FIELDS = ("self", "assessed")
-TOP_FIELDS = ("college", "year", "rubric")
+TOP_FIELDS = ("college", "year", "rubric", "assessor")
 # a label of the form, like the rubric's own labels: the reader finds the cell by it, so it is
 # the same in every language
 RUBRIC_LABEL = "指标体系"
@@ -55,7 +56,8 @@ def headers(rubric: Rubric) -> dict[str, str]:
 def top_labels(rubric: Rubric) -> dict[str, str]:
     """The label shown beside each top field (``学院`` for ``college``)."""
     labels = rubric.labels
-    return {"college": labels.college, "year": labels.year, "rubric": RUBRIC_LABEL}
+    return {"college": labels.college, "year": labels.year, "rubric": RUBRIC_LABEL,
+            "assessor": labels.assessor}
 
 
 def input_labels(rubric: Rubric) -> dict[str, str]:

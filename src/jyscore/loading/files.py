@@ -34,12 +34,42 @@ def is_skipped(path: Path) -> bool:
     return name.startswith((".", "~$")) or name.endswith("~")
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
+@dataclass
+class Discovery:
+    """What a run found: the sheets to read, and jyscore's own outputs left out of them."""
+
+    sheets: list[Path]
+    outputs: list[Path] = field(default_factory=list)
+
+
+def is_own_output(path: Path) -> bool:
+    """A workbook jyscore wrote as an output (a ranking workbook), which is never a sheet."""
+    if path.suffix.lower() != ".xlsx":
+        return False
+    from ..excel.marks import is_own_output as marked  # zipfile only, no openpyxl
+
+    return marked(path)
+
+
+def find_files(paths: Iterable[Path]) -> Discovery:
+    """:func:`discover`, and the outputs of jyscore it skipped (for a note to the user)."""
+    found = discover(paths, keep_outputs=True)
+    outputs = [p for p in found if is_own_output(p)]
+    if not outputs:
+        return Discovery(found)
+    skipped = set(outputs)
+    return Discovery([p for p in found if p not in skipped], outputs)
+
+
+def discover(paths: Iterable[Path], *, keep_outputs: bool = False) -> list[Path]:
     """The sheets to read: files as given, folders searched recursively, in a stable order.
 
     A folder contributes every file with a known suffix below it, except editor and Office
-    leftovers and anything under a hidden folder (``.git``).
+    leftovers and anything under a hidden folder (``.git``). jyscore's own outputs (a ranking
+    workbook written among the sheets) are left out unless ``keep_outputs``.
     """
+    if not keep_outputs:
+        return find_files(paths).sheets
     found: list[Path] = []
     for path in paths:
         if path.is_dir():

@@ -447,7 +447,7 @@ HINTS: dict[str, str] = {
     "rank-xlsx-numbers": "Numbers",
     "rank-xlsx-count": "Colleges ranked",
     "rank-xlsx-skipped": "Not ranked (the sheet has errors)",
-    "rank-xlsx-total": "Full marks",
+    "rank-xlsx-total": "Full marks ({base})",
     "rank-xlsx-details": "Each college's items",
     "rank-xlsx-no-details": "{count} colleges, more than {limit}: the items of each college are "
     "not listed; see one college's with jyscore score",

@@ -414,7 +414,7 @@ def _about_sheet(
     for index, skipped in enumerate(outcome.skipped):  # a row each: one cell could not hold them
         lines.append((hint("rank-xlsx-skipped") if index == 0 else "", str(skipped.path)))
     if rubric.total is not None:
-        lines.append((f"{hint('rank-xlsx-total')}（{labels.base}）", rubric.total))
+        lines.append((hint("rank-xlsx-total", base=labels.base), rubric.total))
     if rubric.grades is not None:
         lines.append((hint("rank-xlsx-grades"), grades_text(rubric.grades)))
     for node in rubric.indicators:

@@ -606,7 +606,9 @@ HINTS: dict[str, str] = {
     "rank-columns-dropped": "To fit {width} columns, the table leaves out these indicators: "
     "{columns}. Widen the terminal, set COLUMNS, or use --format markdown to see them.",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
-    "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
+    "rank-wrote": "jyscore: wrote {path} ({colleges})",
+    "count-colleges-one": "{count} college",
+    "count-colleges": "{count} colleges",
     "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "
     "or pass --format",
     "rank-format-conflict": "--format {format} contradicts the output file {path}, whose "

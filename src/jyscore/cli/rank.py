@@ -18,7 +18,7 @@ import click
 from ..atomic import OutputError, check_writable, write_atomic
 from ..loading.parallel import PARALLEL_THRESHOLD
 from ..loading.targets import load_targets
-from ..messages import hint
+from ..messages import hint, phrase
 from ..problems import JyscoreError, Problem
 from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
 from ..render.formats import (
@@ -212,4 +212,6 @@ def rank(
         write_atomic(output, data, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("rank-wrote", path=output, count=len(outcome.ranking.rows)), err=True)
+    click.echo(hint("rank-wrote", path=output, colleges=phrase(
+        "count-colleges-one" if len(outcome.ranking.rows) == 1 else "count-colleges",
+        count=len(outcome.ranking.rows))), err=True)

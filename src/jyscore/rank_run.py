@@ -169,11 +169,13 @@ def rank_paths(
     workers: int | None = None,
     progress: Progress | None = None,
     details: bool = False,
+    detail_limit: int | None = DETAIL_LIMIT,
 ) -> RankOutcome:
     """Check every sheet below ``paths``, then score and rank those of one year.
 
     ``details``: keep each college's item table (``RankedRow.result``) for a report that shows
-    them, when at most :data:`DETAIL_LIMIT` colleges are ranked.
+    them, when at most ``detail_limit`` colleges are ranked (None: however many; the HTML
+    report and ``compare`` need every college's items).
     """
     if column not in RANK_COLUMNS:
         raise ValueError(f"column must be one of {RANK_COLUMNS}, not {column!r}")
@@ -235,7 +237,7 @@ def rank_paths(
         raise JyscoreError(
             [*(p for s in invalid for p in s.problems), make_problem("JY508", run_file)]
         )
-    if details and len(selected) <= DETAIL_LIMIT:
+    if details and (detail_limit is None or len(selected) <= detail_limit):
         standings = [_with_item_table(f, rubric, defaults, column) for f in selected]
     else:
         standings = [f.standing for f in selected if f.standing]

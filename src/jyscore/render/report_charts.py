@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
 from ..comparison import Comparison
 from ..losses import LossTable
@@ -193,8 +193,3 @@ def render_svg(spec: dict[str, Any]) -> str:
     svg: str = vl_convert.vegalite_to_svg(spec)
     check_inert(svg)
     return svg
-
-
-def render_all(specs: Sequence[dict[str, Any]]) -> list[str]:
-    return [render_svg(spec) for spec in specs]
-

@@ -25,7 +25,9 @@ from typing import Iterable, Sequence
 from .. import __version__
 from ..comparison import CollegeChange, Comparison
 from ..engine import BonusRow, Result
-from ..losses import LossTable, lost_items, median_primary_shares, primary_shares
+from ..losses import (
+    LossTable, loss_table, lost_items, median_primary_shares, primary_shares,
+)
 from ..messages import hint
 from ..models import ManualRule, PerUnitRule, RateStepsRule, Rubric
 from ..numbers import format_decimal, format_fraction
@@ -142,8 +144,6 @@ class ReportWriter:
         self.labels = self.rubric.labels
         self.column = data.outcome.ranking.column
         self.rows = data.outcome.ranking.rows
-        from ..losses import loss_table
-
         self.losses: LossTable = loss_table(data.outcome.ranking, self.rubric)
         self.medians = median_primary_shares(data.outcome.ranking, self.rubric)
 
@@ -171,8 +171,7 @@ class ReportWriter:
         meta = hint("report-meta", rubric=self.rubric.name, rubric_id=self.rubric.id,
                     year=self.outcome.year, colleges=len(self.rows), column=column,
                     version=__version__)
-        return (f"<header><h1>{text(title)}</h1><p class=meta>{text(meta)}</p>"
-                f"<p class=meta>{text(self.outcome.tie_policy)}</p></header>")
+        return f"<header><h1>{text(title)}</h1><p class=meta>{text(meta)}</p></header>"
 
     def contents(self) -> str:
         links = "".join(

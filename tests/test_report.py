@@ -181,6 +181,7 @@ def test_invalid_sheets_refused_with_nothing_written_or_skipped_and_named(tmp_pa
     page = Page(target.read_text(encoding="utf-8"))
     text = "".join(page.texts)
     assert "Sheets left out" in text and str(folder / "bad.yaml") in text
+    assert "5:15 JY101 [1.1 甲一] self 9 is over the cap" in text
     assert "坏学院" not in [r[1] for r in rows(page, "ranking")[1:]]
 
 

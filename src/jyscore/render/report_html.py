@@ -31,6 +31,7 @@ from ..losses import (
 from ..messages import hint
 from ..models import ManualRule, PerUnitRule, RateStepsRule, Rubric
 from ..numbers import format_decimal, format_fraction
+from ..problems import Problem
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow
 from . import report_charts as charts
@@ -103,6 +104,13 @@ def change_class(value: Decimal | int | None) -> str:
     if value is None or value == 0:
         return "num"
     return "num up" if value > 0 else "num down"
+
+
+def problem_text(problem: Problem) -> str:
+    """``12:5 JY101 [1.1 领导重视] assessed 9 is over the cap …``: where, which code, what."""
+    where = problem.cell or (f"{problem.line}:{problem.column or 1}" if problem.line else "")
+    item = f"[{problem.item_id} {problem.item_name or ''}]".replace(" ]", "]") if problem.item_id else ""
+    return " ".join(part for part in (where, problem.code, item, problem.message) if part)
 
 
 def anchor(index: int) -> str:
@@ -185,7 +193,7 @@ class ReportWriter:
             return ""
         items = []
         for skipped in self.outcome.skipped:
-            problems = "".join(f"<li>{text(p.message)}</li>" for p in skipped.errors)
+            problems = "".join(f"<li>{text(problem_text(p))}</li>" for p in skipped.errors)
             items.append(f"<li><code>{text(skipped.path)}</code><ul>{problems}</ul></li>")
         return (f'<section class=skipped id=skipped><h3>{text(hint("report-skipped-title"))}</h3>'
                 f'<p>{text(hint("report-skipped", count=len(self.outcome.skipped)))}</p>'

@@ -180,13 +180,16 @@ def render_compare_table(comparison: Comparison, color: bool = False, width: int
     colleges = Table(*college_head, title=title, box=box.SIMPLE_HEAVY)
     for column in colleges.columns[1:]:
         column.justify = "right"
+        column.max_width = 10
     for change in comparison.colleges:
         colleges.add_row(Text(change.college), *(Text(c) for c in college_cells(change)))
     items = Table(*item_head, title=hint("compare-items-title"), box=box.SIMPLE_HEAVY,
                   caption=hint("compare-items-caption"))
     items.columns[1].overflow = "fold"
+    items.columns[1].min_width = 16
     for column in items.columns[2:]:
         column.justify = "right"
+        column.max_width = 10  # headers wrap ("Mean lost" over "2023"), figures never do
     for item in comparison.items:
         items.add_row(Text(item.id), Text(item.name), *(Text(c) for c in item_cells(item)))
     buffer = io.StringIO()

@@ -193,3 +193,15 @@ def test_pure_comparison_keeps_exact_fractions():
     assert item.mean_lost_after == Fraction(4, 3)
     assert item.change == Fraction(1, 3)
     assert comparison.change_of("乙学院").rank_change == -2
+
+
+def test_one_folder_holding_both_years(tmp_path):
+    for year in ("2023", "2024"):
+        for sheet in (REPORT / year).glob("*.yaml"):
+            (tmp_path / f"{year}-{sheet.name}").write_bytes(sheet.read_bytes())
+    mixed = invoke("--rubric", TINY, str(tmp_path), str(tmp_path), "-f", "json")
+    assert mixed.exit_code == 1 and "JY501" in mixed.stderr
+    result = invoke("--rubric", TINY, str(tmp_path), str(tmp_path), "--old-year", "2023",
+                    "--year", "2024", "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["colleges"] == tiny_json()["colleges"]

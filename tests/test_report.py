@@ -235,3 +235,16 @@ def test_other_commands_never_import_the_chart_renderer(tmp_path, command):
     found = imported(tmp_path, command, *folders, *(["-f", "json"] if command == "compare" else []))
     assert found["exit"] == 0
     assert "vl_convert" not in found["modules"]
+
+
+def test_one_folder_holding_both_years(tmp_path):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    for year in ("2023", "2024"):
+        for sheet in (REPORT / year).glob("*.yaml"):
+            (folder / f"{year}-{sheet.name}").write_bytes(sheet.read_bytes())
+    result, target = make(tmp_path, "--year", "2024", "--previous", str(folder),
+                          "--previous-year", "2023", folder=folder)
+    assert result.exit_code == 0, result.output
+    table = Page(target.read_text(encoding="utf-8")).tables["ranking"][0]
+    assert [r[-2:] for r in table[1:]] == [["+3.5", "+2"], ["new", "—"], ["-5.5", "-2"]]

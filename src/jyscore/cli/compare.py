@@ -61,13 +61,18 @@ def refuse_output(error: OutputError) -> NoReturn:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file, atomically (.json, .csv or .txt).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+@click.option("--old-year", type=click.IntRange(1900, 2200), default=None,
+              help="Take the OLD sheets of this year (needed when the folder holds several).")
+@click.option("--year", "new_year", type=click.IntRange(1900, 2200), default=None,
+              help="Take the NEW sheets of this year (needed when the folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Compare the assessed (考核分数) or self (自评分数) totals.")
 @click.option("--skip-invalid", is_flag=True,
               help="Compare the valid sheets and name the invalid ones instead of stopping.")
 def compare(
     old: Path, new: Path, rubric_path: Path | None, old_rubric_path: Path | None,
-    output_format: str | None, output: Path | None, force: bool, column: str, skip_invalid: bool,
+    output_format: str | None, output: Path | None, force: bool, old_year: int | None,
+    new_year: int | None, column: str, skip_invalid: bool,
 ) -> None:
     """Compare two years: colleges matched by name, items by id.
 
@@ -77,6 +82,7 @@ def compare(
         jyscore compare sheets/2023 sheets/2024 --format json
         jyscore compare sheets/2023 sheets/2024 -o 2023-2024.csv
         jyscore compare sheets/2023 sheets/2024 --old-rubric rubric-2023.yaml
+        jyscore compare sheets/ sheets/ --old-year 2023 --year 2024
 
     Each folder is checked and ranked as `jyscore rank` does (any sheet with errors stops the
     command, exit 1, unless --skip-invalid). A rubric that changed between the years is
@@ -92,8 +98,8 @@ def compare(
             check_writable(output, overwrite=force)
         except OutputError as error:
             refuse_output(error)
-    before = rank_year((old,), old_rubric, column=column, skip_invalid=skip_invalid)
-    after = rank_year((new,), rubric, column=column, skip_invalid=skip_invalid)
+    before = rank_year((old,), old_rubric, column=column, skip_invalid=skip_invalid, year=old_year)
+    after = rank_year((new,), rubric, column=column, skip_invalid=skip_invalid, year=new_year)
     rendered = render(compare_outcomes(before, after), fmt, output)
     if output is None:
         click.echo(rendered, nl=False)

@@ -30,14 +30,16 @@ from .compare import rank_year, write_output
               help="Rubric of the previous year's sheets [default: the same as --rubric].")
 @click.option("--year", type=click.IntRange(1900, 2200), default=None,
               help="Report on the sheets of this year (needed when the folder holds several).")
+@click.option("--previous-year", type=click.IntRange(1900, 2200), default=None,
+              help="Take the --previous sheets of this year (when that folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")
 @click.option("--skip-invalid", is_flag=True,
               help="Report on the valid sheets and name the invalid ones instead of stopping.")
 def report(
     paths: tuple[Path, ...], rubric_path: Path | None, output: Path, force: bool,
-    previous: Path | None, previous_rubric_path: Path | None, year: int | None, column: str,
-    skip_invalid: bool,
+    previous: Path | None, previous_rubric_path: Path | None, year: int | None,
+    previous_year: int | None, column: str, skip_invalid: bool,
 ) -> None:
     """Write one self-contained HTML page with the year's results and charts.
 
@@ -45,6 +47,7 @@ def report(
     Example:
         jyscore report examples/2024/ -o 2024-report.html
         jyscore report sheets/2024 --previous sheets/2023 -o 2024-report.html
+        jyscore report sheets/ --year 2024 --previous sheets/ --previous-year 2023 -o r.html
 
     The page holds the ranking, a chart of totals, the items where colleges lose most and a
     heat map of points lost per item and college, and a section per college (its totals, its
@@ -68,7 +71,8 @@ def report(
     outcome = rank_year(paths, rubric, column=column, skip_invalid=skip_invalid, year=year)
     comparison = None
     if previous is not None:
-        before = rank_year((previous,), previous_rubric, column=column, skip_invalid=skip_invalid)
+        before = rank_year((previous,), previous_rubric, column=column, skip_invalid=skip_invalid,
+                           year=previous_year)
         comparison = compare_outcomes(before, outcome)
     from ..render.report_html import ReportInput, render_report
 

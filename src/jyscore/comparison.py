@@ -109,7 +109,9 @@ def compare_colleges(before: RankOutcome, after: RankOutcome) -> tuple[CollegeCh
     year only in its ranking order."""
     old, new = _places(before.ranking.rows), _places(after.ranking.rows)
     changes = [CollegeChange(name, old.get(name), place) for name, place in new.items()]
-    changes.extend(CollegeChange(name, place, None) for name, place in old.items() if name not in new)
+    changes.extend(
+        CollegeChange(name, place, None) for name, place in old.items() if name not in new
+    )
     return tuple(changes)
 
 

@@ -129,7 +129,9 @@ def loss_table(ranking: Ranking, rubric: Rubric) -> LossTable:
 
 def primary_shares(row: RankedRow, rubric: Rubric) -> dict[str, Fraction]:
     """Each primary indicator's subtotal as a share of its points."""
-    return {node.id: share(row.primary.get(node.id, ZERO), node.points) for node in rubric.indicators}
+    return {
+        node.id: share(row.primary.get(node.id, ZERO), node.points) for node in rubric.indicators
+    }
 
 
 def median_primary_shares(ranking: Ranking, rubric: Rubric) -> dict[str, Fraction]:

@@ -109,7 +109,10 @@ def change_class(value: Decimal | int | None) -> str:
 def problem_text(problem: Problem) -> str:
     """``12:5 JY101 [1.1 领导重视] assessed 9 is over the cap …``: where, which code, what."""
     where = problem.cell or (f"{problem.line}:{problem.column or 1}" if problem.line else "")
-    item = f"[{problem.item_id} {problem.item_name or ''}]".replace(" ]", "]") if problem.item_id else ""
+    item = ""
+    if problem.item_id:
+        name = f" {problem.item_name}" if problem.item_name else ""
+        item = f"[{problem.item_id}{name}]"
     return " ".join(part for part in (where, problem.code, item, problem.message) if part)
 
 
@@ -154,6 +157,7 @@ class ReportWriter:
         self.rows = data.outcome.ranking.rows
         self.losses: LossTable = loss_table(data.outcome.ranking, self.rubric)
         self.medians = median_primary_shares(data.outcome.ranking, self.rubric)
+        self.changes = {c.college: c for c in data.comparison.colleges} if data.comparison else {}
 
     # -- the whole page ----------------------------------------------------------------------
     def page(self) -> str:
@@ -215,7 +219,7 @@ class ReportWriter:
             cells.extend((num(row.primary.get(n.id)), "num") for n in self.rubric.indicators)
             cells.extend([(num(row.base), "num"), (num(row.bonus), "num"), (num(row.total), "num")])
             if self.comparison:
-                cells.extend(self.change_cells(self.comparison.change_of(row.college)))
+                cells.extend(self.change_cells(self.changes.get(row.college)))
             rows.append(cells)
         return (f'<section id=ranking><h2>{text(hint("report-ranking"))}</h2>'
                 f"{table(head, rows, self.outcome.tie_policy)}</section>")
@@ -266,51 +270,58 @@ class ReportWriter:
         comparison = self.comparison
         if comparison is None:
             return ""
-        before, after = comparison.before, comparison.after
-        parts = [f'<section id=previous><h2>{text(hint("report-previous", old=before.year, new=after.year))}</h2>']
-        if before.rubric.id != after.rubric.id or comparison.unmatched:
-            parts.append(f'<p class=note>{text(hint("compare-rubrics", old=before.rubric.id, new=after.rubric.id))}</p>')
+        old, new = comparison.before, comparison.after
+        changed = [i for i in comparison.items if not i.same_cap]
+        title = hint("report-previous", old=old.year, new=new.year)
+        parts = [f"<section id=previous><h2>{text(title)}</h2>"]
+        if old.rubric.id != new.rubric.id or comparison.unmatched or changed:
+            note = hint("compare-rubrics", old=old.rubric.id, new=new.rubric.id)
+            parts.append(f"<p class=note>{text(note)}</p>")
         svg = charts.render_svg(charts.change_spec(comparison, hint("report-delta-total")))
         parts.append(f"<div class=chart>{svg}</div>")
+        parts.append(self.changes_table(comparison))
+        labels = self.labels
+        if changed:
+            parts.append(f'<h3>{text(hint("report-caps-changed"))}</h3>')
+            head = [(labels.id, False), (labels.name, False),
+                    (hint("compare-cap", year=old.year), True),
+                    (hint("compare-cap", year=new.year), True),
+                    (hint("compare-share-lost", year=old.year), True),
+                    (hint("compare-share-lost", year=new.year), True)]
+            parts.append(table(head, [
+                [(text(i.id), ""), (text(i.name), ""), (num(i.before_cap), "num"),
+                 (num(i.after_cap), "num"), (percent(i.mean_share_before), "num"),
+                 (percent(i.mean_share_after), "num")] for i in changed
+            ]))
+        if comparison.unmatched:
+            parts.append(f'<h3>{text(hint("compare-unmatched-title"))}</h3>')
+            head = [(labels.id, False), (labels.name, False), (labels.points, True),
+                    (hint("compare-only-in"), True)]
+            parts.append(table(head, [
+                [(text(u.id), ""), (text(u.name), ""), (num(u.cap), "num"),
+                 (num(old.year if u.side == "from" else new.year), "num")]
+                for u in comparison.unmatched
+            ]))
+        parts.append("</section>")
+        return "".join(parts)
+
+    def changes_table(self, comparison: Comparison) -> str:
+        old, new = comparison.before.year, comparison.after.year
         head = [(self.labels.college, False),
-                (hint("compare-total", year=before.year), True), (hint("compare-rank", year=before.year), True),
-                (hint("compare-total", year=after.year), True), (hint("compare-rank", year=after.year), True),
+                (hint("compare-total", year=old), True), (hint("compare-rank", year=old), True),
+                (hint("compare-total", year=new), True), (hint("compare-rank", year=new), True),
                 (hint("report-delta-total"), True), (hint("report-delta-rank"), True)]
         rows = []
         for change in comparison.colleges:
-            was, now = change.before, change.after
-            delta = change.delta
+            was, now, delta, moved = change.before, change.after, change.delta, change.rank_change
             rows.append([
                 (text(change.college), ""),
                 (num(was.total) if was else "—", "num"), (num(was.rank) if was else "—", "num"),
                 (num(now.total) if now else "—", "num"), (num(now.rank) if now else "—", "num"),
                 (text(signed(delta)), change_class(delta)),
-                (text(signed(change.rank_change)), change_class(change.rank_change)),
+                (text(signed(moved)), change_class(moved)),
             ])
-        parts.append(table(head, rows))
-        changed = [i for i in comparison.items if not i.same_cap]
-        if changed:
-            parts.append(f'<h3>{text(hint("report-caps-changed"))}</h3>')
-            parts.append(table(
-                [(self.labels.id, False), (self.labels.name, False),
-                 (hint("compare-cap", year=before.year), True), (hint("compare-cap", year=after.year), True),
-                 (hint("compare-share-lost", year=before.year), True),
-                 (hint("compare-share-lost", year=after.year), True)],
-                [[(text(i.id), ""), (text(i.name), ""), (num(i.before_cap), "num"),
-                  (num(i.after_cap), "num"), (percent(i.mean_share_before), "num"),
-                  (percent(i.mean_share_after), "num")] for i in changed],
-            ))
-        if comparison.unmatched:
-            parts.append(f'<h3>{text(hint("compare-unmatched-title"))}</h3>')
-            parts.append(table(
-                [(self.labels.id, False), (self.labels.name, False), (self.labels.points, True),
-                 (hint("compare-only-in"), True)],
-                [[(text(u.id), ""), (text(u.name), ""), (num(u.cap), "num"),
-                  (num(before.year if u.side == "from" else after.year), "num")]
-                 for u in comparison.unmatched],
-            ))
-        parts.append("</section>")
-        return "".join(parts)
+        return table(head, rows)
 
     # -- one college ---------------------------------------------------------------------------
     def college(self, index: int, row: RankedRow) -> str:
@@ -320,10 +331,11 @@ class ReportWriter:
                  f"<h2>{text(hint('report-college', rank=row.rank, college=row.college))}</h2>"]
         facts = [(labels.rank, num(row.rank)), (labels.base, num(row.base)),
                  (labels.bonus, num(row.bonus)), (labels.total, num(row.total))]
-        change = self.comparison.change_of(row.college) if self.comparison else None
-        if change and change.before:
+        change = self.changes.get(row.college)
+        if self.comparison and change and change.before:
+            previous_total = hint("compare-total", year=self.comparison.before.year)
             facts.extend([
-                (hint("compare-total", year=self.comparison.before.year), num(change.before.total)),  # type: ignore[union-attr]
+                (previous_total, num(change.before.total)),
                 (hint("report-delta-total"), signed(change.delta)),
                 (hint("report-delta-rank"), signed(change.rank_change)),
             ])
@@ -363,7 +375,8 @@ class ReportWriter:
         ]
         total = sum((lost for _, _, lost, _ in found), Decimal(0))
         head = [(labels.id, False), (labels.name, False), (labels.points, True),
-                (self.column_label(), True), (hint("report-lost-points"), True), (labels.note, False)]
+                (self.column_label(), True), (hint("report-lost-points"), True),
+                (labels.note, False)]
         return title + table(head, rows, hint("report-lost-total", lost=num(total)))
 
     def bonus(self, result: Result, row: RankedRow) -> str:

@@ -205,3 +205,19 @@ def test_one_folder_holding_both_years(tmp_path):
                     "--year", "2024", "-f", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["colleges"] == tiny_json()["colleges"]
+
+
+def test_a_sheet_changed_between_its_two_reads_is_a_clear_error(tmp_path, monkeypatch):
+    """rank_paths reads each sheet again for its items and keeps none for one that changed
+    in between: the command says so (exit 1, nothing written), never a traceback."""
+    import jyscore.cli.compare as command
+    from jyscore.rank_run import rank_paths
+
+    def without_items(*args, **kwargs):
+        return rank_paths(*args, **{**kwargs, "details": False})
+
+    monkeypatch.setattr(command, "rank_paths", without_items)
+    target = tmp_path / "c.json"
+    result = invoke("--rubric", TINY, str(REPORT / "2023"), str(REPORT / "2024"), "-o", str(target))
+    assert result.exit_code == 1
+    assert "changed while it was being read" in result.stderr and not target.exists()

@@ -448,6 +448,8 @@ HINTS: dict[str, str] = {
     "report-rule-manual": "awarded by the assessors",
     "report-rule-max": ", at most {max}",
     "report-wrote": "jyscore: wrote {path} ({count} colleges)",
+    "report-sheet-changed": "{file} changed while it was being read; nothing was written, run "
+    "the command again",
     "report-needs-charts": "the report needs the charting package vl-convert-python ({reason}); "
     "install it with: pip install vl-convert-python",
 }

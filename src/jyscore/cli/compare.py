@@ -14,7 +14,9 @@ from ..messages import hint
 from ..models import Rubric
 from ..problems import JyscoreError, Problem
 from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths
-from .common import echo_problems, fail, get_rubric, output_failure, output_options, rubric_option
+from .common import (
+    EXIT_PROBLEMS, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
+)
 
 COMPARE_FORMATS = ("table", "json", "csv")
 FILE_WIDTH = 160
@@ -35,6 +37,10 @@ def rank_year(
     echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
     for skipped in outcome.skipped:
         click.echo(hint("rank-skipped", file=skipped.path), err=True)
+    changed = [row.standing.source for row in outcome.ranking.rows if row.result is None]
+    if changed:  # rank_paths reads each sheet again for its items; one changed in between
+        click.echo(f"jyscore: {hint('report-sheet-changed', file=changed[0])}", err=True)
+        sys.exit(EXIT_PROBLEMS)
     return outcome
 
 

@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "rank": "jyscore.cli.rank:rank",
     "validate": "jyscore.cli.validate:validate",
     "schema": "jyscore.cli.schema:schema",
+    "compare": "jyscore.cli.compare:compare",
+    "report": "jyscore.cli.report:report",
 }
 
 

@@ -93,6 +93,9 @@ MESSAGES: dict[str, Message] = {
         "off-step",
         "{column} {value} is not a multiple of {step}; allowed: 0 to {cap} in steps of {step}",
     ),
+    "JY104": Message(
+        "not-allowed-value", "{column} {value} is not one of the values this item allows: {allowed}"
+    ),
     # -- which items are scored ------------------------------------------------------------------
     "JY110": Message(
         "unknown-id", "{given!r} is not an item of rubric {rubric!r}{suggestion}"
@@ -128,6 +131,16 @@ MESSAGES: dict[str, Message] = {
     "JY123": Message(
         "not-a-count", "{field} is {value}; expected a whole number{minimum}"
     ),
+    "JY124": Message(
+        "missing-input",
+        "the input {field} ({label}) is missing{column}; give it as {field}: 3, or per column "
+        "as {field}: {{self: 3, assessed: 2}}",
+    ),
+    "JY125": Message(
+        "per-column-input",
+        "{field} given per column must name both columns, as {field}: {{self: 3, assessed: 2}}; "
+        "found {found}",
+    ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
     "JY201": Message(
@@ -144,6 +157,12 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY205": Message("points-step", "{points} points is not a multiple of the step {step}"),
     "JY206": Message("missing-points", "a scorable item needs points"),
+    "JY207": Message(
+        "children-and-parts",
+        "has both children and parts; a group sums its children, an item its parts: keep one",
+    ),
+    "JY208": Message("rule-inconsistent", "its rule does not hold together: {reason}"),
+    "JY209": Message("hand-values", "{reason}"),
     # -- checks across a run (validate) ----------------------------------------------------------
     "JY301": Message(
         "duplicate-college",
@@ -316,6 +335,9 @@ HINTS: dict[str, str] = {
     "form-input-rate": "已填毕业生人数和就业人数时留空；否则在此填写初次就业率，如 94.4（不带 %）。",
     "form-input-positive-count": "填写大于 0 的整数。",
     "form-input-count": "填写 0 或以上的整数。",
+    "form-input-number": "填写 0 或以上的数。",
+    "form-input-assessed": "考核分数一栏留空时，考核按自评分数一栏的数值计算；核实后数值不同的，在考核分数一栏另填。",
+    "form-prompt-number-title": "数值",
     "form-wrote": "jyscore: wrote {path}",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "总分图",
@@ -359,6 +381,62 @@ HINTS: dict[str, str] = {
     "through all of its parts",
     "schema-percent": "a percentage such as 92.6 or 92.6%",
     "need-target": "the target rate is missing",
+    # rubric checks (rule kinds and per-item values)
+    "lint-bonus-rule": "a bonus item needs a rule",
+    "lint-rule-leaf": "a rule computes one item's score; put it on an item without children "
+    "or parts",
+    "lint-deduction-full": "a deduction is taken from the item's points: give the item points, "
+    "or the rule full",
+    "lint-over-points": "{value} is more than the item's {points} points",
+    "lint-input-twice": "the input name {name!r} is used twice in this item",
+    "lint-steps-line": "give exactly one of line (a fixed number) and line_input (an input "
+    "such as the college's target)",
+    "lint-steps-start": "steps below a line are taken from the item's points: give the item "
+    "points, or the rule start or max",
+    "lint-unknown-name": "the condition uses {names}, which is not an input of this item; "
+    "declared inputs: {allowed}",
+    "lint-tiers-order": "tiers are listed from the most points down: {points} must be less "
+    "than the tier above ({previous})",
+    "lint-hand-only": "step and allowed apply to an item scored by hand (no rule, or manual), "
+    "without parts",
+    "lint-allowed-twice": "a value is listed twice",
+    # rule kinds in words (explain, rubric check)
+    "rule-manual": "scored by hand",
+    "rule-max": ", at most {max}",
+    "rule-max-sum": "; together at most {max}",
+    "rule-per-unit": "{per_unit} per {input}",
+    "rule-counter": "{per_unit} per {input}",
+    "rule-deduction": "{full} less {per_unit} per {input}, not below 0",
+    "rule-steps-above": "{start} plus {per_step} per full {step} that {input} is above {line} "
+    "({boundary})",
+    "rule-steps-below": "{start} less {per_step} per full {step} that {input} is below {line} "
+    "({boundary}), not below 0",
+    "rule-rate-steps": "{per_step} per full {step} percentage points the employment rate is "
+    "above the target ({boundary})",
+    "rule-tier": "if {when}: {points}",
+    "rule-otherwise": "otherwise {points}",
+    "boundary-inclusive": "a step reached exactly counts",
+    "boundary-exclusive": "a step must be passed, reaching it exactly does not count",
+    "yes": "yes",
+    "no": "no",
+    # explain: the arithmetic in words
+    "explain-manual": "scored by hand: {points}",
+    "explain-per-unit": "{count} × {per_unit} = {points}",
+    "explain-counter": "{label}: {count} × {per_unit} = {points}",
+    "explain-sum": "sum = {points}",
+    "explain-cap": "{points} is over the cap {cap}: {cap}",
+    "explain-floor": "{points} is below 0: 0",
+    "explain-deduction": "{full} − {count} × {per_unit} = {full} − {off} = {points}",
+    "explain-steps-above": "{value} − {line} = {distance} above the line; full steps of "
+    "{step}: {steps} ({boundary})",
+    "explain-steps-below": "{line} − {value} = {distance} below the line; full steps of "
+    "{step}: {steps} ({boundary})",
+    "explain-steps-add": "{start} + {steps} × {per_step} = {points}",
+    "explain-steps-off": "{start} − {steps} × {per_step} = {points}",
+    "explain-rate": "rate = {employed} × 100 / {graduates} = {rate}",
+    "explain-tier": "{when}? {holds} ({points})",
+    "explain-otherwise": "no tier holds: {points}",
+
     "need-rate": "neither a rate nor graduates and employed are given",
     "rate-and-counts": "both a rate and graduates/employed are given",
     "rate-inputs": "{target: 89.4, rate: 94.4} or {target: 89.4, graduates: 125, employed: 118}",

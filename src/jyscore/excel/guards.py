@@ -29,6 +29,9 @@ def validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
         validation = DataValidation(type="decimal", operator="between", formula1="0",
                                     formula2="100")
         prompt, title = hint("form-input-percent"), hint("form-prompt-percent-title")
+    elif kind == "number":
+        validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+        prompt, title = hint("form-input-number"), hint("form-prompt-number-title")
     elif kind == "year":
         validation = DataValidation(type="whole", operator="between", formula1="1900",
                                     formula2="2200")

@@ -34,7 +34,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .. import __version__
+from .. import __version__, rules
 from ..atomic import check_writable, write_atomic
 from ..engine import Result, Row
 from ..messages import hint
@@ -45,7 +45,7 @@ from ..rank_run import RankOutcome
 from ..ranking import RankedRow, Ranking
 from ..render.rank_common import RankColumn, RankRenderOptions, rank_columns
 from . import cells
-from .layout import input_labels
+from .layout import item_input_labels
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
@@ -264,7 +264,7 @@ def _detail_sheet(ws: WriteOnlyWorksheet, result: Result, rank: int, number_form
     for bonus in result.bonus_rows:
         row = _item_row(ws, bonus, number_format)
         if bonus.entry is not None and bonus.entry.inputs:
-            words = input_labels(result.rubric)
+            words = item_input_labels(result.rubric, bonus.node)
             inputs = "；".join(
                 f"{words.get(k, k)} {format_decimal(v)}" for k, v in bonus.entry.inputs.items()
             )
@@ -286,7 +286,7 @@ def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[Wri
     name = _cell(ws, item.node.name, style="bold" if item.depth == 0 else "")
     name.alignment = Alignment(indent=item.depth, wrap_text=True, vertical="top")
     gap = item.self - item.assessed if item.self is not None and item.assessed is not None else None
-    points = item.node.points if item.node.rule is None else item.node.rule.max
+    points = rules.item_cap(item.node)
     return [
         _cell(ws, item.node.id),
         name,

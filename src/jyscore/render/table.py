@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .. import rules
 from ..engine import BonusRow, Result, Row
 from ..models import Labels
 from ..numbers import format_decimal, format_fraction
@@ -48,6 +49,15 @@ def bonus_detail(row: BonusRow, labels: Labels) -> str:
         parts.append(f"vs {labels.target} {format_decimal(entry.inputs['target'])}%")
     if "count" in entry.inputs:
         parts.append(f"{labels.count} {format_decimal(entry.inputs['count'])}")
+    for spec in rules.input_specs(row.node):
+        if spec.name in ("rate", "graduates", "employed", "target", "count"):
+            continue
+        shown = spec.shown(labels)
+        for column, values in (("", entry.inputs), *entry.column_inputs.items()):
+            if spec.name in values:
+                where = f"({getattr(labels, 'self_' if column == 'self' else column, column)})" \
+                    if column else ""
+                parts.append(f"{shown}{where} {format_decimal(values[spec.name])}")
     points = row.assessed if row.assessed is not None else row.self
     if parts and points is not None:
         parts.append(f"→ +{format_decimal(points)}")

@@ -120,7 +120,8 @@ class _Scorer:
         elif node.parts and entry is None:
             scores = self._sum_of(node.parts, depth, is_part=True)
         elif node.rule is not None and not rules.hand_scored(node):
-            scores = {c: rule_points(node, entry, c) if entry else None for c in COLUMNS}
+            scores = {c: rule_points(node, entry, c) if entry and c in self.sheet.columns else None
+                      for c in COLUMNS}
         else:
             scores = {c: entry.column(c) if entry else None for c in COLUMNS}
             for part in node.parts:  # scored as a whole: the form still lists its parts, blank

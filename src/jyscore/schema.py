@@ -92,7 +92,10 @@ def _score(cap: Decimal | None, step: Decimal, allowed: tuple[Decimal, ...] | No
     score: Schema = {"type": "number", "minimum": Decimal(0)}
     if cap is not None:
         score["maximum"] = cap
-    score["multipleOf"] = step
+    # editors test multipleOf in binary floating point, where 4.3 is not a multiple of 0.1:
+    # a step such as 0.5 is exact there, a step such as 0.1 is left to jyscore validate
+    if Decimal(float(step)) == step:
+        score["multipleOf"] = step
     return score
 
 

@@ -175,7 +175,9 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
         problems.append(
             make_problem(
                 "JY200", doc.file, doc.key_position(loc) if loc else doc.position(()),
-                where=where, reason=hint("rubric-unknown-key") if unknown else error["msg"],
+                where=where,
+                reason=hint("rubric-unknown-key") if unknown
+                else error["msg"].removeprefix("Value error, "),
                 item_id=node_id, item_name=node_name,
             )
         )

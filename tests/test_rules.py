@@ -333,3 +333,61 @@ def test_convert_round_trips_per_column_inputs(composite, tmp_path):
         text.write_text(sheet_yaml(composite, sheet), encoding="utf-8")
         assert score(composite, load_sheet(text, composite)).totals == \
             score(composite, sheet).totals
+
+
+# -- jyscore explain and jyscore rubric check ----------------------------------------------------
+
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from jyscore.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_explain_shows_inputs_per_column_and_exact_steps():
+    result = _cli("explain", "--rubric", str(COMPOSITE), str(EXAMPLES / "心理学院.yaml"),
+                  "2.1", "2.2", "1.3")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    # 2.1: rate per column, each column's own arithmetic
+    assert "初次就业率 86" in text and "初次就业率 84" in text
+    assert "95 − 86 = 9 below the line" in text and "20 − 9 × 1 = 11" in text
+    assert "20 − 11 × 1 = 9" in text
+    # 2.2: the tiers tried in order, the one that holds
+    assert "rate >= pass_line? no (6)" in text and "rate - last_year >= 4? yes (4)" in text
+    assert "→ 4" in text
+    assert "总分 63.7" in text and "总分 57.4" in text
+
+
+def test_explain_json_and_floors():
+    import json
+
+    result = _cli("explain", "--rubric", str(COMPOSITE), str(EXAMPLES / "数学科学学院.yaml"),
+                  "1.3", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (item,) = data["items"]
+    assert item["id"] == "1.3"
+    assessed = item["columns"]["assessed"]
+    assert assessed["inputs"] == {"延迟上报次数": "12"}
+    assert assessed["steps"] == ["5 − 12 × 0.5 = 5 − 6 = -1", "-1 is below 0: 0"]
+    assert assessed["points"] == "0"
+    assert data["totals"]["assessed"]["total"] == "87.9"
+
+
+def test_explain_an_unknown_id_is_a_usage_error():
+    result = _cli("explain", str(ROOT / "examples" / "2024" / "文学院.yaml"), "9.9")
+    assert result.exit_code == 2 and "9.9" in result.stderr
+
+
+def test_rubric_check_prints_the_tree_and_exits_like_validate():
+    good = _cli("rubric", "check", str(COMPOSITE))
+    assert good.exit_code == 0, good.output
+    assert "3.1 咨询与辅导 [3]" in good.stdout and "4 就业典型宣传 [15]" in good.stdout
+    bad = _cli("rubric", "check", str(COMPOSITE),
+               str(ROOT / "tests" / "data" / "rubrics" / "tiers-order.yaml"))
+    assert bad.exit_code == 1
+    assert "tiers-order.yaml:19:" in bad.stderr and "JY208" in bad.stderr
+    assert _cli("rubric", "check", "no-such-file.yaml").exit_code == 2

@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "rank": "jyscore.cli.rank:rank",
     "validate": "jyscore.cli.validate:validate",
     "schema": "jyscore.cli.schema:schema",
+    "explain": "jyscore.cli.explain:explain",
+    "rubric": "jyscore.cli.rubric:rubric",
 }
 
 

@@ -60,9 +60,9 @@ def rule_points(node: Node, entry: Entry | None, column: str,
 
 
 def _with_defaults(node: Node, values: dict[str, Decimal]) -> dict[str, Decimal]:
-    missing = {s.name: s.default for s in rules.input_specs(node)
+    missing: dict[str, Decimal] = {s.name: s.default for s in rules.input_specs(node)
                if s.default is not None and s.name not in values}
-    return {**missing, **values} if missing else values  # type: ignore[dict-item]
+    return {**missing, **values} if missing else values
 
 
 @dataclass(frozen=True)

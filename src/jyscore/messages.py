@@ -366,6 +366,8 @@ HINTS: dict[str, str] = {
     "尚未考核时删去所有 assessed。\n可加 note（备注），如 {{self: 4, assessed: 3.5, note: 见会议纪要}}。",
     "yaml-points": "({points}分)",
     "yaml-max": "(最多{points}分)",
+    "yaml-allowed": "(只能评{values}分)",
+    "yaml-step": "(按{step}分一档)",
     "yaml-parts": "{item} ({points}分)：逐条填写细则，或删去细则，改为一行 "
     "\"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "加分项目：可选，不适用的整行删去",
@@ -388,7 +390,7 @@ HINTS: dict[str, str] = {
     "lint-deduction-full": "a deduction is taken from the item's points: give the item points, "
     "or the rule full",
     "lint-over-points": "{value} is more than the item's {points} points",
-    "lint-input-twice": "the input name {name!r} is used twice in this item",
+    "lint-input-twice": "the input name {input!r} is used twice in this item",
     "lint-steps-line": "give exactly one of line (a fixed number) and line_input (an input "
     "such as the college's target)",
     "lint-steps-start": "steps below a line are taken from the item's points: give the item "

@@ -69,11 +69,11 @@ def as_text(work: Explanation) -> str:
             lines.append(f"    → {points}")
     labels = work.result.rubric.labels
     lines.append("")
-    for column, totals in work.result.totals.items():
+    for name, totals in work.result.totals.items():
         if totals is None:
             continue
         lines.append(
-            f"{_column_word(work, column)}: {labels.base} {format_decimal(totals.base)} + "
+            f"{_column_word(work, name)}: {labels.base} {format_decimal(totals.base)} + "
             f"{labels.bonus} {format_decimal(totals.bonus)} = {labels.total} "
             f"{format_decimal(totals.total)}"
         )

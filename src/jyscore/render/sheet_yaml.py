@@ -112,7 +112,7 @@ class _Writer:
                 self.lines.append(_line(part.id, pairs, part.name + _points(part)))
             return
         pairs = self.entry_pairs(entries.get(item.id), self.columns)
-        self.lines.append(_line(item.id, pairs, item.name + _points(item)))
+        self.lines.append(_line(item.id, pairs, item.name + _points(item) + _hand_values(item)))
 
     def bonus(self, node: Node) -> None:
         assert node.rule is not None
@@ -138,6 +138,15 @@ class _Writer:
         if cap is not None:
             note += " " + hint("yaml-max", points=format_decimal(cap))
         self.lines.append(_line(node.id, self.entry_pairs(entry, names), note))
+
+
+def _hand_values(item: Node) -> str:
+    """The item's own step or allowed values, when the rubric gives them."""
+    if item.allowed is not None:
+        return " " + hint("yaml-allowed", values="、".join(format_decimal(v) for v in item.allowed))
+    if item.step is not None:
+        return " " + hint("yaml-step", step=format_decimal(item.step))
+    return ""
 
 
 def sheet_yaml(

@@ -126,7 +126,7 @@ class RuleKind:
 
     def describe(self, rule: Any, item: Node) -> str:
         """The rule in words, for ``explain`` and ``rubric check``."""
-        return rule.kind
+        return str(rule.kind)
 
 
 # -- helpers the kinds share -----------------------------------------------------------------

@@ -49,7 +49,7 @@ class Counters(RuleKind):
         found: list[tuple[tuple[str | int, ...], str]] = []
         for i, counter in enumerate(rule.counters):
             if counter.name in seen:
-                found.append((("counters", i, "name"), hint("lint-input-twice", name=counter.name)))
+                found.append((("counters", i, "name"), hint("lint-input-twice", input=counter.name)))
             seen.add(counter.name)
         return found
 

@@ -87,7 +87,7 @@ class Steps(RuleKind):
         if (rule.line is None) == (rule.line_input is None):
             found.append(((), hint("lint-steps-line")))
         if rule.line_input is not None and rule.line_input.name == rule.input.name:
-            found.append((("line_input", "name"), hint("lint-input-twice", name=rule.input.name)))
+            found.append((("line_input", "name"), hint("lint-input-twice", input=rule.input.name)))
         if rule.direction == "below" and rule.start is None and item.points is None \
                 and rule.max is None:
             found.append(((), hint("lint-steps-start")))

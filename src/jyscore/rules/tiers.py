@@ -63,7 +63,7 @@ class Tiers(RuleKind):
         declared = [d.name for d in rule.inputs]
         for i, decl in enumerate(rule.inputs):
             if decl.name in declared[:i]:
-                found.append((("inputs", i, "name"), hint("lint-input-twice", name=decl.name)))
+                found.append((("inputs", i, "name"), hint("lint-input-twice", input=decl.name)))
         previous: Decimal | None = None
         for i, tier in enumerate(rule.tiers):
             unknown = sorted(names(tier.compiled) - set(declared))

@@ -402,6 +402,8 @@ HINTS: dict[str, str] = {
     "lint-hand-only": "step and allowed apply to an item scored by hand (no rule, or manual), "
     "without parts",
     "lint-allowed-twice": "a value is listed twice",
+    "lint-reserved-name": "an input may not be named {input!r}: a sheet uses that key for "
+    "itself",
     # rule kinds in words (explain, rubric check)
     "rule-manual": "scored by hand",
     "rule-max": ", at most {max}",

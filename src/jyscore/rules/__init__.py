@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
+from ..messages import hint
 from ..models import Node
 from . import counters, deduction, manual, per_unit, rate_steps, steps, tiers
 from .base import Explain, Finding, InputSpec, RuleKind, Values, capped, floored
@@ -84,9 +85,25 @@ def describe(node: Node) -> str:
     return kind.describe(node.rule, node) if kind is not None else ""
 
 
+RESERVED_NAMES = frozenset({"self", "assessed", "note"})
+
+
 def lint(node: Node) -> list[tuple[tuple[str | int, ...], str]]:
+    """The rule's own checks, then what holds for every kind: no input named like a sheet key,
+    and a rule that cannot give more than the item's points."""
     kind = kind_of(node)
-    return kind.lint(node.rule, node) if kind is not None else []
+    if kind is None:
+        return []
+    found = kind.lint(node.rule, node)
+    if not kind.hand_scored:
+        for spec in kind.inputs(node.rule, node):
+            if spec.name in RESERVED_NAMES:
+                found.append(((), hint("lint-reserved-name", input=spec.name)))
+    rule_cap = kind.cap(node.rule, node)
+    if node.points is not None and rule_cap is not None and rule_cap > node.points:
+        found.append(((), hint("lint-over-points", value=f"{rule_cap.normalize():f}",
+                               points=f"{node.points.normalize():f}")))
+    return found
 
 
 def excel(node: Node, cells: Mapping[str, str]) -> str:

@@ -40,6 +40,8 @@ def compile_expr(text: str) -> Expr:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
         raise ExprError(f"not a condition (at character {exc.offset or 1})") from None
+    except (ValueError, UnicodeError, RecursionError, MemoryError):
+        raise ExprError("not a condition") from None
     source = text.strip()
 
     def fail(node: Any, what: str | None = None) -> ExprError:

@@ -59,6 +59,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "JY124": {"field": "meetings", "label": "专场招聘会场次", "column": "",
               "item": "2.1 专场招聘会"},
     "JY125": {"field": "meetings", "found": "self", "item": "2.1 专场招聘会"},
+    "JY126": {"field": "on_time", "value": "'按时'", "item": "1.3 材料报送"},
     "JY200": {"where": "6.2 rule.per_unit",
               "reason": "Input should be greater than 0", "item": "6.2 学术研究"},
     "JY201": {"kind": "parts", "actual": 5, "declared": 6, "item": "1.1 领导重视"},

@@ -391,3 +391,27 @@ def test_rubric_check_prints_the_tree_and_exits_like_validate():
     assert bad.exit_code == 1
     assert "tiers-order.yaml:19:" in bad.stderr and "JY208" in bad.stderr
     assert _cli("rubric", "check", "no-such-file.yaml").exit_code == 2
+
+
+FLAG_TIERS = """        rule:
+          kind: tiers
+          inputs: [{name: on_time, label: 按时报送, type: flag}, {name: late, type: count}]
+          tiers:
+            - {when: "on_time == 1", points: 10}
+            - {when: "late <= 2", points: 5}
+"""
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [("{on_time: 是, late: 9}", (10, 10)), ("{on_time: 'no', late: 2}", (5, 5)),
+     ("{on_time: false, late: 3}", (0, 0)), ("{on_time: {self: 1, assessed: 否}, late: 0}", (10, 5))],
+)
+def test_a_yes_no_input(tmp_path, entry, expected):
+    rubric = _rubric(tmp_path, FLAG_TIERS)
+    assert _score(tmp_path, rubric, entry) == (D(expected[0]), D(expected[1]))
+
+
+def test_a_yes_no_input_refuses_other_words(tmp_path):
+    rubric = _rubric(tmp_path, FLAG_TIERS)
+    assert ("JY126", 4) in _problems(tmp_path, rubric, "{on_time: 按时, late: 0}")

@@ -149,6 +149,7 @@ def score(rubric: Rubric, sheet: Sheet) -> Result:
             continue
         bonus = sum((r.scores[column] or ZERO for r in bonus_rows if not r.node.children), ZERO)
         totals[column] = Totals(base=base, bonus=bonus)
+    # rubric-level parts of the total (adjustments, vetoes, grades) plug in here, from `totals`
     return Result(rubric, sheet, tuple(scorer.rows), bonus_rows, totals)
 
 

@@ -136,6 +136,9 @@ MESSAGES: dict[str, Message] = {
         "the input {field} ({label}) is missing{column}; give it as {field}: 3, or per column "
         "as {field}: {{self: 3, assessed: 2}}",
     ),
+    "JY126": Message(
+        "not-a-flag", "{field} is {value}; expected yes or no: 是/否, true/false or 1/0"
+    ),
     "JY125": Message(
         "per-column-input",
         "{field} given per column must name both columns, as {field}: {{self: 3, assessed: 2}}; "
@@ -336,6 +339,8 @@ HINTS: dict[str, str] = {
     "form-input-positive-count": "填写大于 0 的整数。",
     "form-input-count": "填写 0 或以上的整数。",
     "form-input-number": "填写 0 或以上的数。",
+    "form-input-flag": "是填 1，否填 0。",
+    "form-prompt-flag-title": "是否",
     "form-input-assessed": "考核分数一栏留空时，考核按自评分数一栏的数值计算；核实后数值不同的，在考核分数一栏另填。",
     "form-prompt-number-title": "数值",
     "form-wrote": "jyscore: wrote {path}",

@@ -126,6 +126,9 @@ def _input(name: str, kind: str, label: str, node: Node, rubric: Rubric) -> Sche
         value = {"type": "integer", "minimum": 1 if kind == "positive-count" else 0}
     elif kind == "number":
         value = {"type": "number", "minimum": Decimal(0)}
+    elif kind == "flag":
+        value = {"anyOf": [{"type": "boolean"}, {"enum": [0, 1]},
+                           {"type": "string", "enum": ["是", "否", "yes", "no"]}]}
     else:
         value = _score(rules.item_cap(node), node.step or rubric.step, node.allowed)
     if kind == "score":

@@ -29,6 +29,9 @@ def validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
         validation = DataValidation(type="decimal", operator="between", formula1="0",
                                     formula2="100")
         prompt, title = hint("form-input-percent"), hint("form-prompt-percent-title")
+    elif kind == "flag":
+        validation = DataValidation(type="whole", operator="between", formula1="0", formula2="1")
+        prompt, title = hint("form-input-flag"), hint("form-prompt-flag-title")
     elif kind == "number":
         validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
         prompt, title = hint("form-input-number"), hint("form-prompt-number-title")

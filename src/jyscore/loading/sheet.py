@@ -28,6 +28,11 @@ YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
 _HUNDRED = Decimal(100)
+# a yes/no input: the words a sheet (or a workbook's TRUE/FALSE cell) may give, as 1 or 0
+FLAG_WORDS = {
+    **dict.fromkeys(("1", "true", "yes", "y", "是", "有", "√"), Decimal(1)),
+    **dict.fromkeys(("0", "false", "no", "n", "否", "无", "×"), Decimal(0)),
+}
 
 
 def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
@@ -326,6 +331,12 @@ class SheetChecker:
         it gives when ``name`` is a column of an input given per column."""
         # the value's position is looked up only for a problem: most values never need one
         label = f"{field}.{name}" if field else name
+        if kind == "flag":
+            flag = FLAG_WORDS.get(raw.strip().casefold()) if isinstance(raw, str) else None
+            if flag is None:
+                self.add("JY126", self.doc.position((*path, name)), node, field=label,
+                         value=describe(raw))
+            return flag
         if kind in ("count", "positive-count"):
             count = parse_whole(raw) if isinstance(raw, str) else None
             if count is None or (kind == "positive-count" and count == 0):

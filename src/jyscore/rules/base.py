@@ -20,9 +20,9 @@ from ..numbers import format_decimal, format_fraction
 ZERO = Decimal(0)
 STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 # how an input is read from a sheet: a score on the step, a percentage 0-100, a whole number,
-# a whole number above 0, any non-negative decimal
-Reader = Literal["score", "percent", "count", "positive-count", "number"]
-InputType = Literal["percent", "count", "number"]
+# a whole number above 0, any non-negative decimal, yes/no (1/0)
+Reader = Literal["score", "percent", "count", "positive-count", "number", "flag"]
+InputType = Literal["percent", "count", "number", "flag"]
 # an input's name: a word (letters, digits, _; not starting with a digit), usable in a condition
 Identifier = Annotated[str, Constraint(pattern=r"^[^\W\d]\w{0,39}$")]
 

@@ -302,6 +302,7 @@ HINTS: dict[str, str] = {
     "suggest": " (did you mean {suggestion!r}?)",
     "missing-item": "give {item_id} self/assessed scores, or score each of its parts {parts}",
     "missing-leaf": "give {item_id} self/assessed scores",
+    "missing-inputs": "give {item_id} its inputs, as \"{item_id}\": {{{inputs}}}",
     "missing-part": "{owner} is scored through its parts ({given} given); score all of them",
     "field-college": "add e.g. 'college: 文学院'",
     "field-year": "add e.g. 'year: 2024'",

@@ -399,7 +399,10 @@ class SheetChecker:
                 parts = ", ".join(f"{p.id} {self._where(('scores', p.id))}" for p in given_parts)
                 self.add("JY112", first, item, whole=self._where(("scores", item.id)), parts=parts)
             elif not whole and not given_parts:
-                if item.parts:
+                if not rules.hand_scored(item):
+                    names = ", ".join(f"{s.name}: …" for s in rules.input_specs(item))
+                    missing = hint("missing-inputs", item_id=item.id, inputs=names)
+                elif item.parts:
                     missing = hint("missing-item", item_id=item.id,
                                    parts=", ".join(p.id for p in item.parts))
                 else:

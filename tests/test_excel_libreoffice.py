@@ -201,3 +201,31 @@ def rules_computed(node) -> bool:
     from jyscore import rules
 
     return not rules.hand_scored(node)
+
+
+def test_libreoffice_steps_both_ways(tmp_path):
+    from jyscore import load_rubric
+    from jyscore.models import Sheet
+
+    rubric = load_rubric(ROOT / "tests" / "data" / "rubrics" / "steps-both.yaml")
+    blank = tmp_path / "blank.xlsx"
+    build_form(rubric, "学院", 2024).save(blank)
+    rates = {"on": "90", "above": "93.99", "capped": "99", "under-one": "89.5", "one-below": "89",
+             "floor": "0", "per-column": None}
+    sheets = {}
+    for name, rate in rates.items():
+        if rate is None:
+            entry = Entry("1.1", column_inputs={"self": {"rate": D("92")},
+                                                "assessed": {"rate": D("88")}})
+        else:
+            entry = Entry("1.1", inputs={"rate": D(rate)})
+        sheets[name] = Sheet("x", "学院", 2024, "steps-both", {"1.1": entry})
+    files = [fill(blank, rubric, sheet, tmp_path / f"{name}.xlsx") for name, sheet in sheets.items()]
+    out = recalculate(files, tmp_path)
+    for name, sheet in sheets.items():
+        ws = openpyxl.load_workbook(out / f"{name}.xlsx", data_only=True).worksheets[0]
+        row = id_rows(ws)["1.1"]
+        result = score(rubric, sheet)
+        item = next(r for r in result.rows if r.node.id == "1.1")
+        assert Decimal(repr(ws[f"H{row}"].value)) == item.self, name
+        assert Decimal(repr(ws[f"I{row}"].value)) == item.assessed, name

@@ -415,3 +415,20 @@ def test_a_yes_no_input(tmp_path, entry, expected):
 def test_a_yes_no_input_refuses_other_words(tmp_path):
     rubric = _rubric(tmp_path, FLAG_TIERS)
     assert ("JY126", 4) in _problems(tmp_path, rubric, "{on_time: 按时, late: 0}")
+
+
+STEPS_BOTH = ROOT / "tests" / "data" / "rubrics" / "steps-both.yaml"
+
+
+@pytest.mark.parametrize(
+    ("rate", "points"),
+    [("90", 20),  # on the line
+     ("93", 23), ("93.99", 23),  # 3 full steps above
+     ("95", 25), ("99", 25),  # 29 capped at the item's 25
+     ("89.5", 20),  # under one full step below
+     ("89", 18), ("88.01", 18),  # one full step below: −2
+     ("80", 0), ("0", 0)],  # 10 steps below: 20 − 20; floored
+)
+def test_steps_both_ways(tmp_path, rate, points):
+    rubric = load_rubric(STEPS_BOTH)
+    assert _score(tmp_path, rubric, f"{{rate: {rate}}}") == (D(points), D(points))

@@ -401,6 +401,8 @@ HINTS: dict[str, str] = {
     "such as the college's target)",
     "lint-steps-start": "steps below a line are taken from the item's points: give the item "
     "points, or the rule start or max",
+    "lint-steps-both": "steps both ways start from the points at the line: give start",
+    "lint-steps-below-only": "per_step_below is for direction both",
     "lint-unknown-name": "the condition uses {names}, which is not an input of this item; "
     "declared inputs: {allowed}",
     "lint-tiers-order": "tiers are listed from the most points down: {points} must be less "
@@ -421,6 +423,8 @@ HINTS: dict[str, str] = {
     "({boundary})",
     "rule-steps-below": "{start} less {per_step} per full {step} that {input} is below {line} "
     "({boundary}), not below 0",
+    "rule-steps-both": "{start} at {line}, plus {per_step} per full {step} that {input} is "
+    "above it, less {per_step_below} per full {step} below it ({boundary}), not below 0",
     "rule-rate-steps": "{per_step} per full {step} percentage points the employment rate is "
     "above the target ({boundary})",
     "rule-tier": "if {when}: {points}",

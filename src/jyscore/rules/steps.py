@@ -29,7 +29,7 @@ Boundary = Literal["inclusive", "exclusive"]
 class StepsRule:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     kind: Literal["steps"]
-    direction: Literal["above", "below"]
+    direction: Literal["above", "below", "both"]
     boundary: Boundary
     step: PositiveDecimal
     per_step: PositiveDecimal
@@ -39,6 +39,8 @@ class StepsRule:
     # the points at the line: 0 above it, the item's full marks below it, unless given
     start: NonNegativeDecimal | None = None
     max: NonNegativeDecimal | None = None
+    # direction both: the points per step below the line, when not per_step
+    per_step_below: PositiveDecimal | None = None
 
 
 def count_steps(distance: Fraction, step: Decimal, boundary: str) -> int:
@@ -91,36 +93,45 @@ class Steps(RuleKind):
         if rule.direction == "below" and rule.start is None and item.points is None \
                 and rule.max is None:
             found.append(((), hint("lint-steps-start")))
+        if rule.direction == "both" and rule.start is None:
+            found.append(((), hint("lint-steps-both")))
+        if rule.direction != "both" and rule.per_step_below is not None:
+            found.append((("per_step_below",), hint("lint-steps-below-only")))
         return found
 
     def compute(self, rule: StepsRule, item: Node, values: Values, say: Explain) -> Decimal:
         value = Fraction(values[rule.input.name])
         line = Fraction(rule.line if rule.line is not None else values[rule.line_input.name])  # type: ignore[union-attr]
-        distance = value - line if rule.direction == "above" else line - value
-        n = count_steps(distance, rule.step, rule.boundary)
         start = start_points(rule, item)
-        say(f"explain-steps-{rule.direction}", value=value, line=line, distance=distance,
-            step=rule.step, steps=n, boundary=hint(f"boundary-{rule.boundary}"))
-        change = rule.per_step * n
-        if rule.direction == "above":
-            points = start + change
+        above = rule.direction == "above" or (rule.direction == "both" and value >= line)
+        distance = value - line if above else line - value
+        n = count_steps(distance, rule.step, rule.boundary)
+        say("explain-steps-above" if above else "explain-steps-below", value=value, line=line,
+            distance=distance, step=rule.step, steps=n, boundary=hint(f"boundary-{rule.boundary}"))
+        if above:
+            points = start + rule.per_step * n
             say("explain-steps-add", start=start, steps=n, per_step=rule.per_step, points=points)
             return capped(points, self.cap(rule, item), say)
-        points = start - change
-        say("explain-steps-off", start=start, steps=n, per_step=rule.per_step, points=points)
+        per_step = rule.per_step_below or rule.per_step
+        points = start - per_step * n
+        say("explain-steps-off", start=start, steps=n, per_step=per_step, points=points)
         return floored(points, say)
 
     def excel(self, rule: StepsRule, item: Node, cells: Mapping[str, str]) -> str:
         value = cells[rule.input.name]
         line = number(rule.line) if rule.line is not None else cells[rule.line_input.name]  # type: ignore[union-attr]
-        distance = f"{value}-{line}" if rule.direction == "above" else f"{line}-{value}"
-        n = excel_steps(distance, rule.step, rule.boundary)
         start = number(start_points(rule, item))
-        per = number(rule.per_step)
+        up = excel_capped(
+            f"{start}+{number(rule.per_step)}*{excel_steps(f'{value}-{line}', rule.step, rule.boundary)}",
+            self.cap(rule, item))
+        per_below = number(rule.per_step_below or rule.per_step)
+        down = f"MAX(0,{start}-{per_below}*{excel_steps(f'{line}-{value}', rule.step, rule.boundary)})"
         if rule.direction == "above":
-            formula = excel_capped(f"{start}+{per}*{n}", self.cap(rule, item))
+            formula = up
+        elif rule.direction == "below":
+            formula = down
         else:
-            formula = f"MAX(0,{start}-{per}*{n})"
+            formula = f"IF(ROUND({value}-{line},9)>=0,{up},{down})"
         needed = [value] if rule.line is not None else [value, line]
         blanks = ",".join(f"ISNUMBER({c})" for c in needed)
         return f"IF(AND({blanks}),{formula},0)"
@@ -130,6 +141,7 @@ class Steps(RuleKind):
                 else rule.line_input.label or rule.line_input.name)  # type: ignore[union-attr]
         return hint(f"rule-steps-{rule.direction}", input=rule.input.label or rule.input.name,
                     line=line, step=number(rule.step), per_step=number(rule.per_step),
+                    per_step_below=number(rule.per_step_below or rule.per_step),
                     start=number(start_points(rule, item)),
                     boundary=hint(f"boundary-{rule.boundary}"))
 

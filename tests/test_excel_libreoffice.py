@@ -207,7 +207,7 @@ def test_libreoffice_steps_both_ways(tmp_path):
     from jyscore import load_rubric
     from jyscore.models import Sheet
 
-    rubric = load_rubric(ROOT / "tests" / "data" / "rubrics" / "steps-both.yaml")
+    rubric = load_rubric(ROOT / "tests" / "data" / "rules" / "steps-both.yaml")
     blank = tmp_path / "blank.xlsx"
     build_form(rubric, "学院", 2024).save(blank)
     rates = {"on": "90", "above": "93.99", "capped": "99", "under-one": "89.5", "one-below": "89",

@@ -417,7 +417,7 @@ def test_a_yes_no_input_refuses_other_words(tmp_path):
     assert ("JY126", 4) in _problems(tmp_path, rubric, "{on_time: 按时, late: 0}")
 
 
-STEPS_BOTH = ROOT / "tests" / "data" / "rubrics" / "steps-both.yaml"
+STEPS_BOTH = ROOT / "tests" / "data" / "rules" / "steps-both.yaml"
 
 
 @pytest.mark.parametrize(

@@ -432,3 +432,20 @@ STEPS_BOTH = ROOT / "tests" / "data" / "rules" / "steps-both.yaml"
 def test_steps_both_ways(tmp_path, rate, points):
     rubric = load_rubric(STEPS_BOTH)
     assert _score(tmp_path, rubric, f"{{rate: {rate}}}") == (D(points), D(points))
+
+
+def test_the_form_guards_per_item_step_and_allowed_values(composite):
+    from jyscore.excel.template import build_form
+
+    from .xlsx_helpers import id_rows
+
+    ws = build_form(composite, "学院", 2024).worksheets[0]
+    rows = id_rows(ws)
+    by_cell = {}
+    for validation in ws.data_validations.dataValidation:
+        for ref in str(validation.sqref).split():
+            by_cell[ref] = validation
+    allowed = by_cell[f"H{rows['3.3']}"]
+    assert allowed.type == "list" and allowed.formula1 == '"0,4,6,9"'
+    assert "0.1" in by_cell[f"H{rows['3.2']}"].prompt  # its own step
+    assert "0.5" in by_cell[f"H{rows['3.5']}"].prompt

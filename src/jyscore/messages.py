@@ -331,6 +331,7 @@ HINTS: dict[str, str] = {
     "form-prompt-title": "评分",
     "form-prompt-score": "分值 {cap} 分：填写 0 到 {cap} 之间的分数，按 {step} 分一档。",
     "form-prompt-open": "填写 0 或以上的分数，按 {step} 分一档。",
+    "form-prompt-allowed": "本项只能评 {values} 分。",
     "form-prompt-percent-title": "百分数",
     "form-prompt-count-title": "整数",
     "form-prompt-year-title": "年度",

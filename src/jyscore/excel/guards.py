@@ -48,3 +48,13 @@ def validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
     validation.promptTitle, validation.prompt = title[:32], prompt[:255]
     validation.errorTitle, validation.error = title[:32], prompt[:255]
     return validation
+
+
+def allowed_values(values: str) -> DataValidation:
+    """A drop-down of the only values an item allows (``0,4,6,9``)."""
+    validation = DataValidation(type="list", formula1=f'"{values}"', allow_blank=True)
+    title, prompt = hint("form-prompt-title"), hint("form-prompt-allowed", values=values)
+    validation.showInputMessage = validation.showErrorMessage = True
+    validation.promptTitle, validation.prompt = title[:32], prompt[:255]
+    validation.errorTitle, validation.error = title[:32], prompt[:255]
+    return validation

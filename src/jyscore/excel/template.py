@@ -312,7 +312,10 @@ class _Form:
         for field in SCORE_FIELDS:
             cell = self.ws[f"{col(field)}{r}"]
             self._unlock(cell)
-            self._validate(cell.coordinate, "score", cap, node.step)
+            if node.allowed is not None:
+                self._validate_allowed(cell.coordinate, node.allowed)
+            else:
+                self._validate(cell.coordinate, "score", cap, node.step)
             if entry is not None:
                 cell.value = entry.column(field)
 
@@ -331,6 +334,14 @@ class _Form:
         validation = self.validations.get(key)
         if validation is None:
             validation = self.validations[key] = guards.validation(kind, cap, step)
+        validation.add(ref)
+
+    def _validate_allowed(self, ref: str, allowed: tuple[Decimal, ...]) -> None:
+        values = ",".join(format_decimal(v) for v in allowed)
+        key = ("allowed", values, "")
+        validation = self.validations.get(key)
+        if validation is None:
+            validation = self.validations[key] = guards.allowed_values(values)
         validation.add(ref)
 
     # -- merges, heights, page -----------------------------------------------------------------

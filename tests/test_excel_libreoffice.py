@@ -151,6 +151,10 @@ KIND_CASES = {
     "counters-under": ("3.1", {"individual": D(4), "group": D(2)}, {}),
     "above-exact": ("6.1", {"rate": D("65.1"), "target": D("60.1")}, {}),
     "above-capped": ("6.1", {"rate": D(100), "target": D(60)}, {}),
+    "formula-award": ("6.4", {"people": D(3), "award": D(1)}, {}),
+    "formula-capped": ("6.4", {"people": D(5), "award": D(1)}, {}),
+    "formula-per-column": ("6.4", {"people": D(1)},
+                           {"self": {"award": D(1)}, "assessed": {"award": D(0)}}),
 }
 
 

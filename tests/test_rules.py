@@ -25,7 +25,7 @@ EXAMPLES = ROOT / "examples" / "composite-employment"
 # 1.2 per_unit 1/meeting ≤ 4 · 1.3 5 − 0.5/late ≥ 0 · 2.1 20 − 1 per full point below 95 ·
 # 2.2 tiers 9/6/4 · 2.3 6 − 1 per 2 points below target, exactly 2 does not count ·
 # 3.1 0.2/consultation + 1/group ≤ 3 · 3.4 2/fair ≤ 8 · 6.1 +1 per full 5 over target ≤ 4 ·
-# 6.3 1/paper ≤ 2
+# 6.3 1/paper ≤ 2 · 6.4 0.5/person + 1 if awarded, ≤ 3
 HAND = {
     "文学院": {
         "1.1": (6, 5.5), "1.2": (4, 3),  # meetings 5 (capped at 4) / 3 verified
@@ -72,7 +72,8 @@ HAND = {
         "3.2": (2.7, None), "3.3": (0, None), "3.4": (0, None), "3.5": (2.5, None),
         "4": (7.5, None),
         "6.1": (0, None), "6.2": (0, None), "6.3": (0, None),
-        "base": (56.2, None), "bonus": (0, None), "total": (56.2, None),
+        "6.4": (2.5, None),  # 0.5 × 3 people + 1 for the award
+        "base": (56.2, None), "bonus": (2.5, None), "total": (58.7, None),
     },
 }
 
@@ -308,11 +309,11 @@ def test_validate_and_rank_the_composite_examples():
     result = runner.invoke(cli, ["rank", "--rubric", str(COMPOSITE), str(EXAMPLES), "-f", "csv",
                                  "--by", "self"])
     assert result.exit_code == 0, result.output
-    # self totals by hand: 文学院 93.8, 数学科学学院 88, 心理学院 63.7, 经济管理学院 56.2
+    # self totals by hand: 文学院 93.8, 数学科学学院 88, 心理学院 63.7, 经济管理学院 58.7
     rows = [line.split(",") for line in result.stdout.splitlines()]
     named = [(r.index(c), c) for r in rows for c in r if c in HAND]
     assert [c for _, c in named] == ["文学院", "数学科学学院", "心理学院", "经济管理学院"]
-    assert "93.8" in rows[1] and "56.2" in rows[4]
+    assert "93.8" in rows[1] and "58.7" in rows[4]
 
 
 def test_convert_round_trips_per_column_inputs(composite, tmp_path):
@@ -449,3 +450,31 @@ def test_the_form_guards_per_item_step_and_allowed_values(composite):
     assert allowed.type == "list" and allowed.formula1 == '"0,4,6,9"'
     assert "0.1" in by_cell[f"H{rows['3.2']}"].prompt  # its own step
     assert "0.5" in by_cell[f"H{rows['3.5']}"].prompt
+
+
+FORMULA = """        rule:
+          kind: formula
+          inputs: [{name: rate, type: percent}]
+          formula: "10 if rate >= 95 else 8 if rate >= 90 else max(0, 8 - ceil(90 - rate) / 3)"
+"""
+
+
+@pytest.mark.parametrize(
+    ("rate", "points"),
+    [("95", 10), ("94.99", 8), ("90", 8),
+     ("89.99", "7.67"),  # 8 − 1/3 = 7.666…, rounded half-up to 2 places
+     ("89", "7.67"), ("88.5", "7.33"),  # 8 − 2/3
+     ("60", 0), ("0", 0)],  # floored by max(0, …)
+)
+def test_formula_by_hand(tmp_path, rate, points):
+    rubric = _rubric(tmp_path, FORMULA)
+    assert _score(tmp_path, rubric, f"{{rate: {rate}}}") == (D(points), D(points))
+
+
+def test_formula_errors_in_a_rubric(tmp_path):
+    with pytest.raises(JyscoreError) as info:
+        _rubric(tmp_path, FORMULA.replace("ceil(90 - rate)", "ceil(90 - rate, 2)"))
+    assert [(p.code, p.line) for p in info.value.problems] == [("JY200", 16)]
+    with pytest.raises(JyscoreError) as info:
+        _rubric(tmp_path, FORMULA.replace("ceil(90 - rate)", "ceil(90 - rat)"))
+    assert [(p.code, p.line) for p in info.value.problems] == [("JY208", 16)]

@@ -402,6 +402,7 @@ HINTS: dict[str, str] = {
     "such as the college's target)",
     "lint-steps-start": "steps below a line are taken from the item's points: give the item "
     "points, or the rule start or max",
+    "lint-formula-cap": "a formula needs a cap: give the item points, or the rule max",
     "lint-steps-both": "steps both ways start from the points at the line: give start",
     "lint-steps-below-only": "per_step_below is for direction both",
     "lint-unknown-name": "the condition uses {names}, which is not an input of this item; "
@@ -429,6 +430,7 @@ HINTS: dict[str, str] = {
     "rule-rate-steps": "{per_step} per full {step} percentage points the employment rate is "
     "above the target ({boundary})",
     "rule-tier": "if {when}: {points}",
+    "rule-formula": "{formula}, rounded half-up to {places} decimal places",
     "rule-otherwise": "otherwise {points}",
     "boundary-inclusive": "a step reached exactly counts",
     "boundary-exclusive": "a step must be passed, reaching it exactly does not count",
@@ -451,6 +453,8 @@ HINTS: dict[str, str] = {
     "explain-rate": "rate = {employed} × 100 / {graduates} = {rate}",
     "explain-tier": "{when}? {holds} ({points})",
     "explain-otherwise": "no tier holds: {points}",
+    "explain-formula": "{formula} = {value}; rounded to {places} places: {points}",
+    "explain-formula-zero": "{formula} divides by 0: 0",
     "explain-members": "{ids} = {terms} = {points}",
     "explain-not-claimed": "not claimed: 0",
     "explain-unknown-ids": "no item {ids} in rubric {rubric}",

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from ..messages import hint
 from ..models import Node
-from . import counters, deduction, manual, per_unit, rate_steps, steps, tiers
+from . import counters, deduction, formula, manual, per_unit, rate_steps, steps, tiers
 from .base import Explain, Finding, InputSpec, RuleKind, Values, capped, floored
 
 KINDS: dict[str, RuleKind] = {
@@ -23,6 +23,7 @@ KINDS: dict[str, RuleKind] = {
     "rate_steps": rate_steps.KIND,
     "tiers": tiers.KIND,
     "counters": counters.KIND,
+    "formula": formula.KIND,
 }
 
 __all__ = ["KINDS", "Explain", "Finding", "InputSpec", "kind_of", "input_specs", "hand_scored",

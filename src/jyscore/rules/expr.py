@@ -3,7 +3,7 @@
 Parsed with Python's :mod:`ast` and a whitelist: numbers (exact: read from their text as
 Fraction, never float), names (only the item's declared inputs, checked by the rubric's
 consistency checks), ``+ - * /``, comparisons (chains too), ``and``/``or``/``not``, parentheses,
-and the calls ``min(…)``/``max(…)``. No attributes, subscripts, strings or other calls; at most
+``a if condition else b``, and the calls ``min(…)``, ``max(…)``, ``floor(x)``, ``ceil(x)``. No attributes, subscripts, strings or other calls; at most
 :data:`MAX_LENGTH` characters and :data:`MAX_DEPTH` levels. A compiled expression is a tree of
 plain tuples (picklable, no ``ast`` needed to evaluate it) that evaluates exactly and translates
 to an Excel 2010 formula.
@@ -11,6 +11,7 @@ to an Excel 2010 formula.
 
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 from typing import Any, Mapping, Union
@@ -20,7 +21,8 @@ MAX_DEPTH = 12
 _NUMBER = re.compile(r"(0|[1-9][0-9]{0,11})(\.[0-9]{1,9})?")
 _COMPARE = {"Lt": "<", "LtE": "<=", "Gt": ">", "GtE": ">=", "Eq": "=", "NotEq": "<>"}
 _ARITH = {"Add": "+", "Sub": "-", "Mult": "*", "Div": "/"}
-_CALLS = {"min": "MIN", "max": "MAX"}
+_CALLS = {"min": "MIN", "max": "MAX", "floor": "FLOOR", "ceil": "CEIL"}
+_ONE_ARGUMENT = {"floor", "ceil"}
 
 # ("num", Fraction) | ("name", str) | ("neg", e) | ("arith", op, a, b) | ("call", f, (args…))
 # | ("cmp", ((op, a, b), …)) | ("and"|"or", (e, …)) | ("not", e)
@@ -49,7 +51,7 @@ def compile_expr(text: str) -> Expr:
             what = repr(ast.get_source_segment(source, node) or type(node).__name__)
         return ExprError(f"{what} at character {getattr(node, 'col_offset', 0) + 1} is not "
                          "allowed; use input names, numbers, + - * /, comparisons, and, or, not, "
-                         "min(…), max(…)")
+                         "min(…), max(…), floor(…), ceil(…), … if … else …")
 
     def visit(node: Any, depth: int) -> Expr:
         if depth > MAX_DEPTH:
@@ -92,24 +94,31 @@ def compile_expr(text: str) -> Expr:
         if kind == "Call":
             func = node.func
             if type(func).__name__ != "Name" or func.id not in _CALLS or node.keywords \
-                    or not node.args:
+                    or not node.args or (func.id in _ONE_ARGUMENT and len(node.args) != 1):
                 raise fail(node, "this call")
             return ("call", _CALLS[func.id], tuple(visit(a, depth + 1) for a in node.args))
+        if kind == "IfExp":
+            return ("if", visit(node.test, depth + 1), visit(node.body, depth + 1),
+                    visit(node.orelse, depth + 1))
         raise fail(node)
 
     return visit(tree.body, 0)
 
 
 def names(expr: Expr) -> set[str]:
-    if expr[0] == "name":
-        return {expr[1]}
+    """The input names an expression uses."""
     found: set[str] = set()
-    for part in expr[1:]:
-        if isinstance(part, tuple):
-            found |= names(part)
-            for sub in part:
-                if isinstance(sub, tuple):
-                    found |= names(sub)
+
+    def walk(part: Any) -> None:
+        if not isinstance(part, tuple):
+            return
+        if len(part) == 2 and part[0] == "name" and isinstance(part[1], str):
+            found.add(part[1])
+            return
+        for sub in part:
+            walk(sub)
+
+    walk(expr)
     return found
 
 
@@ -140,7 +149,13 @@ def evaluate(expr: Expr, values: Mapping[str, Fraction]) -> Any:
         return a / b
     if tag == "call":
         args = [evaluate(a, values) for a in expr[2]]
+        if expr[1] == "FLOOR":
+            return Fraction(math.floor(args[0]))
+        if expr[1] == "CEIL":
+            return Fraction(math.ceil(args[0]))
         return min(args) if expr[1] == "MIN" else max(args)
+    if tag == "if":
+        return evaluate(expr[2] if evaluate(expr[1], values) else expr[3], values)
     if tag == "cmp":
         for op, left, right in expr[1]:
             a, b = evaluate(left, values), evaluate(right, values)
@@ -174,7 +189,14 @@ def to_excel(expr: Expr, cells: Mapping[str, str]) -> str:
     if tag == "arith":
         return f"({to_excel(expr[2], cells)}{expr[1]}{to_excel(expr[3], cells)})"
     if tag == "call":
-        return f"{expr[1]}({','.join(to_excel(a, cells) for a in expr[2])})"
+        args = [to_excel(a, cells) for a in expr[2]]
+        if expr[1] == "FLOOR":  # INT rounds down, as floor does; the rounding absorbs float noise
+            return f"INT(ROUND({args[0]},9))"
+        if expr[1] == "CEIL":
+            return f"(-INT(-ROUND({args[0]},9)))"
+        return f"{expr[1]}({','.join(args)})"
+    if tag == "if":
+        return f"IF({to_excel(expr[1], cells)},{to_excel(expr[2], cells)},{to_excel(expr[3], cells)})"
     if tag == "cmp":
         links = [f"ROUND({to_excel(a, cells)}-{to_excel(b, cells)},9){op}0"
                  for op, a, b in expr[1]]

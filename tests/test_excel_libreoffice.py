@@ -207,23 +207,24 @@ def rules_computed(node) -> bool:
     return not rules.hand_scored(node)
 
 
-def test_libreoffice_steps_both_ways(tmp_path):
+@pytest.mark.parametrize(
+    ("file", "rates"),
+    [("steps-both.yaml", ["90", "93.99", "99", "89.5", "89", "0"]),
+     ("formula.yaml", ["95", "94.99", "90", "89.99", "88.5", "64.02", "60", "0"])],
+)
+def test_libreoffice_small_rubrics(tmp_path, file, rates):
     from jyscore import load_rubric
     from jyscore.models import Sheet
 
-    rubric = load_rubric(ROOT / "tests" / "data" / "rules" / "steps-both.yaml")
+    rubric = load_rubric(ROOT / "tests" / "data" / "rules" / file)
     blank = tmp_path / "blank.xlsx"
     build_form(rubric, "学院", 2024).save(blank)
-    rates = {"on": "90", "above": "93.99", "capped": "99", "under-one": "89.5", "one-below": "89",
-             "floor": "0", "per-column": None}
     sheets = {}
-    for name, rate in rates.items():
-        if rate is None:
-            entry = Entry("1.1", column_inputs={"self": {"rate": D("92")},
-                                                "assessed": {"rate": D("88")}})
-        else:
-            entry = Entry("1.1", inputs={"rate": D(rate)})
-        sheets[name] = Sheet("x", "学院", 2024, "steps-both", {"1.1": entry})
+    for index, rate in enumerate(rates):
+        entry = Entry("1.1", inputs={"rate": D(rate)})
+        sheets[f"r{index}"] = Sheet("x", "学院", 2024, rubric.id, {"1.1": entry})
+    sheets["per-column"] = Sheet("x", "学院", 2024, rubric.id, {"1.1": Entry(
+        "1.1", column_inputs={"self": {"rate": D("92")}, "assessed": {"rate": D("88")}})})
     files = [fill(blank, rubric, sheet, tmp_path / f"{name}.xlsx") for name, sheet in sheets.items()]
     out = recalculate(files, tmp_path)
     for name, sheet in sheets.items():
@@ -231,5 +232,5 @@ def test_libreoffice_steps_both_ways(tmp_path):
         row = id_rows(ws)["1.1"]
         result = score(rubric, sheet)
         item = next(r for r in result.rows if r.node.id == "1.1")
-        assert Decimal(repr(ws[f"H{row}"].value)) == item.self, name
-        assert Decimal(repr(ws[f"I{row}"].value)) == item.assessed, name
+        assert Decimal(repr(ws[f"H{row}"].value)) == item.self, (name, item.self)
+        assert Decimal(repr(ws[f"I{row}"].value)) == item.assessed, (name, item.assessed)

@@ -403,6 +403,7 @@ HINTS: dict[str, str] = {
     "lint-steps-start": "steps below a line are taken from the item's points: give the item "
     "points, or the rule start or max",
     "lint-formula-cap": "a formula needs a cap: give the item points, or the rule max",
+    "lint-percent-line": "the line {line} is over 100, which a percentage never reaches",
     "lint-steps-both": "steps both ways start from the points at the line: give start",
     "lint-steps-below-only": "per_step_below is for direction both",
     "lint-unknown-name": "the condition uses {names}, which is not an input of this item; "

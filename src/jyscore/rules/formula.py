@@ -47,7 +47,9 @@ class FormulaRule:
 def rounded(value: Fraction, places: int) -> Decimal:
     """``value`` rounded half-up to ``places`` decimals, exactly (no binary float)."""
     with localcontext() as context:
-        context.prec = 60
+        # enough digits for the whole part too: a formula over big inputs never loses any
+        whole_digits = len(str(abs(value.numerator) // value.denominator))
+        context.prec = max(60, whole_digits + places + 5)
         exact = Decimal(value.numerator) / Decimal(value.denominator)
         return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 

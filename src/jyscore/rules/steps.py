@@ -93,6 +93,8 @@ class Steps(RuleKind):
         if rule.direction == "below" and rule.start is None and item.points is None \
                 and rule.max is None:
             found.append(((), hint("lint-steps-start")))
+        if rule.line is not None and rule.input.type == "percent" and rule.line > 100:
+            found.append((("line",), hint("lint-percent-line", line=number(rule.line))))
         if rule.direction == "both" and rule.start is None:
             found.append(((), hint("lint-steps-both")))
         if rule.direction != "both" and rule.per_step_below is not None:

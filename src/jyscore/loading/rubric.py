@@ -13,20 +13,18 @@ version and the model code (see :func:`_default_rubric`); without a usable cache
 
 from __future__ import annotations
 
-import hashlib
-import os
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
 from .. import rules
 from ..models import LABEL_FILE_KEYS, Node, Rubric
 from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Position, Problem, make_problem
+from .cache import cache_file, read_cache, write_cache
 from .yamlsource import Document, Limits, Path_, load, parse
 
 if TYPE_CHECKING:
@@ -48,76 +46,15 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 def _default_rubric() -> Rubric:
     resource = resources.files("jyscore") / "rubrics" / f"{DEFAULT_RUBRIC}.yaml"
     raw = resource.read_bytes()
-    cache = _cache_file(raw)
-    cached = _read_cache(cache) if cache is not None else None
+    cache = cache_file(raw)
+    cached = read_cache(cache) if cache is not None else None
     if cached is not None:
         return cached
     doc = parse(raw.decode("utf-8"), f"<built-in {DEFAULT_RUBRIC}>", RUBRIC_LIMITS)
     rubric = rubric_from_document(doc)
     if cache is not None:
-        _write_cache(cache, rubric)
+        write_cache(cache, rubric)
     return rubric
-
-
-def cache_dir() -> Path | None:
-    """Where the validated built-in rubric is kept: ``$JYSCORE_CACHE_DIR``, else the user's
-    cache folder; None when there is no home to put it in."""
-    explicit = os.environ.get("JYSCORE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~"
-        else None)
-    return Path(base) / "jyscore" if base else None
-
-
-def _cache_file(raw: bytes) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    digest = hashlib.sha256(raw)
-    digest.update(__version__.encode())
-    code = Path(__file__).resolve().parent.parent
-    for source in (code / "models.py", *sorted((code / "rules").glob("*.py"))):
-        try:  # the model code: a changed class must not be read from an old pickle
-            stat = source.stat()
-        except OSError:
-            return None
-        digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return folder / f"rubric-{digest.hexdigest()[:32]}.pickle"
-
-
-def _read_cache(path: Path) -> Rubric | None:
-    import pickle
-    import stat
-
-    try:
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode) or (hasattr(os, "getuid")
-                                                   and info.st_uid != os.getuid()):
-                return None
-            rubric = pickle.load(file)  # noqa: S301 - our own file, in the user's own cache
-    except Exception:  # noqa: BLE001 - a missing or stale cache is validated again
-        return None
-    return rubric if isinstance(rubric, Rubric) else None
-
-
-def _write_cache(path: Path, rubric: Rubric) -> None:
-    import pickle
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".rubric-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(rubric, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
-        try:
-            os.unlink(temp)
-        except (OSError, UnboundLocalError):
-            pass
 
 
 def rubric_from_document(doc: Document) -> Rubric:

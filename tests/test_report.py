@@ -117,7 +117,7 @@ def test_a_college_section_worked_by_hand(page):
     assert lost[1][5] == NOTE  # the note, as text
     assert lost[2][5].startswith("少一次会议</td></tr></table><b>x</b>")
     assert bonus[1][0] == "2.1" and bonus[1][4] == "1.5"
-    assert "count 3" in bonus[1][2] and "0.5 for each, at most 2" in bonus[1][3]
+    assert "count 3" in bonus[1][2] and "0.5 per count, at most 2" in bonus[1][3]
     # 乙学院 scored 1.10 as a whole: the item, not its parts, is where it lost
     third = page.tables["college-3"]
     assert [r[:5] for r in third[1][1:]] == [["1.10", "甲十", "15", "10", "5"]]

@@ -97,6 +97,9 @@ MESSAGES: dict[str, Message] = {
         "off-step",
         "{column} {value} is not a multiple of {step}; allowed: 0 to {cap} in steps of {step}",
     ),
+    "JY104": Message(
+        "not-allowed-value", "{column} {value} is not one of the values this item allows: {allowed}"
+    ),
     # -- which items are scored ------------------------------------------------------------------
     "JY110": Message(
         "unknown-id", "{given!r} is not an item of rubric {rubric!r}{suggestion}"
@@ -155,6 +158,19 @@ MESSAGES: dict[str, Message] = {
         "veto-flag",
         "{column} is {value}; a veto is reported with true (or false when it does not apply)",
     ),
+    "JY127": Message(
+        "missing-input",
+        "the input {field} ({label}) is missing{column}; give it as {field}: 3, or per column "
+        "as {field}: {{self: 3, assessed: 2}}",
+    ),
+    "JY126": Message(
+        "not-a-flag", "{field} is {value}; expected yes or no: 是/否, true/false or 1/0"
+    ),
+    "JY125": Message(
+        "per-column-input",
+        "{field} given per column must name both columns, as {field}: {{self: 3, assessed: 2}}; "
+        "found {found}",
+    ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
     "JY201": Message(
@@ -201,6 +217,12 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY248": Message("band-quota", "grade band {name!r} has the quota {quota}%; {reason}"),
     "JY249": Message("duplicate-band", "the grade band {name!r} is named twice"),
+    "JY207": Message(
+        "children-and-parts",
+        "has both children and parts; a group sums its children, an item its parts: keep one",
+    ),
+    "JY208": Message("rule-inconsistent", "its rule does not hold together: {reason}"),
+    "JY209": Message("hand-values", "{reason}"),
     # -- checks across a run (validate) ----------------------------------------------------------
     "JY301": Message(
         "duplicate-college",
@@ -389,6 +411,7 @@ HINTS: dict[str, str] = {
     "suggest": " (did you mean {suggestion!r}?)",
     "missing-item": "give {item_id} self/assessed scores, or score each of its parts {parts}",
     "missing-leaf": "give {item_id} self/assessed scores",
+    "missing-inputs": "give {item_id} its inputs, as \"{item_id}\": {{{inputs}}}",
     "missing-part": "{owner} is scored through its parts ({given} given); score all of them",
     "field-college": "add e.g. 'college: 文学院'",
     "field-year": "add e.g. 'year: 2024'",
@@ -418,6 +441,7 @@ HINTS: dict[str, str] = {
     "form-prompt-title": "评分",
     "form-prompt-score": "分值 {cap} 分：填写 0 到 {cap} 之间的分数，按 {step} 分一档。",
     "form-prompt-open": "填写 0 或以上的分数，按 {step} 分一档。",
+    "form-prompt-allowed": "本项只能评 {values} 分。",
     "form-prompt-percent-title": "百分数",
     "form-prompt-count-title": "整数",
     "form-prompt-year-title": "年度",
@@ -426,6 +450,11 @@ HINTS: dict[str, str] = {
     "form-input-rate": "已填毕业生人数和就业人数时留空；否则在此填写初次就业率，如 94.4（不带 %）。",
     "form-input-positive-count": "填写大于 0 的整数。",
     "form-input-count": "填写 0 或以上的整数。",
+    "form-input-number": "填写 0 或以上的数。",
+    "form-input-flag": "是填 1，否填 0。",
+    "form-prompt-flag-title": "是否",
+    "form-input-assessed": "考核分数一栏留空时，考核按自评分数一栏的数值计算；核实后数值不同的，在考核分数一栏另填。",
+    "form-prompt-number-title": "数值",
     "form-wrote": "jyscore: wrote {path}",
     "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
     "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
@@ -460,6 +489,8 @@ HINTS: dict[str, str] = {
     "尚未考核时删去所有 assessed。\n可加 note（备注），如 {{self: 4, assessed: 3.5, note: 见会议纪要}}。",
     "yaml-points": "({points}分)",
     "yaml-max": "(最多{points}分)",
+    "yaml-allowed": "(只能评{values}分)",
+    "yaml-step": "(按{step}分一档)",
     "yaml-parts": "{item} ({points}分)：逐条填写细则，或删去细则，改为一行 "
     "\"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "加分项目：可选，不适用的整行删去",
@@ -496,6 +527,85 @@ HINTS: dict[str, str] = {
     "through all of its parts",
     "schema-percent": "a percentage such as 92.6 or 92.6%",
     "need-target": "the target rate is missing",
+    # rubric checks (rule kinds and per-item values)
+    "lint-bonus-rule": "a bonus item needs a rule",
+    "lint-rule-leaf": "a rule computes one item's score; put it on an item without children "
+    "or parts",
+    "lint-deduction-full": "a deduction is taken from the item's points: give the item points, "
+    "or the rule full",
+    "lint-over-points": "{value} is more than the item's {points} points",
+    "lint-input-twice": "the input name {input!r} is used twice in this item",
+    "lint-steps-line": "give exactly one of line (a fixed number) and line_input (an input "
+    "such as the college's target)",
+    "lint-steps-start": "steps below a line are taken from the item's points: give the item "
+    "points, or the rule start or max",
+    "lint-formula-cap": "a formula needs a cap: give the item points, or the rule max",
+    "lint-percent-line": "the line {line} is over 100, which a percentage never reaches",
+    "lint-steps-both": "steps both ways start from the points at the line: give start",
+    "lint-steps-below-only": "per_step_below is for direction both",
+    "lint-unknown-name": "the condition uses {names}, which is not an input of this item; "
+    "declared inputs: {allowed}",
+    "lint-tiers-order": "tiers are listed from the most points down: {points} must be less "
+    "than the tier above ({previous})",
+    "lint-hand-only": "step and allowed apply to an item scored by hand (no rule, or manual), "
+    "without parts",
+    "lint-allowed-twice": "a value is listed twice",
+    "lint-reserved-name": "an input may not be named {input!r}: a sheet uses that key for "
+    "itself",
+    # rule kinds in words (explain, rubric check)
+    "rule-manual": "scored by hand",
+    "rule-max": ", at most {max}",
+    "rule-max-sum": "; together at most {max}",
+    "rule-per-unit": "{per_unit} per {input}",
+    "rule-counter": "{per_unit} per {input}",
+    "rule-deduction": "{full} less {per_unit} per {input}, not below 0",
+    "rule-steps-above": "{start} plus {per_step} per full {step} that {input} is above {line} "
+    "({boundary})",
+    "rule-steps-below": "{start} less {per_step} per full {step} that {input} is below {line} "
+    "({boundary}), not below 0",
+    "rule-steps-both": "{start} at {line}, plus {per_step} per full {step} that {input} is "
+    "above it, less {per_step_below} per full {step} below it ({boundary}), not below 0",
+    "rule-rate-steps": "{per_step} per full {step} percentage points the employment rate is "
+    "above the target ({boundary})",
+    "rule-tier": "if {when}: {points}",
+    "rule-formula": "{formula}, rounded half-up to {places} decimal places",
+    "rule-otherwise": "otherwise {points}",
+    "boundary-inclusive": "a step reached exactly counts",
+    "boundary-exclusive": "a step must be passed, reaching it exactly does not count",
+    "yes": "yes",
+    "no": "no",
+    # explain: the arithmetic in words
+    "explain-manual": "scored by hand: {points}",
+    "explain-per-unit": "{count} × {per_unit} = {points}",
+    "explain-counter": "{label}: {count} × {per_unit} = {points}",
+    "explain-sum": "sum = {points}",
+    "explain-cap": "{points} is over the cap {cap}: {cap}",
+    "explain-floor": "{points} is below 0: 0",
+    "explain-deduction": "{full} − {count} × {per_unit} = {full} − {off} = {points}",
+    "explain-steps-above": "{value} − {line} = {distance} above the line; full steps of "
+    "{step}: {steps} ({boundary})",
+    "explain-steps-below": "{line} − {value} = {distance} below the line; full steps of "
+    "{step}: {steps} ({boundary})",
+    "explain-steps-add": "{start} + {steps} × {per_step} = {points}",
+    "explain-steps-off": "{start} − {steps} × {per_step} = {points}",
+    "explain-rate": "rate = {employed} × 100 / {graduates} = {rate}",
+    "explain-tier": "{when}? {holds} ({points})",
+    "explain-otherwise": "no tier holds: {points}",
+    "explain-formula": "{formula} = {value}; rounded to {places} places: {points}",
+    "explain-formula-zero": "{formula} divides by 0: 0",
+    "explain-members": "{ids} = {terms} = {points}",
+    "explain-not-claimed": "not claimed: 0",
+    "explain-unknown-ids": "no item {ids} in rubric {rubric}",
+    "explain-both": "both columns",
+    "explain-rule": "rule",
+    "explain-inputs": "inputs",
+    "rule-group": "the sum of its children",
+    "rule-allowed": "scored by hand, one of {values}",
+    "rule-hand": "scored by hand, 0 to {cap} in steps of {step}",
+    "rule-parts": ", as a whole or through all of its parts",
+    "rule-step": "scored by hand in steps of {step}",
+    "rubric-check-ok": "{file}: ok ({items} items, {rules} with a rule)",
+
     "need-rate": "neither a rate nor graduates and employed are given",
     "rate-and-counts": "both a rate and graduates/employed are given",
     "rate-inputs": "{target: 89.4, rate: 94.4} or {target: 89.4, graduates: 125, employed: 118}",
@@ -615,10 +725,6 @@ HINTS: dict[str, str] = {
     "report-bonus-rule": "Rule",
     "report-bonus-none": "not claimed",
     "report-bonus-total": "{bonus}: {points} in all.",
-    "report-rule-rate": "+{per_step} for every full {step} percentage points above the target",
-    "report-rule-unit": "{per_unit} for each",
-    "report-rule-manual": "awarded by the assessors",
-    "report-rule-max": ", at most {max}",
     "report-wrote": "jyscore: wrote {path} ({count} colleges)",
     "report-sheet-changed": "{file} changed while it was being read; nothing was written, run "
     "the command again",

@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "schema": "jyscore.cli.schema:schema",
     "compare": "jyscore.cli.compare:compare",
     "report": "jyscore.cli.report:report",
+    "explain": "jyscore.cli.explain:explain",
+    "rubric": "jyscore.cli.rubric:rubric",
 }
 
 

@@ -29,7 +29,8 @@ from ..losses import (
     LossTable, loss_table, lost_items, median_primary_shares, primary_shares,
 )
 from ..messages import hint
-from ..models import ManualRule, PerUnitRule, RateStepsRule, Rubric
+from .. import rules
+from ..models import Rubric
 from ..numbers import format_decimal, format_fraction
 from ..problems import Problem
 from ..rank_run import RankOutcome
@@ -400,28 +401,19 @@ class ReportWriter:
     def inputs(self, row: BonusRow) -> str:
         if row.entry is None:
             return hint("report-bonus-none")
-        labels = self.labels
-        names = {"target": labels.target, "rate": labels.rate, "graduates": labels.graduates,
-                 "employed": labels.employed, "count": labels.count}
-        shown = [f"{names[k]} {num(v)}" for k, v in row.entry.inputs.items() if k in names]
+        given = row.entry.values(self.column)
+        shown = [f"{spec.shown(self.labels)} {num(given[spec.name])}"
+                 for spec in rules.input_specs(row.node) if spec.name in given]
         rate = row.rate
-        if rate is not None and "rate" not in row.entry.inputs:
-            shown.append(f"{labels.rate} {format_fraction(rate, 2)}%")
+        if rate is not None and "rate" not in given:
+            shown.append(f"{self.labels.rate} {format_fraction(rate, 2)}%")
         manual = row.entry.column(self.column)
         if manual is not None:
             shown.append(f"{self.column_label()} {num(manual)}")
         return "; ".join(shown)
 
     def rule(self, row: BonusRow) -> str:
-        rule = row.node.rule
-        cap = "" if rule is None or rule.max is None else hint("report-rule-max", max=num(rule.max))
-        if isinstance(rule, RateStepsRule):
-            return hint("report-rule-rate", per_step=num(rule.per_step), step=num(rule.step)) + cap
-        if isinstance(rule, PerUnitRule):
-            return hint("report-rule-unit", per_unit=num(rule.per_unit)) + cap
-        if isinstance(rule, ManualRule):
-            return hint("report-rule-manual") + cap
-        return ""
+        return rules.describe(row.node)
 
 
 def render_report(data: ReportInput) -> str:

@@ -8,8 +8,10 @@ from fractions import Fraction
 import pytest
 
 from jyscore import load_sheet, score
-from jyscore.bonus import per_unit, rate_steps_points
-from jyscore.models import Entry, PerUnitRule, RateStepsRule
+from jyscore.models import Entry, Node
+from jyscore.rules import Explain
+from jyscore.rules.per_unit import KIND as PER_UNIT, PerUnitRule
+from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
 
 from .conftest import DATA
 
@@ -46,7 +48,8 @@ def test_employment_rate_from_counts_is_exact():
 )
 def test_per_unit(count, per, cap, points):
     rule = PerUnitRule(kind="per_unit", per_unit=D(per), max=D(cap) if cap else None)
-    assert per_unit(rule, Entry("6.2", inputs={"count": D(count)}), "self") == points
+    node = Node(id="6.2", name="论文", rule=rule)
+    assert PER_UNIT.compute(rule, node, {"count": D(count)}, Explain()) == points
 
 
 @pytest.mark.parametrize(

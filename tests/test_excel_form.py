@@ -107,7 +107,7 @@ def test_formulas_total_the_form(form):
     rate = ws[f"H{rows['6.1.1']}"].value
     assert "ROUND(" in rate and "MIN(4," in rate and "INT(" in rate
     count = f"$H${rows['6.2/论文篇数']}"
-    assert ws[f"H{rows['6.2']}"].value == f"=IF(ISNUMBER({count}),{count}*1,0)"
+    assert ws[f"H{rows['6.2']}"].value == f"=MAX(0,IF(ISNUMBER({count}),{count},0)*1)"
 
 
 def test_a_college_named_like_a_formula_stays_text(tmp_path: Path):

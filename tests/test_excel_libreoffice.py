@@ -153,3 +153,114 @@ def test_a_ranking_workbook_saved_by_libreoffice_is_still_known_as_an_output(rec
 
     _, out = recalculated
     assert is_own_output(out / "ranking.xlsx")
+
+
+# -- the composite rubric: every rule kind with its own formula --------------------------------
+
+COMPOSITE = ROOT / "rubric" / "composite-employment.yaml"
+COMPOSITE_EXAMPLES = sorted((ROOT / "examples" / "composite-employment").glob("*.yaml"))
+# inputs on and around each kind's boundaries: (item, inputs once, inputs per column)
+KIND_CASES = {
+    "per-unit-cap": ("1.2", {"meetings": D(4)}, {}),
+    "per-unit-per-column": ("1.2", {}, {"self": {"meetings": D(9)}, "assessed": {"meetings": D(1)}}),
+    "deduction-used-up": ("1.3", {"late": D(10)}, {}),
+    "deduction-floor": ("1.3", {"late": D(13)}, {}),
+    "below-on-line": ("2.1", {"rate": D(95)}, {}),
+    "below-one-step": ("2.1", {"rate": D(94)}, {}),
+    "below-just-under": ("2.1", {"rate": D("94.01")}, {}),
+    "below-thirds": ("2.1", {"rate": D("88.3")}, {}),
+    "tiers-exact-4": ("2.2", {"rate": D("64.02"), "strive": D(95), "pass_line": D(90),
+                              "last_year": D("60.02")}, {}),
+    "tiers-none": ("2.2", {"rate": D("64.02"), "strive": D(95), "pass_line": D(90),
+                           "last_year": D("60.03")}, {}),
+    "tiers-per-column": ("2.2", {"strive": D(95), "pass_line": D(90), "last_year": D(80)},
+                         {"self": {"rate": D(95)}, "assessed": {"rate": D("89.99")}}),
+    "exclusive-exact": ("2.3", {"rate": D("91.1"), "target": D("93.1")}, {}),
+    "exclusive-past": ("2.3", {"rate": D("91.09"), "target": D("93.1")}, {}),
+    "counters-cap": ("3.1", {"individual": D(5), "group": D(2)}, {}),
+    "counters-under": ("3.1", {"individual": D(4), "group": D(2)}, {}),
+    "above-exact": ("6.1", {"rate": D("65.1"), "target": D("60.1")}, {}),
+    "above-capped": ("6.1", {"rate": D(100), "target": D(60)}, {}),
+    "formula-award": ("6.4", {"people": D(3), "award": D(1)}, {}),
+    "formula-capped": ("6.4", {"people": D(5), "award": D(1)}, {}),
+    "formula-per-column": ("6.4", {"people": D(1)},
+                           {"self": {"award": D(1)}, "assessed": {"award": D(0)}}),
+}
+
+
+def with_inputs(sheet: Sheet, item_id: str, inputs: dict, per_column: dict) -> Sheet:
+    entries = dict(sheet.entries)
+    entries[item_id] = Entry(item_id, inputs=inputs, column_inputs=per_column)
+    return dataclasses.replace(sheet, entries=entries)
+
+
+@pytest.fixture(scope="module")
+def composite_recalculated(tmp_path_factory):
+    from jyscore import load_rubric
+
+    rubric = load_rubric(COMPOSITE)
+    work = tmp_path_factory.mktemp("libreoffice-composite")
+    blank = work / "blank.xlsx"
+    build_form(rubric, "学院", 2024).save(blank)
+    sheets = {p.stem: load_sheet(p, rubric) for p in COMPOSITE_EXAMPLES}
+    base = sheets["文学院"]
+    for name, (item_id, inputs, per_column) in KIND_CASES.items():
+        sheets[name] = with_inputs(base, item_id, inputs, per_column)
+    files = [fill(blank, rubric, sheet, work / f"{name}.xlsx") for name, sheet in sheets.items()]
+    return rubric, sheets, recalculate(files, work)
+
+
+def test_libreoffice_computes_every_kind_as_the_engine(composite_recalculated):
+    rubric, sheets, out = composite_recalculated
+    for name, sheet in sheets.items():
+        result = score(rubric, sheet)
+        ws = openpyxl.load_workbook(out / f"{name}.xlsx", data_only=True).worksheets[0]
+        rows = id_rows(ws)
+        for row in (*result.rows, *result.bonus_rows):
+            if row.node.id not in rows:
+                continue  # groups: their names fill merged cells
+            for letter, value in (("H", row.self), ("I", row.assessed)):
+                cell = ws[f"{letter}{rows[row.node.id]}"].value
+                if value is None or (cell is None and not rules_computed(row.node)):
+                    continue
+                assert Decimal(repr(cell)) == value, (name, row.node.id, letter, cell, value)
+        values = cached(out / f"{name}.xlsx")
+        for index, column in enumerate(("self", "assessed")):
+            totals = result.totals[column]
+            if totals is not None:
+                assert values[rubric.labels.total][index] == totals.total, (name, column)
+
+
+def rules_computed(node) -> bool:
+    from jyscore import rules
+
+    return not rules.hand_scored(node)
+
+
+@pytest.mark.parametrize(
+    ("file", "rates"),
+    [("steps-both.yaml", ["90", "93.99", "99", "89.5", "89", "0"]),
+     ("formula.yaml", ["95", "94.99", "90", "89.99", "88.5", "64.02", "60", "0"])],
+)
+def test_libreoffice_small_rubrics(tmp_path, file, rates):
+    from jyscore import load_rubric
+    from jyscore.models import Sheet
+
+    rubric = load_rubric(ROOT / "tests" / "data" / "rules" / file)
+    blank = tmp_path / "blank.xlsx"
+    build_form(rubric, "学院", 2024).save(blank)
+    sheets = {}
+    for index, rate in enumerate(rates):
+        entry = Entry("1.1", inputs={"rate": D(rate)})
+        sheets[f"r{index}"] = Sheet("x", "学院", 2024, rubric.id, {"1.1": entry})
+    sheets["per-column"] = Sheet("x", "学院", 2024, rubric.id, {"1.1": Entry(
+        "1.1", column_inputs={"self": {"rate": D("92")}, "assessed": {"rate": D("88")}})})
+    files = [fill(blank, rubric, sheet, tmp_path / f"{name}.xlsx") for name, sheet in sheets.items()]
+    out = recalculate(files, tmp_path)
+    for name, sheet in sheets.items():
+        ws = openpyxl.load_workbook(out / f"{name}.xlsx", data_only=True).worksheets[0]
+        row = id_rows(ws)["1.1"]
+        result = score(rubric, sheet)
+        item = next(r for r in result.rows if r.node.id == "1.1")
+        assert Decimal(repr(ws[f"H{row}"].value)) == item.self, (name, item.self)
+        assert Decimal(repr(ws[f"I{row}"].value)) == item.assessed, (name, item.assessed)

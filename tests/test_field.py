@@ -44,7 +44,7 @@ def test_a_blank_bonus_entry_is_a_warning_naming_it(tmp_path: Path):
     (found,) = problems(BLANK_BONUS, tmp_path)
     assert (found.code, found.severity.value, found.item_id, found.line) == (
         "JY124", "warning", "6.1.1", 30)
-    assert "target, rate, graduates, employed" in found.message and "counts 0" in found.message
+    assert "target, graduates, employed, rate" in found.message and "counts 0" in found.message
 
 
 def test_validate_warns_and_strict_fails_on_a_blank_bonus(tmp_path: Path):

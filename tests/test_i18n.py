@@ -181,11 +181,20 @@ ALLOWED_WORDS = {
     "imnu-totals", "totals",  # a rubric's id in tests/data/totals
     "quota_rounding", "X", "Y", "Z",  # a rubric key; colleges of tests/data/panels/tie
     "assessedtotal", "item",  # the labels assessed + total of tests/data/panels/rubric.yaml, joined
+    "compare", "report", "explain", "check",  # commands
+    "and", "or", "not", "if", "else", "floor", "ceil",  # a condition's words (jyscore.rules.expr)
+    "kind", "nope",  # a rubric key and a value of tests/data
+    "children", "parts", "full", "per_unit", "boundary", "direction", "start", "line",
+    "line_input", "per_step_below", "both", "allowed", "inputs",  # keys of a rubric's rules
+    "previous",  # an input's name in tests/data/rubrics/tiers-unknown-name.yaml
+    # rubric/composite-employment.yaml: its id, and the inputs its conditions and formula name
+    "composite", "strive", "pass_line", "last_year", "people", "award",
+    "img", "src", "onerror", "alert", "javascript",  # the hostile names of tests/data/report
 }
 _NOT_WORDS = re.compile(
     r"""(?x)
     (?:\S*[/\\]\S*)            # paths
-    | (?:\S+\.(?:yaml|yml|xlsx|xls|json|csv|md)\b)  # file names
+    | (?:\S*\.(?:yaml|yml|xlsx|xls|json|csv|md|txt|html)\b)  # file names
     | '[^'\n]*'                # quoted values the user typed
     | "[^"\n]*"
     | (?:--?[a-z][\w-]*)        # options
@@ -206,7 +215,7 @@ def english_words(text: str) -> list[str]:
 
 
 def test_the_checker_finds_english():
-    assert english_words("self 7 超过上限；allowed: 0 到 6") == ["allowed"]
+    assert english_words("self 7 超过上限；permitted: 0 到 6") == ["permitted"]
     assert english_words("tests/data/bad/x.yaml:5:15: 错误 JY101 [1.1 领导重视] 'yes' 不是") == []
 
 
@@ -215,6 +224,7 @@ BAD_SHEETS = sorted([*(DATA / "bad").glob("*.yaml"), *(DATA / "xlsx").rglob("*.x
 
 def _outputs(*args: str) -> str:
     result = run("--lang", "zh", *args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code in (0, 1, 2), result.output
     return result.output + (result.stderr if result.stderr_bytes is not None else "")
 
@@ -265,6 +275,7 @@ def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: 
         words = english_words(_outputs("validate", "--rubric", str(rubric), sheet))
         if words:
             found[f"rubric {rubric.name}"] = words
+    found.update(_new_commands_in_chinese(tmp_path))
     messages = json.loads(run("--lang", "zh", "validate", str(DATA / "bad"), "--format", "json").output)
     for problem in messages["problems"]:
         words = english_words(problem["message"])
@@ -273,9 +284,67 @@ def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: 
     assert not found
 
 
-@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert", "schema"])
+def _new_commands_in_chinese(tmp_path: Path) -> dict[str, list[str]]:
+    """explain, rubric check, compare and report (on the tiny rubric's few sheets) in Chinese."""
+    found: dict[str, list[str]] = {}
+    tiny = ["--rubric", str(DATA / "rubrics" / "tiny.yaml")]
+    report = DATA / "report"
+    composite = ROOT / "examples" / "composite-employment"
+    runs: list[list[str]] = [
+        ["explain", str(EXAMPLES / "文学院.yaml")],
+        ["explain", str(EXAMPLES / "文学院.yaml"), "9.9"],
+        *(["explain", str(sheet), "--rubric", str(ROOT / "rubric" / "composite-employment.yaml")]
+          for sheet in sorted(composite.glob("*.yaml"))),
+        ["rubric", "check", str(ROOT / "rubric" / "composite-employment.yaml")],
+        *(["rubric", "check", str(rubric)] for rubric in sorted((DATA / "rubrics").glob("*.yaml"))),
+        ["compare", str(ROOT / "examples" / "2023"), str(EXAMPLES)],
+        ["compare", str(ROOT / "examples" / "2023"), str(EXAMPLES), "--format", "csv"],
+        ["compare", *tiny, str(report / "2023"), str(report / "2024")],
+        ["compare", str(DATA / "bad"), str(EXAMPLES)],
+    ]
+    for args in runs:
+        words = english_words(_outputs(*args))
+        if words:
+            found[" ".join(args[:2])] = words
+    page = tmp_path / "report.html"
+    _outputs("report", *tiny, str(report / "2024"), "--previous", str(report / "2023"), "-o",
+             str(page))
+    words = english_words(_visible_text(page.read_text(encoding="utf-8")))
+    if words:
+        found["report"] = words
+    return found
+
+
+def _visible_text(page: str) -> str:
+    """The words a reader sees in an HTML page (text, titles and alt texts; not styles)."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.texts: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.hidden += tag in ("style", "script")
+            self.texts.extend(v for k, v in attrs if k in ("title", "alt", "aria-label") and v)
+
+        def handle_endtag(self, tag: str) -> None:
+            self.hidden -= tag in ("style", "script")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.texts.append(data)
+
+    reader = Reader()
+    reader.feed(page)
+    return "\n".join(reader.texts)
+
+
+@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert", "schema",
+                                     "compare", "report", "explain", "rubric", "rubric check"])
 def test_help_in_chinese_has_no_english(command: str):
-    args = [command, "--help"] if command else ["--help"]
+    args = [*command.split(), "--help"]
     assert english_words(_outputs(*args).replace("INTEGER RANGE", "")) == []
 
 
@@ -381,10 +450,12 @@ def test_a_ranking_read_in_a_pool_reports_in_chinese():
 def test_rubric_errors_are_our_words_not_pydantics(tmp_path: Path):
     rubric = tmp_path / "rubric.yaml"
     rubric.write_text("id: x\nname: 甲\ntotal: abc\nstep: 0.5\nindicators:\n"
-                      "  - {id: '1', name: 甲, points: -1, kind: nope}\n", encoding="utf-8")
+                      "  - {id: '1', name: 甲, points: -1}\n"
+                      "  - {id: '2', name: 乙, points: 3, kind: nope}\n", encoding="utf-8")
     args = ("validate", "--rubric", str(rubric), str(EXAMPLES / "文学院.yaml"))
     zh = run("--lang", "zh", *args).output
-    assert "total：应为数字，如 4 或 4.5" in zh and "indicators.0.points：必须不小于 0" in zh
-    assert english_words(zh.replace("indicators", "")) == []
+    assert "total：应为数字，如 4 或 4.5" in zh and "1 points：必须不小于 0" in zh
+    assert "2 kind：不是指标体系文件的键" in zh
+    assert english_words(zh) == []
     en = run("--lang", "en", *args).output
     assert "total: expected a number such as 4 or 4.5" in en

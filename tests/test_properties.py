@@ -10,11 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jyscore import score
-from jyscore.bonus import rate_steps_points
 from jyscore.loading.sheet import sheet_from_document
 from jyscore.loading.yamlsource import parse
 from jyscore.loading.sheet import SHEET_LIMITS
-from jyscore.models import RateStepsRule
+from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
 from jyscore.ranking import rank
 
 from .sheets import CAPS
@@ -101,3 +100,34 @@ def test_ranking_is_a_permutation_consistent_with_totals(rubric, variants):
     for position, row in enumerate(ranking.rows, start=1):
         assert row.rank == 1 + sum(other.total > row.total for other in ranking.rows)
         assert row.rank <= position
+
+
+# -- rule kinds: steps and conditions ------------------------------------------------------------
+
+from jyscore.rules.expr import ExprError, compile_expr  # noqa: E402
+from jyscore.rules.steps import count_steps  # noqa: E402
+
+STEP_SIZES = st.sampled_from([D("0.1"), D("0.5"), D(1), D(2), D(5)])
+DISTANCES = st.fractions(min_value=-20, max_value=100)
+
+
+@given(DISTANCES, st.fractions(min_value=0, max_value=10), STEP_SIZES)
+def test_steps_grow_with_the_distance_and_exclusive_never_counts_more(distance, more, step):
+    for boundary in ("inclusive", "exclusive"):
+        assert 0 <= count_steps(distance, step, boundary) <= count_steps(distance + more, step,
+                                                                            boundary)
+    inclusive = count_steps(distance, step, "inclusive")
+    exclusive = count_steps(distance, step, "exclusive")
+    assert inclusive - 1 <= exclusive <= inclusive
+    # the two differ exactly when the distance lands on a step
+    on_a_step = distance > 0 and (distance / Fraction(step)).denominator == 1
+    assert (exclusive < inclusive) == on_a_step
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300)
+def test_any_condition_text_compiles_or_is_refused_with_a_reason(text):
+    try:
+        compile_expr(text)
+    except ExprError as exc:
+        assert str(exc)

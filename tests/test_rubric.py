@@ -97,7 +97,10 @@ def test_pydantic_errors_point_at_the_line(tmp_path):
     with pytest.raises(JyscoreError) as info:
         load_rubric(path)
     assert [(p.code, p.line) for p in info.value.problems] == [("JY200", 8)]
-    assert "indicators.0.points" in info.value.problems[0].message
+    # the item's id and the key, never an index path such as indicators.0.points
+    problem = info.value.problems[0]
+    assert problem.message.startswith("1 points:") and problem.item_id == "1"
+    assert "indicators.0" not in problem.message
 
 
 def test_unknown_bonus_rule_is_refused(tmp_path):

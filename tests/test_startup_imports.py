@@ -7,6 +7,7 @@ file (never for the built-in rubric), and nothing heavy at all for ``--version``
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,11 +35,14 @@ with open(report, "w") as out:
 """
 
 
-def imported(tmp_path: Path, *args: str) -> dict:
+def imported(tmp_path: Path, *args: str, cache: Path | None = None) -> dict:
     report = tmp_path / "report.json"
+    env = dict(os.environ)
+    if cache is not None:
+        env["JYSCORE_CACHE_DIR"] = str(cache)
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(report), *args],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, env=env,
     )
     assert report.exists(), done.stderr
     return json.loads(report.read_text())
@@ -51,12 +55,32 @@ def test_score_as_json_imports_neither_rich_nor_openpyxl(tmp_path):
     assert "openpyxl" not in found["modules"]
 
 
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory) -> Path:
+    """A cache of the validated built-in rubric, as the first command of a user leaves it."""
+    cache = tmp_path_factory.mktemp("cache")
+    work = tmp_path_factory.mktemp("warm")
+    first = imported(work, "score", str(SHEET), "--format", "json", cache=cache)
+    assert first["exit"] == 0 and "pydantic" in first["modules"]  # validated once …
+    assert len(list(cache.glob("rubric-*.pickle"))) == 1  # … and kept
+    return cache
+
+
 @pytest.mark.parametrize("args", [["score", str(SHEET)], ["rank", str(FOLDER)],
                                   ["validate", str(FOLDER)]])
-def test_the_built_in_rubric_needs_no_pydantic(tmp_path, args):
-    found = imported(tmp_path, *args)
+def test_the_built_in_rubric_needs_no_pydantic(tmp_path, args, warm_cache):
+    found = imported(tmp_path, *args, cache=warm_cache)
     assert found["exit"] == 0
-    assert "pydantic" not in found["modules"]  # jyscore.loading.builtin: no validation needed
+    assert "pydantic" not in found["modules"]  # the validated rubric comes from the cache
+
+
+def test_a_broken_cache_is_validated_again(tmp_path, warm_cache):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for pickle in warm_cache.glob("rubric-*.pickle"):
+        (cache / pickle.name).write_bytes(b"not a pickle")
+    found = imported(tmp_path, "score", str(SHEET), "--format", "json", cache=cache)
+    assert found["exit"] == 0 and "pydantic" in found["modules"]
 
 
 def test_a_rubric_file_is_validated_by_pydantic(tmp_path):

@@ -42,6 +42,10 @@ def fill(path: Path, rubric: Rubric, sheet: Sheet, out: Path | None = None) -> P
             ws[f"{NOTE}{row}"] = entry.note
         for name, value in entry.inputs.items():
             ws[f"{SELF}{rows[input_key(rubric, item_id, name)]}"] = typed(value)
+        for column_name, values in entry.column_inputs.items():  # inputs given per column
+            column = SELF if column_name == "self" else ASSESSED
+            for name, value in values.items():
+                ws[f"{column}{rows[input_key(rubric, item_id, name)]}"] = typed(value)
     target = out or path
     workbook.save(target)
     return target

@@ -1,8 +1,10 @@
 """The exact scoring engine: a checked sheet and its rubric in, a :class:`Result` out.
 
-Pure: no printing, no I/O, only ``Decimal`` (and ``Fraction`` for the employment rate, which
-``employed / graduates`` makes a ratio). A sheet reaching the engine has been checked by the
-loader, so the engine trusts it: every item scored once, every value on the step and under its cap.
+Pure: no printing, no I/O, only ``Decimal`` (and ``Fraction`` where a rule compares ratios,
+such as ``employed / graduates``). A sheet reaching the engine has been checked by the loader, so
+the engine trusts it: every item scored once, every value on the step and under its cap, every
+input a rule needs given. An item with a rule (base or bonus) is computed per column by
+:func:`jyscore.rules.evaluate` from the inputs that hold for that column.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .bonus import bonus_points
+from . import rules
 from .models import COLUMNS, Entry, Node, Rubric, Sheet, Veto
 from .totals import (
     AppliedAdjustment, adjustment_sum, applied_adjustments, final_grade, reported_vetoes,
@@ -47,6 +49,24 @@ class BonusRow(Row):
     @property
     def rate(self) -> Fraction | None:
         return self.entry.employment_rate() if self.entry else None
+
+
+def rule_points(node: Node, entry: Entry | None, column: str,
+                say: rules.Explain | None = None) -> Decimal:
+    """An item's points from its rule in ``column``; a bonus not claimed (no entry) is 0."""
+    if entry is None:
+        return ZERO
+    if rules.hand_scored(node):
+        values = {"score": entry.column(column) or ZERO}
+    else:
+        values = _with_defaults(node, entry.values(column))
+    return rules.evaluate(node, values, say)
+
+
+def _with_defaults(node: Node, values: dict[str, Decimal]) -> dict[str, Decimal]:
+    missing: dict[str, Decimal] = {s.name: s.default for s in rules.input_specs(node)
+               if s.default is not None and s.name not in values}
+    return {**missing, **values} if missing else values
 
 
 @dataclass(frozen=True)
@@ -123,6 +143,9 @@ class _Scorer:
             scores = self._sum_of(node.children, depth, is_part=False)
         elif node.parts and entry is None:
             scores = self._sum_of(node.parts, depth, is_part=True)
+        elif node.rule is not None and not rules.hand_scored(node):
+            scores = {c: rule_points(node, entry, c) if entry and c in self.sheet.columns else None
+                      for c in COLUMNS}
         else:
             scores = {c: entry.column(c) if entry else None for c in COLUMNS}
             for part in node.parts:  # scored as a whole: the form still lists its parts, blank
@@ -173,14 +196,11 @@ def _bonus_rows(rubric: Rubric, sheet: Sheet) -> list[BonusRow]:
                 scores: dict[str, Decimal | None] = {}
                 for column in COLUMNS:
                     leaves = [
-                        bonus_points(leaf.rule, sheet.entries[leaf.id], column)
-                        for leaf in node.leaves()
-                        if leaf.rule and leaf.id in sheet.entries
+                        rule_points(leaf, sheet.entries.get(leaf.id), column)
+                        for leaf in node.leaves() if leaf.rule
                     ]
                     scores[column] = sum(leaves, ZERO)
             else:
-                scores = {
-                    c: bonus_points(node.rule, entry, c) if entry else ZERO for c in COLUMNS
-                }
+                scores = {c: rule_points(node, entry, c) for c in COLUMNS}
             rows.append(BonusRow(node, depth, scores, note=entry.note if entry else None, entry=entry))
     return rows

@@ -73,13 +73,16 @@ def _command_entries() -> list[Source]:
         if command is None:
             raise LookupError(name)
         commands.append(command)
+        if isinstance(command, click.Group):  # jyscore rubric check
+            commands.extend(command.commands[sub] for sub in sorted(command.commands))
     seen: set[tuple[str, str]] = set()
     for command in commands:
         if not isinstance(command, LocalizedHelp):
             raise TypeError(f"command {command.name} is not a LocalizedCommand")
+        command_key = command.help_name or command.name
         if command.english_help:
-            entries.append(Source(f"help:{command.name}", command.english_help,
-                                  f"jyscore {command.name} --help"))
+            entries.append(Source(f"help:{command_key}", command.english_help,
+                                  f"jyscore {command_key} --help"))
         sub = click.Context(command, info_name=command.name, parent=ctx)
         help_option = command.get_help_option(sub)
         for param in [*command.params, *([help_option] if help_option else [])]:
@@ -90,7 +93,7 @@ def _command_entries() -> list[Source]:
             key = (help_key(param), param.english_help or "")
             if param.english_help and key not in seen:
                 seen.add(key)
-                entries.append(Source(key[0], key[1], f"jyscore {command.name} --help"))
+                entries.append(Source(key[0], key[1], f"jyscore {command_key} --help"))
     return entries
 
 

@@ -103,6 +103,9 @@ MESSAGES: dict[str, Message] = {
         "off-step",
         "{column} {value} is not a multiple of {step}; allowed: 0 to {cap} in steps of {step}",
     ),
+    "JY104": Message(
+        "not-allowed-value", "{column} {value} is not one of the values this item allows: {allowed}"
+    ),
     # -- which items are scored ------------------------------------------------------------------
     "JY110": Message(
         "unknown-id", "{given!r} is not an item of rubric {rubric!r}{suggestion}"
@@ -161,6 +164,20 @@ MESSAGES: dict[str, Message] = {
         "veto-flag",
         "{column} is {value}; a veto is reported with true (or false when it does not apply)",
     ),
+    "JY127": Message(
+        "missing-input",
+        "the input {field} ({label}) is missing; give it as {field}: 3, or per column "
+        "as {field}: {{self: 3, assessed: 2}}",
+    ),
+    "JY128": Message("negative-input", "{field} {value} is negative; give a number, 0 or more"),
+    "JY126": Message(
+        "not-a-flag", "{field} is {value}; expected yes or no: 是/否, true/false or 1/0"
+    ),
+    "JY125": Message(
+        "per-column-input",
+        "{field} given per column must name both columns, as {field}: {{self: 3, assessed: 2}}; "
+        "found {found}",
+    ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
     "JY201": Message(
@@ -207,6 +224,12 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY248": Message("band-quota", "grade band {name!r} has the quota {quota}%; {reason}"),
     "JY249": Message("duplicate-band", "the grade band {name!r} is named twice"),
+    "JY207": Message(
+        "children-and-parts",
+        "has both children and parts; a group sums its children, an item its parts: keep one",
+    ),
+    "JY208": Message("rule-inconsistent", "its rule does not hold together: {reason}"),
+    "JY209": Message("hand-values", "{reason}"),
     # -- checks across a run (validate) ----------------------------------------------------------
     "JY301": Message(
         "duplicate-college",
@@ -394,6 +417,7 @@ HINTS: dict[str, str] = {
     "suggest": " (did you mean {suggestion!r}?)",
     "missing-item": "give {item_id} self/assessed scores, or score each of its parts {parts}",
     "missing-leaf": "give {item_id} self/assessed scores",
+    "missing-inputs": "give {item_id} its inputs, as \"{item_id}\": {{{inputs}}}",
     "missing-part": "{owner} is scored through its parts ({given} given); score all of them",
     "field-college": "add e.g. 'college: 文学院'",
     "field-year": "add e.g. 'year: 2024'",
@@ -423,6 +447,7 @@ HINTS: dict[str, str] = {
     "form-prompt-title": "Score",
     "form-prompt-score": "Worth {cap} points: give a score from 0 to {cap} in steps of {step}.",
     "form-prompt-open": "Give a score of 0 or more in steps of {step}.",
+    "form-prompt-allowed": "This item can only be given {values} points.",
     "form-prompt-percent-title": "Percentage",
     "form-prompt-count-title": "Whole number",
     "form-prompt-year-title": "Year",
@@ -432,6 +457,12 @@ HINTS: dict[str, str] = {
     "employment rate here, e.g. 94.4 (without %).",
     "form-input-positive-count": "Give a whole number greater than 0.",
     "form-input-count": "Give a whole number, 0 or more.",
+    "form-input-number": "Give a number, 0 or more.",
+    "form-input-flag": "Give 1 for yes, 0 for no.",
+    "form-prompt-flag-title": "Yes or no",
+    "form-input-assessed": "When the assessed column is left empty, the assessment takes the "
+    "value in the self column; where the value found differs, enter it in the assessed column.",
+    "form-prompt-number-title": "Number",
     "form-wrote": "jyscore: wrote {path}",
     "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
     "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
@@ -469,6 +500,8 @@ HINTS: dict[str, str] = {
     "{{self: 4, assessed: 3.5, note: see the minutes}}.",
     "yaml-points": "({points} points)",
     "yaml-max": "(at most {points} points)",
+    "yaml-allowed": "(only {values} points)",
+    "yaml-step": "(in steps of {step} points)",
     "yaml-parts": "{item} ({points} points): score each part, or delete the parts and write one "
     "line \"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "Bonus items: optional; delete the lines that do not apply",
@@ -532,11 +565,10 @@ HINTS: dict[str, str] = {
     "value-empty": "empty",
     "value-list": "a list",
     "value-mapping": "a mapping",
+    "found-nothing": "nothing",
     "points-of-children": "items",
     "points-of-parts": "parts",
     "rubric-not-mapping": "expected a mapping with id, name, total, step and indicators",
-    "rubric-bonus-rule": "a bonus item needs a rule",
-    "rubric-rule-not-bonus": "only bonus items have a rule",
     "rubric-missing": "this field is required",
     "rubric-expect-text": "expected text",
     "rubric-expect-whole": "expected a whole number",
@@ -581,6 +613,107 @@ HINTS: dict[str, str] = {
     "output-no-folder": "the folder {folder} does not exist",
     "xlsx-error": "reading it failed with {error}",
     "need-target": "the target rate is missing",
+    # rubric checks (rule kinds and per-item values)
+    "lint-bonus-rule": "a bonus item needs a rule",
+    "lint-rule-leaf": "a rule computes one item's score; put it on an item without children "
+    "or parts",
+    "lint-deduction-full": "a deduction is taken from the item's points: give the item points, "
+    "or the rule full",
+    "lint-over-points": "{value} is more than the item's {points} points",
+    "lint-input-twice": "the input name {input!r} is used twice in this item",
+    "lint-steps-line": "give exactly one of line (a fixed number) and line_input (an input "
+    "such as the college's target)",
+    "lint-steps-start": "steps below a line are taken from the item's points: give the item "
+    "points, or the rule start or max",
+    "lint-formula-cap": "a formula needs a cap: give the item points, or the rule max",
+    "lint-percent-line": "the line {line} is over 100, which a percentage never reaches",
+    "lint-steps-both": "steps both ways start from the points at the line: give start",
+    "lint-steps-below-only": "per_step_below is for direction both",
+    "lint-unknown-name": "the condition uses {names}, which is not an input of this item; "
+    "declared inputs: {allowed}",
+    "lint-tiers-order": "tiers are listed from the most points down: {points} must be less "
+    "than the tier above ({previous})",
+    "lint-hand-only": "step and allowed apply to an item scored by hand (no rule, or manual), "
+    "without parts",
+    "lint-allowed-twice": "a value is listed twice",
+    "lint-reserved-name": "an input may not be named {input!r}: a sheet uses that key for "
+    "itself",
+    # conditions and formulas (jyscore.rules.expr)
+    "expr-too-long": "the condition is longer than {limit} characters",
+    "expr-syntax-at": "not a condition (at character {at})",
+    "expr-syntax": "not a condition",
+    "expr-not-allowed": "{what} at character {at} is not allowed; use input names, numbers, "
+    "+ - * /, comparisons, and, or, not, min(…), max(…), floor(…), ceil(…), … if … else …",
+    "expr-too-deep": "the condition is nested more than {limit} levels deep",
+    "expr-what-value": "the value {value}",
+    "expr-what-operator": "this operator",
+    "expr-what-comparison": "this comparison",
+    "expr-what-call": "this call",
+    # rule kinds in words (explain, rubric check)
+    "rule-manual": "scored by hand",
+    "rule-per-unit": "{per_unit} per {input}",
+    "rule-per-unit-max": "{per_unit} per {input}, at most {max}",
+    "rule-counters-max": "{counters}; together at most {max}",
+    "rule-counter": "{per_unit} per {input}",
+    "rule-deduction": "{full} less {per_unit} per {input}, not below 0",
+    "rule-steps-above": "{start} plus {per_step} per full {step} that {input} is above {line} "
+    "({boundary})",
+    "rule-steps-below": "{start} less {per_step} per full {step} that {input} is below {line} "
+    "({boundary}), not below 0",
+    "rule-steps-both": "{start} at {line}, plus {per_step} per full {step} that {input} is "
+    "above it, less {per_step_below} per full {step} below it ({boundary}), not below 0",
+    "rule-rate-steps": "{per_step} per full {step} percentage points the employment rate is "
+    "above the target ({boundary})",
+    "rule-rate-steps-max": "{per_step} per full {step} percentage points the employment rate is "
+    "above the target ({boundary}), at most {max}",
+    "rule-tier": "if {when}: {points}",
+    "rule-formula": "{formula}, rounded half-up to {places} decimal places",
+    "rule-otherwise": "otherwise {points}",
+    "boundary-inclusive": "a step reached exactly counts",
+    "boundary-exclusive": "a step must be passed, reaching it exactly does not count",
+    "yes": "yes",
+    "no": "no",
+    # explain: the arithmetic in words
+    "explain-manual": "scored by hand: {points}",
+    "explain-per-unit": "{count} × {per_unit} = {points}",
+    "explain-counter": "{label}: {count} × {per_unit} = {points}",
+    "explain-sum": "sum = {points}",
+    "explain-cap": "{points} is over the cap {cap}: {cap}",
+    "explain-floor": "{points} is below 0: 0",
+    "explain-deduction": "{full} − {count} × {per_unit} = {full} − {off} = {points}",
+    "explain-steps-above": "{value} − {line} = {distance} above the line; full steps of "
+    "{step}: {steps} ({boundary})",
+    "explain-steps-below": "{line} − {value} = {distance} below the line; full steps of "
+    "{step}: {steps} ({boundary})",
+    "explain-steps-add": "{start} + {steps} × {per_step} = {points}",
+    "explain-steps-off": "{start} − {steps} × {per_step} = {points}",
+    "explain-rate": "rate = {employed} × 100 / {graduates} = {rate}",
+    "explain-tier": "{when}? {holds} ({points})",
+    "explain-otherwise": "no tier holds: {points}",
+    "explain-formula": "{formula} = {value}; rounded to {places} places: {points}",
+    "explain-formula-zero": "{formula} divides by 0: 0",
+    "explain-members": "{ids} = {terms} = {points}",
+    "explain-not-claimed": "not claimed: 0",
+    "explain-unknown-ids": "jyscore: no item {ids} in rubric {rubric}",
+    "explain-both": "Both columns:",
+    "explain-column": "{column}:",
+    "explain-item": "{item_id} {name} — rule: {rule}",
+    "explain-inputs": "inputs: {inputs}",
+    "explain-input": "{input} {value}",
+    "explain-totals": "{column}: {base_label} {base} + {bonus_label} {bonus} = {total_label} "
+    "{total}",
+    "rule-group": "the sum of its children",
+    "rule-allowed": "scored by hand, one of {values}",
+    "rule-hand": "scored by hand, 0 to {cap} in steps of {step}",
+    "rule-hand-parts": "scored by hand, 0 to {cap} in steps of {step}, as a whole or through "
+    "all of its parts",
+    "rule-hand-open": "scored by hand, 0 or more in steps of {step}",
+    "rule-hand-open-parts": "scored by hand, 0 or more in steps of {step}, as a whole or "
+    "through all of its parts",
+    "rule-step": "scored by hand in steps of {step}",
+    "rubric-check-ok": "{file}: ok ({items} items, {rules} with a rule)",
+    "rubric-check-tree-bonus": "({bonus})",
+
     "need-rate": "neither a rate nor graduates and employed are given",
     "rate-and-counts": "both a rate and graduates/employed are given",
     "rate-inputs": "{target: 89.4, rate: 94.4} or {target: 89.4, graduates: 125, employed: 118}",
@@ -656,8 +789,79 @@ HINTS: dict[str, str] = {
     "quota-ties-drop": "colleges tied at the boundary move down together",
     "quota-ties-keep": "colleges tied at the boundary all keep the band",
     "list-separator": "; ",
+    "sentences": "{first} {second}",
     "name-separator": ", ",
     "college-note": "{college}: {note}",
+    # jyscore compare (table and CSV headers, notes)
+    "compare-title": "Year over year: {old} → {new}",
+    "compare-college": "College",
+    "compare-total": "Total {year}",
+    "compare-rank": "Rank {year}",
+    "compare-delta": "Change in total",
+    "compare-rank-change": "Places moved",
+    "compare-item": "Item",
+    "compare-name": "Name",
+    "compare-cap": "Points {year}",
+    "compare-cap-only": "Points",
+    "compare-mean-lost": "Mean lost {year}",
+    "compare-share-lost": "Share lost {year}",
+    "compare-change": "Change",
+    "compare-items-title": "Points lost per item, mean over the colleges",
+    "compare-items-caption": "Change: in points where the item's points stayed the same, in "
+    "percentage points of the item's points where they changed.",
+    "compare-only-in": "Only in",
+    "compare-unmatched-title": "Items in one year's rubric only (not compared)",
+    "compare-rubrics": "The rubric changed between the years ({old} → {new}): items in one year "
+    "only are listed apart, and items whose points changed are compared as shares of their points.",
+    "compare-wrote": "jyscore: wrote {path}",
+    # jyscore report (the HTML page)
+    "report-title": "{rubric}: assessment results {year}",
+    "report-meta": "Rubric {rubric} ({rubric_id}), year {year}, {colleges} colleges ranked on "
+    "the {column} scores. Made by jyscore {version}.",
+    "report-contents": "Colleges",
+    "report-skipped-title": "Sheets left out",
+    "report-skipped": "{count} sheet(s) had errors and are not in this report:",
+    "report-ranking": "Ranking",
+    "report-totals": "Totals",
+    "report-losses": "Where colleges lose points",
+    "report-losses-note": "Items where the colleges lose the largest share of the item's points "
+    "come first; items on which no college lost points are left out.",
+    "report-losses-caption": "Share lost: the mean over the colleges of the points lost as a "
+    "share of the item's points, rounded to one decimal place.",
+    "report-mean-lost": "Mean lost",
+    "report-share-lost": "Share lost",
+    "report-colleges-losing": "Colleges losing points",
+    "report-total-lost": "Points lost in all",
+    "report-of": "{part} of {whole}",
+    "report-nothing-lost": "No college lost points on any item.",
+    "report-heatmap": "Points lost per item and college",
+    "report-heatmap-note": "Rows are the items in the order of the form, columns the colleges in "
+    "ranking order; the darker a cell, the larger the share of the item's points lost.",
+    "report-previous": "Changes since {old} ({old} → {new})",
+    "report-delta-total": "Change in total",
+    "report-delta-rank": "Places moved",
+    "report-new-college": "new",
+    "report-caps-changed": "Items whose points changed (compared as shares of their points)",
+    "report-college": "{rank}. {college}",
+    "report-primary": "Primary indicators against the median college",
+    "report-chart-own": "This college",
+    "report-chart-median": "Median college",
+    "report-chart-share": "Share of the indicator's points",
+    "report-share": "Share",
+    "report-lost": "Points lost, item by item",
+    "report-lost-none": "No points lost on any item.",
+    "report-lost-points": "Lost",
+    "report-lost-total": "Points lost in all: {lost}.",
+    "report-bonus": "Bonus",
+    "report-bonus-inputs": "Figures given",
+    "report-bonus-rule": "Rule",
+    "report-bonus-none": "not claimed",
+    "report-bonus-total": "{bonus}: {points} in all.",
+    "report-wrote": "jyscore: wrote {path} ({count} colleges)",
+    "report-sheet-changed": "{file} changed while it was being read; nothing was written, run "
+    "the command again",
+    "report-needs-charts": "jyscore: the report needs the charting package vl-convert-python, "
+    "and {module} cannot be imported; install it with: pip install vl-convert-python",
 }
 
 
@@ -678,7 +882,7 @@ class Phrase(NamedTuple):
         return format(str(self), spec)
 
 
-def phrase(name: str, **params: object) -> Phrase:
+def phrase(name: str, /, **params: object) -> Phrase:
     if name not in HINTS:
         raise KeyError(name)
     return Phrase(name, params)
@@ -713,7 +917,7 @@ def os_error_phrase(error: OSError) -> Phrase:
     return Phrase("os-other", {"name": name or type(error).__name__})
 
 
-def hint(name: str, **params: object) -> str:
+def hint(name: str, /, **params: object) -> str:
     template = translate(name, HINTS[name])
     return template.format(**_resolved(params)) if params else template
 

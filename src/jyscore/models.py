@@ -6,12 +6,14 @@ No I/O here. A rubric is a tree of :class:`Node` of any depth:
   its children's and it is never scored directly;
 * a node without children is a *scorable item* with a cap (``points``); it may carry ``parts``,
   sub-criteria worth part of the cap, and a sheet scores either the item or all of its parts;
-* in the ``bonus`` trees, the leaves carry a ``rule`` from :mod:`jyscore.bonus` instead of points.
+* any item (base or bonus) may carry a ``rule`` from :mod:`jyscore.rules` that computes its score
+  from inputs the sheet gives; in the ``bonus`` trees every leaf has one.
 
 A rubric *file* is validated by pydantic (:mod:`jyscore.loading.rubric`), straight into these
 classes: their annotations carry the constraints (:class:`Constraint`) and each class its
 pydantic config. Importing this module imports no pydantic: ``jyscore score`` with the built-in
-rubric never needs it (see :mod:`jyscore.loading.builtin`), and start-up stays light.
+rubric never needs it (the validated built-in rubric is cached: see
+:mod:`jyscore.loading.rubric`), and start-up stays light.
 
 The sheet is built by :mod:`jyscore.loading.sheet` only after every value has been checked
 against the rubric with positions, so there is nothing left for pydantic to validate there.
@@ -54,37 +56,24 @@ Text = Annotated[str, Constraint(min_length=1)]
 _STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 
-@dataclass(frozen=True)
-class RateStepsRule:
-    """+``per_step`` for every full ``step`` percentage points the rate exceeds the target."""
+class _RuleSchema:
+    """pydantic hook: a rubric's ``rule`` is the parameters of one registered kind
+    (:data:`jyscore.rules.KINDS`), told apart by its ``kind`` key."""
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["rate_steps"]
-    step: PositiveDecimal
-    per_step: PositiveDecimal
-    max: NonNegativeDecimal | None = None
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field
 
+        from .rules import KINDS
 
-@dataclass(frozen=True)
-class PerUnitRule:
-    """``count`` x ``per_unit`` points, at most ``max``."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["per_unit"]
-    per_unit: PositiveDecimal
-    max: NonNegativeDecimal | None = None
+        params = tuple(kind.params for kind in KINDS.values())
+        return handler.generate_schema(
+            Annotated[Union[params], Field(discriminator="kind")]  # type: ignore[valid-type]
+        )
 
 
-@dataclass(frozen=True)
-class ManualRule:
-    """Points awarded by hand in both columns, on the rubric's step, at most ``max``."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    kind: Literal["manual"]
-    max: NonNegativeDecimal | None = None
-
-
-BonusRule = Annotated[Union[RateStepsRule, PerUnitRule, ManualRule], Constraint(discriminator="kind")]
+# the parameters of a rule kind (a frozen dataclass of :mod:`jyscore.rules`)
+RuleParams = Annotated[Any, _RuleSchema()]
+AllowedValues = Annotated[tuple[NonNegativeDecimal, ...], Constraint(min_length=1, max_length=50)]
 
 
 @dataclass(frozen=True)
@@ -99,7 +88,10 @@ class Node:
     evidence: bool = False
     children: tuple[Node, ...] = ()
     parts: tuple[Node, ...] = ()
-    rule: BonusRule | None = None
+    rule: RuleParams | None = None
+    # hand-scored values: on this step instead of the rubric's, or only these values
+    step: PositiveDecimal | None = None
+    allowed: AllowedValues | None = None
 
     def __post_init__(self) -> None:
         # A group may leave its points out (the seed gives none for 1.4 工作落实): they are the
@@ -238,6 +230,11 @@ class Rubric:
         return tuple(leaf for root in self.bonus for leaf in root.leaves() if leaf.rule)
 
     @cached_property
+    def ruled_ids(self) -> frozenset[str]:
+        """The items whose score a rule gives (base or bonus)."""
+        return frozenset(n.id for n, _ in self.walk() if n.rule is not None)
+
+    @cached_property
     def part_owner(self) -> dict[str, Node]:
         """The item each part belongs to, by the part's id."""
         return {part.id: item for item in self.items for part in item.parts}
@@ -270,21 +267,26 @@ class Entry:
     self: Decimal | None = None
     assessed: Decimal | None = None
     note: str | None = None
+    # a rule's inputs given once, for both columns ...
     inputs: dict[str, Decimal] = field(default_factory=dict)
+    # ... and those given per column: column -> input -> value
+    column_inputs: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # where the entry's id stood (line/column, or a cell), for checks made after loading
     position: Position | None = field(default=None, compare=False)
 
     def column(self, name: str) -> Decimal | None:
         return self.self if name == "self" else self.assessed
 
-    def employment_rate(self) -> Fraction | None:
+    def values(self, column: str) -> dict[str, Decimal]:
+        """The rule's inputs as they hold for ``column``."""
+        per_column = self.column_inputs.get(column)
+        return {**self.inputs, **per_column} if per_column else self.inputs
+
+    def employment_rate(self, column: str = "self") -> Fraction | None:
         """The initial employment rate in percent, exact: given, or employed / graduates."""
-        if "rate" in self.inputs:
-            return Fraction(self.inputs["rate"])
-        graduates, employed = self.inputs.get("graduates"), self.inputs.get("employed")
-        if graduates is None or employed is None or graduates == 0:
-            return None
-        return Fraction(employed) * 100 / Fraction(graduates)
+        from .rules.rate_steps import employment_rate
+
+        return employment_rate(self.values(column))
 
 
 @dataclass(frozen=True)
@@ -310,9 +312,6 @@ class Sheet:
 
 # -- adjustments to the total, vetoes and grades (see jyscore.totals) ---------------------------
 
-# typing.Literal under a name of this section's own, so that the import line at the top stays
-# another change's to make (pydantic resolves these annotations in this module's namespace)
-from typing import Literal as _OneOf  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -325,7 +324,7 @@ class Adjustment:
     name: Text
     min: NonNegativeDecimal
     max: NonNegativeDecimal
-    kind: _OneOf["deduction", "addition"] = "deduction"
+    kind: Literal["deduction", "addition"] = "deduction"
     step: PositiveDecimal | None = None  # the rubric's step when not given
     criteria: str | None = None
 
@@ -393,8 +392,8 @@ class Grades:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     bands: Annotated[tuple[Band, ...], Constraint(min_length=1)]
-    quota_rounding: _OneOf["floor", "ceil", "half_up"] = "floor"
-    quota_ties: _OneOf["drop", "keep"] = "drop"
+    quota_rounding: Literal["floor", "ceil", "half_up"] = "floor"
+    quota_ties: Literal["drop", "keep"] = "drop"
 
     @property
     def names(self) -> tuple[str, ...]:

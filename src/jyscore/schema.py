@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .bonus import BONUS_KINDS
+from . import rules
 from .loading.sheet import YEARS
 from .messages import hint
 from .models import Node, Rubric
@@ -98,7 +98,10 @@ def _scores(rubric: Rubric) -> Schema:
     properties: Schema = {}
     for item in rubric.items:
         for node in (item, *item.parts):
-            properties[node.id] = _entry(node, node.points, rubric)
+            if rules.hand_scored(node):
+                properties[node.id] = _entry(node, rules.item_cap(node), rubric)
+            else:
+                properties[node.id] = _bonus_entry(node, rubric)
     for node in rubric.bonus_items:
         properties[node.id] = _bonus_entry(node, rubric)
     return {
@@ -127,16 +130,21 @@ def _description(node: Node) -> str:
     return f"{node.id} {node.name}"
 
 
-def _score(cap: Decimal | None, step: Decimal) -> Schema:
+def _score(cap: Decimal | None, step: Decimal, allowed: tuple[Decimal, ...] | None = None) -> Schema:
+    if allowed is not None:
+        return {"type": "number", "enum": list(allowed)}
     score: Schema = {"type": "number", "minimum": Decimal(0)}
     if cap is not None:
         score["maximum"] = cap
-    score["multipleOf"] = step
+    # editors test multipleOf in binary floating point, where 4.3 is not a multiple of 0.1:
+    # a step such as 0.5 is exact there, a step such as 0.1 is left to jyscore validate
+    if Decimal(float(step)) == step:
+        score["multipleOf"] = step
     return score
 
 
 def _entry(node: Node, cap: Decimal | None, rubric: Rubric) -> Schema:
-    score = _score(cap, rubric.step)
+    score = _score(cap, node.step or rubric.step, node.allowed)
     return {
         "description": _description(node),
         "type": "object",
@@ -149,43 +157,50 @@ def _entry(node: Node, cap: Decimal | None, rubric: Rubric) -> Schema:
     }
 
 
-def _input(name: str, kind: str, node: Node, rubric: Rubric) -> Schema:
-    label = getattr(rubric.labels, name, name)
+def _input(name: str, kind: str, label: str, node: Node, rubric: Rubric) -> Schema:
     if kind == "percent":
-        return {
-            "description": f"{label}: {hint('schema-percent')}",
+        value: Schema = {
             "anyOf": [
                 {"type": "number", "minimum": Decimal(0), "maximum": Decimal(100)},
                 {"type": "string", "pattern": _PERCENT_TEXT},
             ],
         }
-    if kind in ("count", "positive-count"):
-        return {"description": label, "type": "integer",
-                "minimum": 1 if kind == "positive-count" else 0}
-    cap = node.rule.max if node.rule is not None else None
-    column = rubric.labels.self_ if name == "self" else getattr(rubric.labels, name, name)
-    return {"description": column, **_score(cap, rubric.step)}
+        label = f"{label}: {hint('schema-percent')}"
+    elif kind in ("count", "positive-count"):
+        value = {"type": "integer", "minimum": 1 if kind == "positive-count" else 0}
+    elif kind == "number":
+        value = {"type": "number", "minimum": Decimal(0)}
+    elif kind == "flag":
+        value = {"anyOf": [{"type": "boolean"}, {"enum": [0, 1]},
+                           {"type": "string", "enum": ["是", "否", "yes", "no"]}]}
+    else:
+        value = _score(rules.item_cap(node), node.step or rubric.step, node.allowed)
+    if kind == "score":
+        return {"description": label, **value}
+    # given once for both columns, or per column
+    per_column = {"type": "object", "properties": {"self": value, "assessed": value},
+                  "required": ["self", "assessed"], "additionalProperties": False}
+    return {"description": label, "anyOf": [value, per_column]}
 
 
 def _bonus_entry(node: Node, rubric: Rubric) -> Schema:
-    assert node.rule is not None
-    kind = node.rule.kind
-    properties = {
-        name: _input(name, input_kind, node, rubric)
-        for name, input_kind in BONUS_KINDS[kind].inputs.items()
-    }
+    specs = rules.input_specs(node)
+    if rules.hand_scored(node):
+        columns = {"self": rubric.labels.self_, "assessed": rubric.labels.assessed}
+        properties = {name: _input(name, "score", label, node, rubric)
+                      for name, label in columns.items()}
+    else:
+        properties = {s.name: _input(s.name, s.reader, s.shown(rubric.labels), node, rubric)
+                      for s in specs}
     properties["note"] = {"description": rubric.labels.note, "type": "string"}
     entry: Schema = {
         "description": _description(node),
         "type": "object",
         "properties": properties,
         "additionalProperties": False,
+        **rules.schema(node),
     }
-    if kind == "rate_steps":
-        # ``target`` is not required here: ``rank --targets`` may supply it from a targets file
-        entry["oneOf"] = [
-            {"required": ["rate"],
-             "not": {"anyOf": [{"required": ["graduates"]}, {"required": ["employed"]}]}},
-            {"required": ["graduates", "employed"], "not": {"required": ["rate"]}},
-        ]
+    required = [s.name for s in specs if s.required]
+    if required and node.id not in {b.id for b in rubric.bonus_items}:
+        entry["required"] = required
     return entry

@@ -25,6 +25,10 @@ COMMANDS: dict[str, str] = {
     "rank": "jyscore.cli.rank:rank",
     "validate": "jyscore.cli.validate:validate",
     "schema": "jyscore.cli.schema:schema",
+    "compare": "jyscore.cli.compare:compare",
+    "report": "jyscore.cli.report:report",
+    "explain": "jyscore.cli.explain:explain",
+    "rubric": "jyscore.cli.rubric:rubric",
 }
 
 

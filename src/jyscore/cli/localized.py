@@ -175,10 +175,13 @@ class LocalizedHelp:
             if isinstance(param, click.Option):
                 localize_option(param)
 
+    # the catalogue's key is help:<name>; a group's subcommand is keyed help:<group> <name>
+    help_name: str | None = None
+
     @property
     def help(self) -> str | None:
         english: str | None = vars(self).get("_english_help")
-        return translate(f"help:{self.name}", english) if english else english
+        return translate(f"help:{self.help_name or self.name}", english) if english else english
 
     @help.setter
     def help(self, value: str | None) -> None:
@@ -196,6 +199,17 @@ class LocalizedHelp:
 
 class LocalizedCommand(LocalizedHelp, click.Command):
     pass
+
+
+class LocalizedGroup(LocalizedHelp, click.Group):
+    """A group of commands (``jyscore rubric check``) whose subcommands are localized too."""
+
+    command_class = LocalizedCommand
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cmd, name)
+        if isinstance(cmd, LocalizedHelp):
+            cmd.help_name = f"{self.name} {name or cmd.name}"
 
 
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -29,6 +29,12 @@ def validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
         validation = DataValidation(type="decimal", operator="between", formula1="0",
                                     formula2="100")
         prompt, title = hint("form-input-percent"), hint("form-prompt-percent-title")
+    elif kind == "flag":
+        validation = DataValidation(type="whole", operator="between", formula1="0", formula2="1")
+        prompt, title = hint("form-input-flag"), hint("form-prompt-flag-title")
+    elif kind == "number":
+        validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+        prompt, title = hint("form-input-number"), hint("form-prompt-number-title")
     elif kind == "year":
         validation = DataValidation(type="whole", operator="between", formula1="1900",
                                     formula2="2200")
@@ -38,6 +44,16 @@ def validation(kind: str, cap: Decimal | None, step: Decimal) -> DataValidation:
         validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=minimum)
         prompt, title = hint(f"form-input-{kind}"), hint("form-prompt-count-title")
     validation.allow_blank = True
+    validation.showInputMessage = validation.showErrorMessage = True
+    validation.promptTitle, validation.prompt = title[:32], prompt[:255]
+    validation.errorTitle, validation.error = title[:32], prompt[:255]
+    return validation
+
+
+def allowed_values(values: str) -> DataValidation:
+    """A drop-down of the only values an item allows (``0,4,6,9``)."""
+    validation = DataValidation(type="list", formula1=f'"{values}"', allow_blank=True)
+    title, prompt = hint("form-prompt-title"), hint("form-prompt-allowed", values=values)
     validation.showInputMessage = validation.showErrorMessage = True
     validation.promptTitle, validation.prompt = title[:32], prompt[:255]
     validation.errorTitle, validation.error = title[:32], prompt[:255]

@@ -9,15 +9,17 @@ jyscore, or one a user re-arranged, still reads:
 * the header row is the first row with an ``编号`` cell and a ``自评分数`` or ``考核分数`` cell (the
   rubric's labels, or ``id``/``self``/``assessed``/``note``); columns are found by these texts;
 * below it, a row whose ``编号`` is an id scores that id: its 自评分数, 考核分数 and 备注 cells;
-* a row whose ``编号`` is ``<id>/<label>`` (``6.1.1/目标就业率``) gives that input of a bonus item,
-  its value in the 自评分数 column;
+* a row whose ``编号`` is ``<id>/<label>`` (``6.1.1/目标就业率``) gives that input of an item with
+  a rule: its value in the 自评分数 column holds for both columns, unless the 考核分数 column
+  gives another value for the assessment (an input given per column);
 * formulas in cells that the form itself computes (groups, items summed from their parts, bonus
   points) are ignored; any other formula must carry its computed value.
 """
 
 from __future__ import annotations
 
-from ..bonus import BONUS_KINDS
+from .. import rules
+from ..messages import hint
 from ..models import Node, Rubric
 
 INPUT_SEPARATOR = "/"
@@ -92,13 +94,22 @@ def top_fields(rubric: Rubric) -> dict[str, str]:
     return _aliases(top_labels(rubric))
 
 
-def input_fields(rubric: Rubric) -> dict[str, str]:
-    return _aliases(input_labels(rubric))
+def item_input_labels(rubric: Rubric, node: Node | None) -> dict[str, str]:
+    """The words for an item's inputs: the rubric's label for each, else its labels by name."""
+    words = input_labels(rubric)
+    if node is not None:
+        words.update({s.name: s.shown(rubric.labels) for s in rules.input_specs(node)})
+    return words
+
+
+def input_fields(rubric: Rubric, node: Node | None = None) -> dict[str, str]:
+    return _aliases(item_input_labels(rubric, node))
 
 
 def input_key(rubric: Rubric, item_id: str, field: str) -> str:
     """The ``编号`` text of an input row: ``6.1.1/目标就业率``."""
-    return f"{item_id}{INPUT_SEPARATOR}{input_labels(rubric).get(field, field)}"
+    words = item_input_labels(rubric, rubric.nodes.get(item_id))
+    return f"{item_id}{INPUT_SEPARATOR}{words.get(field, field)}"
 
 
 def split_key(rubric: Rubric, key: str) -> tuple[str, str | None]:
@@ -110,23 +121,18 @@ def split_key(rubric: Rubric, key: str) -> tuple[str, str | None]:
     item_id, separator, label = key.partition(INPUT_SEPARATOR)
     if not separator:
         return key.strip(), None
-    label = label.strip()
-    return item_id.strip(), input_fields(rubric).get(normal(label), label)
+    label, item_id = label.strip(), item_id.strip()
+    return item_id, input_fields(rubric, rubric.nodes.get(item_id)).get(normal(label), label)
 
 
 def rule_inputs(node: Node) -> tuple[str, ...]:
-    """The inputs a bonus item's rule takes outside the score columns, rate last."""
-    if node.rule is None:
-        return ()
-    names = [n for n in BONUS_KINDS[node.rule.kind].inputs if n not in SCORE_FIELDS]
-    return tuple(sorted(names, key=lambda n: n == "rate"))
+    """The inputs an item's rule takes outside the score columns, in the rule's order."""
+    return tuple(s.name for s in rules.input_specs(node))
 
 
 def takes_scores(node: Node) -> bool:
     """Whether an item is scored in the 自评/考核 columns (rather than computed from inputs)."""
-    if node.rule is not None:
-        return "self" in BONUS_KINDS[node.rule.kind].inputs
-    return not node.children
+    return rules.hand_scored(node)
 
 
 def computed(rubric: Rubric, item_id: str, field: str) -> bool:

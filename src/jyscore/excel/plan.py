@@ -2,10 +2,11 @@
 
 Like the paper form, a primary and a secondary indicator are not rows of their own: their names
 fill merged cells down the rows of their items. Each scorable item is a row; an item with parts
-is followed by one row per part. The parts are the input cells and the item's row sums them, so
+is followed by one row per part, and an item with a rule by one row per input of the rule (the
+item's row computes the rule). The parts are the input cells and the item's row sums them, so
 a filled form scores every such item through all of its parts (the sheet contract allows the
 item as a whole too: a converted sheet that scores it whole writes the value into the item's row
-instead of the sum). Each primary ends with a subtotal row; then come the base score, the bonus
+instead of the sum). Each primary with children ends with a subtotal row (a primary scored itself is its own); then come the base score, the bonus
 items (each followed by its input rows), the bonus subtotal and the total.
 """
 
@@ -61,7 +62,12 @@ def plan(rubric: Rubric) -> list[FormRow]:
             rows.append(FormRow(ITEM, item.id, item, top, second, item))
             for part in item.parts:
                 rows.append(FormRow(PART, part.id, part, top, second, item))
-        rows.append(FormRow(SUBTOTAL, primary.id, primary))
+            for name in rule_inputs(item):
+                rows.append(
+                    FormRow(INPUT, input_key(rubric, item.id, name), item, top, second, item, name)
+                )
+        if primary.children:  # a primary scored itself is its own subtotal
+            rows.append(FormRow(SUBTOTAL, primary.id, primary))
     rows.append(FormRow(BASE, ""))
     for root in rubric.bonus:
         for leaf in root.leaves():

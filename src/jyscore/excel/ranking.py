@@ -38,7 +38,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from .. import __version__
+from .. import __version__, rules
 from ..atomic import check_writable, write_atomic
 from ..engine import Result, Row
 from ..messages import hint
@@ -51,7 +51,7 @@ from ..render.rank_common import (
     RankColumn, RankRenderOptions, grades_text, has_panels, rank_columns,
 )
 from . import cells
-from .layout import input_labels
+from .layout import item_input_labels
 from .marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
 from .printing import (
     GAP_FORMAT, NUMBER_FORMAT, FittedRows, apply_print_setup, cjk_font, text_width, use_cjk_font,
@@ -294,11 +294,11 @@ def _detail_sheet(
     for bonus in result.bonus_rows:
         row = _item_row(ws, bonus, number_format)
         if bonus.entry is not None and bonus.entry.inputs:
-            words = input_labels(result.rubric)
-            inputs = "；".join(
+            words = item_input_labels(result.rubric, bonus.node)
+            inputs = hint("list-separator").join(
                 f"{words.get(k, k)} {format_decimal(v)}" for k, v in bonus.entry.inputs.items()
             )
-            row[-1] = _cell(ws, "；".join(t for t in (inputs, bonus.note or "") if t))
+            row[-1] = _cell(ws, hint("list-separator").join(t for t in (inputs, bonus.note or "") if t))
             row[-1].alignment = cells.WRAP
         fitted.append(row)
     rubric = result.rubric
@@ -316,7 +316,7 @@ def _detail_sheet(
             totals = result.totals.get(column)
             value = getattr(totals, key) if totals else None
             if key == "vetoes":
-                value = "；".join(f"{v.id} {v.name}" for v in value) if value else None
+                value = hint("list-separator").join(f"{v.id} {v.name}" for v in value) if value else None
             if key == "grade" and ranked_grade is not None and ranked_grade[0] == column:
                 value = ranked_grade[1]
             values.append(value)
@@ -363,7 +363,7 @@ def _panels_sheet(ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: s
 
 def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[WriteOnlyCell]:
     gap = item.self - item.assessed if item.self is not None and item.assessed is not None else None
-    points = item.node.points if item.node.rule is None else item.node.rule.max
+    points = rules.item_cap(item.node)
     row = [
         _cell(ws, item.node.id),
         _cell(ws, item.node.name, style="bold" if item.depth == 0 else ""),

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ..bonus import BONUS_KINDS
+from .. import rules
 from ..messages import hint, phrase
 from ..models import Rubric, Sheet
 from ..numbers import format_decimal, parse_decimal
@@ -30,7 +30,7 @@ from ..problems import JyscoreError, Position, Problem, make_problem
 from ..loading.sheet import sheet_from_document
 from ..loading.yamlsource import Document, Path_
 from .layout import (
-    MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, computed, header_fields, headers, normal, split_key,
+    MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, SCORE_FIELDS, computed, header_fields, headers, normal, split_key,
     top_fields,
 )
 from .safety import check_workbook_file
@@ -264,7 +264,8 @@ class _Reader:
     def _row(self, row: int, key: str, id_cell: str, columns: dict[str, int]) -> None:
         item_id, input_field = split_key(self.rubric, key)
         if input_field is not None:
-            fields = [(input_field, columns.get("self", columns.get("assessed")))]
+            self._input_row(row, item_id, input_field, id_cell, columns)
+            return
         else:
             fields = [(f, columns.get(f)) for f in ("self", "assessed", "note")]
         for field, column in fields:
@@ -314,10 +315,48 @@ class _Reader:
         )
         return True
 
+    def _input_row(
+        self, row: int, item_id: str, field: str, id_cell: str, columns: dict[str, int]
+    ) -> None:
+        """An input row: its 自评 cell holds for both columns; a 考核 cell with a value of its
+        own makes the input per column, ``{self: …, assessed: …}``."""
+        found: dict[str, str | None] = {}
+        for column_name in SCORE_FIELDS:
+            column = columns.get(column_name)
+            if column is None:
+                continue
+            cell = self.grid.get((row, column))
+            at = Position(cell=_coordinate(row, column))
+            self.positions.setdefault(("scores", item_id, field, column_name), at)
+            if column_name == "self" or "self" not in columns:
+                self.positions.setdefault(("scores", item_id, field), at)
+            if cell is None:
+                continue
+            if cell.formula:
+                self.pending[(row, column)] = ("scores", item_id, field, column_name)
+                found[column_name] = "?"
+                continue
+            if self._number_as_text(cell.value, at.cell or "", item_id):
+                continue
+            percent = "%" in cell.number_format and _is_percent(self.rubric, item_id, field)
+            found[column_name] = cell_text(cell.value, percent=percent)
+        given = {k: v for k, v in found.items() if v is not None}
+        if not given:
+            return
+        entry = self.scores.setdefault(item_id, {})
+        if not self.key_positions.get(("scores", item_id)):
+            self.key_positions[("scores", item_id)] = Position(cell=id_cell)
+            self.positions[("scores", item_id)] = Position(cell=id_cell)
+        if len(given) == 2 and given["self"] != given["assessed"]:
+            entry[field] = given
+        else:
+            entry[field] = next(iter(given.values()))
+
     def resolve(self, values: dict[tuple[int, int], _Cell]) -> None:
         """Replace each input formula by its saved value, or report that there is none."""
         for where, path in self.pending.items():
-            _, item_id, field = path
+            item_id, field = path[1], path[2]
+            column = path[3] if len(path) > 3 else None
             cached = values.get(where)
             text = None
             if cached is not None:
@@ -326,13 +365,20 @@ class _Reader:
                 )
                 text = cell_text(cached.value, percent=percent, from_formula=True)
                 if self._number_as_text(cached.value, self.grid[where].coordinate, str(item_id)):
-                    del self.scores[str(item_id)][str(field)]
+                    self.scores[str(item_id)].pop(str(field), None)
                     continue
             entry = self.scores[str(item_id)]
-            if text is not None:
+            current = entry.get(str(field))
+            if isinstance(current, dict) and column is not None:
+                if text is not None:
+                    current[column] = text
+                    continue
+                current.pop(column, None)
+            elif text is not None:
                 entry[str(field)] = text
                 continue
-            del entry[str(field)]
+            else:
+                entry.pop(str(field), None)
             self.unresolved.add(str(item_id))
             node = self.rubric.nodes.get(str(item_id))
             formula = str(self.grid[where].value)
@@ -352,9 +398,9 @@ def _looks_numeric(text: str) -> bool:
 
 def _is_percent(rubric: Rubric, item_id: str, field: str) -> bool:
     node = rubric.nodes.get(item_id)
-    if node is None or node.rule is None:
+    if node is None:
         return False
-    return BONUS_KINDS[node.rule.kind].inputs.get(field) == "percent"
+    return any(s.name == field and s.reader == "percent" for s in rules.input_specs(node))
 
 
 def _coordinate(row: int, column: int) -> str:

@@ -22,12 +22,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import check_writable, write_atomic
-from ..bonus import BONUS_KINDS
+from .. import rules
 from ..messages import hint
-from ..models import Node, PerUnitRule, RateStepsRule, Rubric, Sheet
+from ..models import Node, Rubric, Sheet
 from ..numbers import format_decimal
 from . import cells, formulas, guards
-from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, input_labels, top_labels
+from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, item_input_labels, top_labels
 from .printing import apply_print_setup, fit_row_heights, use_cjk_font
 from .plan import (
     BASE, BONUS, BONUS_TOTAL, INPUT, ITEM, PART, SUBTOTAL, TOTAL, FormRow, ancestors, depth_name,
@@ -128,7 +128,11 @@ class _Form:
                 cell.protection, cell.fill = cells.UNLOCKED, cells.INPUT_FILL
         ws.merge_cells(f"A{HELP_ROW}:{last}{HELP_ROW}")
         help_cell = ws[f"A{HELP_ROW}"]
-        cells.put_text(help_cell, hint("form-help"))
+        computed = any(not rules.hand_scored(n) for n in (*self.rubric.items, *self.rubric.bonus_items))
+        help_text = hint("form-help")
+        if computed:  # an input's 考核 cell left empty takes the 自评 cell's value
+            help_text = hint("sentences", first=help_text, second=hint("form-input-assessed"))
+        cells.put_text(help_cell, help_text)
         help_cell.alignment = cells.WRAP
         ws.row_dimensions[HELP_ROW].height = 2 * LINE_HEIGHT + 4
         for field, text in headers(self.rubric).items():
@@ -178,15 +182,19 @@ class _Form:
         assert node is not None
         self._names(r, row)
         self._text(r, "criteria", node.criteria)
-        self._number(r, "points", node.points)
+        self._number(r, "points", rules.item_cap(node))
         entry = self.sheet.entries.get(node.id) if self.sheet else None
+        if not rules.hand_scored(node):
+            self._rule_formulas(r, node)
+            self._note(r, node)
+            return
         if node.parts and entry is None:
             first, last = self.row_of[node.parts[0].id], self.row_of[node.parts[-1].id]
             for field in SCORE_FIELDS:
                 letter = col(field)
                 self._formula(r, field, formulas.parts_sum(f"{letter}{first}", f"{letter}{last}"))
             return
-        self._score_inputs(r, node, node.points)
+        self._score_inputs(r, node, rules.item_cap(node))
         self._note(r, node)
 
     def _part(self, r: int, row: FormRow) -> None:
@@ -217,39 +225,48 @@ class _Form:
         assert node is not None and node.rule is not None
         self._names(r, row)
         self._text(r, "criteria", node.criteria)
-        self._number(r, "points", node.rule.max)
+        self._number(r, "points", rules.item_cap(node))
         self._note(r, node)
-        rule = node.rule
-        if isinstance(rule, RateStepsRule):
-            at = {name: f"${col('self')}${self.row_of[self._key(node, name)]}"
-                  for name in ("target", "graduates", "employed", "rate")}
-            formula = formulas.rate_steps(
-                rule, at["target"], at["graduates"], at["employed"], at["rate"]
-            )
-        elif isinstance(rule, PerUnitRule):
-            count = f"${col('self')}${self.row_of[self._key(node, 'count')]}"
-            formula = formulas.per_unit(rule, count)
-        else:
-            self._score_inputs(r, node, rule.max)
+        if rules.hand_scored(node):
+            self._score_inputs(r, node, rules.item_cap(node))
             return
-        for field in SCORE_FIELDS:
-            self._formula(r, field, formula)
+        self._rule_formulas(r, node)
+
+    def _rule_formulas(self, r: int, node: Node) -> None:
+        """The item's score in each column, computed by its rule's own formula from the cells of
+        its inputs: the 自评 cell of an input row, and for the 考核 column its 考核 cell when that
+        is filled (an input given per column), else the 自评 cell."""
+        rows = {name: self.row_of[self._key(node, name)] for name in rules.entry_fields(node)}
+        own = {name: f"${col('self')}${row}" for name, row in rows.items()}
+        checked = {
+            name: f'IF(ISNUMBER(${col("assessed")}${row}),${col("assessed")}${row},'
+                  f'IF(ISNUMBER({own[name]}),{own[name]},""))'
+            for name, row in rows.items()
+        }
+        for field, cells_of in (("self", own), ("assessed", checked)):
+            self._formula(r, field, "=" + rules.excel(node, cells_of))
 
     def _input(self, r: int, row: FormRow) -> None:
         node, name = row.node, row.field
         assert node is not None and node.rule is not None and name is not None
         self._names(r, row)
-        self._text(r, "focus", input_labels(self.rubric)[name])
-        kind = BONUS_KINDS[node.rule.kind].inputs[name]
-        guide = "form-input-rate" if name == "rate" else f"form-input-{kind}"
-        self._text(r, "criteria", hint(guide))
-        self.ws.merge_cells(f"{col('self')}{r}:{col('assessed')}{r}")
-        cell = self.ws[f"{col('self')}{r}"]
-        self._unlock(cell)
-        self._validate(cell.coordinate, kind)
+        self._text(r, "focus", item_input_labels(self.rubric, node)[name])
+        spec = next(s for s in rules.input_specs(node) if s.name == name)
+        names = rules.entry_fields(node)
+        guide = "form-input-rate" if name == "rate" and "graduates" in names \
+            else f"form-input-{spec.reader}"
+        self._text(r, "criteria", hint(guide))  # the 考核 cell of an input: in the help line
         entry = self.sheet.entries.get(node.id) if self.sheet else None
-        if entry is not None and name in entry.inputs:
-            cell.value = entry.inputs[name]
+        for field in SCORE_FIELDS:
+            cell = self.ws[f"{col(field)}{r}"]
+            self._unlock(cell)
+            self._validate(cell.coordinate, spec.reader)
+            if entry is None:
+                continue
+            if field in entry.column_inputs and name in entry.column_inputs[field]:
+                cell.value = entry.column_inputs[field][name]
+            elif field == "self" and name in entry.inputs:
+                cell.value = entry.inputs[name]
 
     def _bonus_total(self, r: int, row: FormRow) -> None:
         leaves = [self.row_of[b.id] for b in self.rubric.bonus_items]
@@ -310,7 +327,10 @@ class _Form:
         for field in SCORE_FIELDS:
             cell = self.ws[f"{col(field)}{r}"]
             self._unlock(cell)
-            self._validate(cell.coordinate, "score", cap)
+            if node.allowed is not None:
+                self._validate_allowed(cell.coordinate, node.allowed)
+            else:
+                self._validate(cell.coordinate, "score", cap, node.step)
             if entry is not None:
                 cell.value = entry.column(field)
 
@@ -321,11 +341,22 @@ class _Form:
         if entry is not None and entry.note:
             cells.put_text(cell, entry.note)
 
-    def _validate(self, ref: str, kind: str, cap: Decimal | None = None) -> None:
-        key = (kind, format_decimal(cap) if cap is not None else "")
+    def _validate(
+        self, ref: str, kind: str, cap: Decimal | None = None, step: Decimal | None = None
+    ) -> None:
+        step = step or self.rubric.step
+        key = (kind, format_decimal(cap) if cap is not None else "", format_decimal(step))
         validation = self.validations.get(key)
         if validation is None:
-            validation = self.validations[key] = guards.validation(kind, cap, self.rubric.step)
+            validation = self.validations[key] = guards.validation(kind, cap, step)
+        validation.add(ref)
+
+    def _validate_allowed(self, ref: str, allowed: tuple[Decimal, ...]) -> None:
+        values = ",".join(format_decimal(v) for v in allowed)
+        key = ("allowed", values, "")
+        validation = self.validations.get(key)
+        if validation is None:
+            validation = self.validations[key] = guards.allowed_values(values)
         validation.add(ref)
 
     # -- merges, heights, page -----------------------------------------------------------------

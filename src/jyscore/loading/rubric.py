@@ -2,8 +2,13 @@
 consistency checks.
 
 Every pydantic error and every inconsistency (duplicate ids, ids that do not extend their
-parent's, points that do not add up) becomes a :class:`~jyscore.problems.Problem` pointing at the
-line of the offending node. All of them are reported at once.
+parent's, points that do not add up, a node with both children and parts, a rule whose
+parameters contradict each other) becomes a :class:`~jyscore.problems.Problem` pointing at the
+line of the offending key and naming the item's id. All of them are reported at once.
+
+There is one parser: pydantic. Commands on the built-in rubric must not pay for importing it,
+so the validated built-in rubric is cached as a pickle keyed by the file's bytes, jyscore's
+version and the model code (see :func:`_default_rubric`); without a usable cache it is validated.
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import rules
 from ..models import LABEL_FILE_KEYS, Node, Rubric
 from ..messages import Phrase, phrase
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Position, Problem, make_problem
-from .builtin import Untrusted, trusted_rubric
+from .cache import cache_file, read_cache, write_cache
 from .rubric_totals import totals_problems
 from .yamlsource import Document, Limits, Path_, load, parse
 
@@ -40,14 +46,15 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 @lru_cache(maxsize=1)
 def _default_rubric() -> Rubric:
     resource = resources.files("jyscore") / "rubrics" / f"{DEFAULT_RUBRIC}.yaml"
-    doc = parse(resource.read_text(encoding="utf-8"), f"<built-in {DEFAULT_RUBRIC}>", RUBRIC_LIMITS)
-    try:  # the same models as validating it, without building pydantic's validators: see .builtin
-        rubric = trusted_rubric(doc.data)
-    except Untrusted:
-        return rubric_from_document(doc)
-    problems = _consistency_problems(rubric, doc)
-    if problems:
-        raise JyscoreError(problems)
+    raw = resource.read_bytes()
+    cache = cache_file(raw)
+    cached = read_cache(cache) if cache is not None else None
+    if cached is not None:
+        return cached
+    doc = parse(raw.decode("utf-8"), f"<built-in {DEFAULT_RUBRIC}>", RUBRIC_LIMITS)
+    rubric = rubric_from_document(doc)
+    if cache is not None:
+        write_cache(cache, rubric)
     return rubric
 
 
@@ -120,6 +127,9 @@ _LIMIT_PHRASES = {
 def _reason(error: Any) -> Phrase:
     kind = str(error["type"])
     context = error.get("ctx") or {}
+    said = getattr(context.get("error"), "phrase", None)  # our own ValueError (ExprError)
+    if isinstance(said, Phrase):
+        return said
     if kind in _LIMIT_PHRASES:
         key, name = _LIMIT_PHRASES[kind]
         if key in context:
@@ -141,9 +151,9 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
         loc: Path_ = tuple(error["loc"])
         if len(loc) == 2 and loc[0] == "labels":
             loc = ("labels", LABEL_FILE_KEYS.get(str(loc[1]), loc[1]))
-        where = ".".join(str(part) for part in loc) or phrase("what-rubric")
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locations):
             continue  # a container's error caused by its member's: the member's says it better
+        where, node_id, node_name = _where(loc, doc)
         # discriminated unions add the tag to the location: drop what is not in the document
         while loc and loc not in doc.positions and loc not in doc.key_positions:
             if len(loc) > 1 and (*loc[:-2], loc[-1]) in doc.positions:
@@ -155,9 +165,35 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
             make_problem(
                 "JY200", doc.file, doc.key_position(loc) if loc else doc.position(()),
                 where=where, reason=phrase("rubric-unknown-key") if unknown else _reason(error),
+                item_id=node_id, item_name=node_name,
             )
         )
     return problems
+
+
+def _where(loc: Path_, doc: Document) -> tuple[str | Phrase, str | None, str | None]:
+    """A pydantic location in words: ``6.2 rule.per_unit`` (the item's id, then the key below
+    it), never an index path; with the item's id and name when the location is in an item."""
+    data: Any = doc.data
+    node: Any = None
+    rest = list(loc)
+    if len(rest) >= 2 and rest[0] in ("indicators", "bonus") and isinstance(rest[1], int):
+        try:
+            node = data[rest[0]][rest[1]]
+            rest = rest[2:]
+            while len(rest) >= 2 and rest[0] in ("children", "parts") and isinstance(rest[1], int):
+                node = node[rest[0]][rest[1]]
+                rest = rest[2:]
+        except (KeyError, IndexError, TypeError):
+            return ".".join(str(p) for p in loc), None, None
+    if len(rest) >= 2 and rest[0] == "rule" and rest[1] in rules.KINDS:
+        rest = [rest[0], *rest[2:]]  # pydantic's tag of the union: not a key of the file
+    below = ".".join(str(p) for p in rest)
+    node_id = node.get("id") if isinstance(node, dict) else None
+    if not isinstance(node_id, str):
+        return below or phrase("what-rubric"), None, None
+    name = node.get("name") if isinstance(node.get("name"), str) else None
+    return (f"{node_id} {below}" if below else node_id), node_id, name
 
 
 def _consistency_problems(rubric: Rubric, doc: Document) -> list[Problem]:
@@ -200,25 +236,54 @@ class _Consistency:
             self.seen[node.id] = here
         if parent is not None and not node.id.startswith(parent.id + "."):
             self.add("JY204", (*path, "id"), node, node_id=node.id, parent_id=parent.id)
+        if node.children and node.parts:
+            self.add("JY207", (*path, "parts"), node)
         if not in_bonus:
             self._points(node, path)
         elif not node.children and node.rule is None:
-            self.add("JY200", path, node, where=node.id, reason=phrase("rubric-bonus-rule"))
+            self.add("JY200", path, node, where=node.id, reason=phrase("lint-bonus-rule"))
+        self._rule(node, path)
+        self._hand_values(node, path)
         for key in ("children", "parts"):
             for i, child in enumerate(getattr(node, key)):
                 self.node(child, (*path, key, i), node, in_bonus)
 
+    def _rule(self, node: Node, path: Path_) -> None:
+        if node.rule is None:
+            return
+        if node.children or node.parts:
+            self.add("JY208", (*path, "rule"), node, reason=phrase("lint-rule-leaf"))
+        for below, reason in rules.lint(node):
+            where = (*path, "rule", *below)
+            while where not in self.doc.positions and len(where) > len(path):
+                where = where[:-1]
+            self.add("JY208", where, node, reason=reason)
+
+    def _hand_values(self, node: Node, path: Path_) -> None:
+        """Per-item ``step`` and ``allowed``: only on an item scored by hand, within its points."""
+        if node.step is None and node.allowed is None:
+            return
+        key = "allowed" if node.allowed is not None else "step"
+        if not rules.hand_scored(node) or node.parts:
+            self.add("JY209", (*path, key), node, reason=phrase("lint-hand-only"))
+            return
+        cap = rules.item_cap(node)
+        for value in node.allowed or ():
+            if cap is not None and value > cap:
+                self.add("JY209", (*path, "allowed"), node, reason=phrase(
+                    "lint-over-points", value=format_decimal(value), points=format_decimal(cap)))
+        if node.allowed is not None and len(set(node.allowed)) != len(node.allowed):
+            self.add("JY209", (*path, "allowed"), node, reason=phrase("lint-allowed-twice"))
+
     def _points(self, node: Node, path: Path_) -> None:
-        if node.rule is not None:
-            self.add("JY200", (*path, "rule"), node, where=node.id,
-                     reason=phrase("rubric-rule-not-bonus"))
         if node.points is None:
             if not node.children:
                 self.add("JY206", path, node)
             return
-        if node.points % self.rubric.step:
+        step = node.step or self.rubric.step
+        if node.points % step:
             self.add("JY205", (*path, "points"), node, points=format_decimal(node.points),
-                     step=format_decimal(self.rubric.step))
+                     step=format_decimal(step))
         for kind, members in (("children", node.children), ("parts", node.parts)):
             if members and all(m.points is not None for m in members):
                 actual = sum((m.points for m in members if m.points is not None), Decimal(0))

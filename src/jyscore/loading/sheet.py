@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..bonus import BONUS_KINDS
+from .. import rules
 from ..messages import Phrase, hint, phrase
 from ..models import COLUMNS, Entry, Node, Rubric, Sheet
 from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
@@ -29,6 +29,11 @@ YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
 _HUNDRED = Decimal(100)
+# a yes/no input: the words a sheet (or a workbook's TRUE/FALSE cell) may give, as 1 or 0
+FLAG_WORDS = {
+    **dict.fromkeys(("1", "true", "yes", "y", "是", "有", "√"), Decimal(1)),
+    **dict.fromkeys(("0", "false", "no", "n", "否", "无", "×"), Decimal(0)),
+}
 
 
 def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
@@ -199,46 +204,113 @@ class SheetChecker:
             self.add("JY020", self.doc.position(path), node, what=phrase("what-entry", item_id=item_id),
                      example=hint("entry-example"), found=describe(value))
             return
-        if node.rule is not None:
-            inputs = BONUS_KINDS[node.rule.kind].inputs
-            allowed = (*inputs, "note")
-        else:
-            inputs, allowed = _SCORE_INPUTS, _SCORE_ALLOWED
+        if not rules.hand_scored(node):
+            self._ruled_entry(node, path, key_at, value)
+            return
         for key in value:
-            if key not in allowed:
+            if key not in _SCORE_ALLOWED:
                 self.mistyped.add(item_id)
                 self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
-                         where=phrase("what-entry", item_id=item_id), suggestion=suggest(key, allowed),
-                         allowed=", ".join(allowed))
-        if all(value.get(name) is None for name in inputs) and item_id not in self.mistyped:
-            if node.rule is not None:  # as the template leaves it: 0, but perhaps forgotten
-                self.blank_bonuses.append((node, key_at, ", ".join(inputs)))
+                         where=phrase("what-entry", item_id=item_id), suggestion=suggest(key, _SCORE_ALLOWED),
+                         allowed=", ".join(_SCORE_ALLOWED))
+        if all(value.get(n) is None for n in _SCORE_INPUTS) and item_id not in self.mistyped:
+            if item_id not in self._base_ids:  # as the template leaves it: 0, perhaps forgotten
+                self.blank_bonuses.append((node, key_at, ", ".join(_SCORE_INPUTS)))
                 return
             self.blank.add(item_id)
         parsed: dict[str, Decimal] = {}
-        all_parsed = True
-        for name, kind in inputs.items():
+        for name in _SCORE_INPUTS:
             if value.get(name) is not None:
-                number = self._number(node, path, name, kind, value[name])
-                if number is None:
-                    all_parsed = False
-                else:
+                number = self._number(node, path, name, "score", value[name])
+                if number is not None:
                     parsed[name] = number
+        self.entries[item_id] = Entry(
+            item_id, parsed.pop("self", None), parsed.pop("assessed", None),
+            self._note(node, path, value), {}, position=key_at,
+        )
+
+    def _note(self, node: Node, path: Path_, value: dict[str, Any]) -> str | None:
         note = value.get("note")
         if note is not None and not isinstance(note, str):
             self.add("JY023", self.doc.position((*path, "note")), node, field="note",
                      value=describe(note), expected=hint("expect-note"))
-            note = None
+            return None
+        return note
+
+    def _ruled_entry(self, node: Node, path: Path_, key_at: Position, value: dict[str, Any]) -> None:
+        """An item whose rule computes its score: its inputs, once or per column."""
+        specs = rules.input_specs(node)
+        allowed = (*(s.name for s in specs), "note")
+        for key in value:
+            if key not in allowed:
+                self.mistyped.add(node.id)
+                self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
+                         where=phrase("what-entry", item_id=node.id), suggestion=suggest(key, allowed),
+                         allowed=", ".join(allowed))
+        if all(value.get(s.name) is None for s in specs) and node.id not in self.mistyped:
+            if node.id not in self._base_ids:  # as the template leaves it: 0, perhaps forgotten
+                self.blank_bonuses.append((node, key_at, ", ".join(s.name for s in specs)))
+            else:  # an item not filled in: one problem (JY111), not one per input
+                self.blank.add(node.id)
+            return
+        both: dict[str, Decimal] = {}
+        per_column: dict[str, dict[str, Decimal]] = {}
+        all_parsed = True
+        for input_spec in specs:
+            raw = value.get(input_spec.name)
+            if raw is None:
+                continue
+            where = (*path, input_spec.name)
+            if isinstance(raw, dict):
+                if set(raw) != set(COLUMNS) or any(v is None for v in raw.values()):
+                    self.add("JY125", self.doc.position(where), node, field=input_spec.name,
+                             found=", ".join(str(k) for k in raw) or phrase("found-nothing"))
+                    all_parsed = False
+                    continue
+                for column in COLUMNS:
+                    number = self._number(node, where, column, input_spec.reader, raw[column],
+                                          field=input_spec.name)
+                    if number is None:
+                        all_parsed = False
+                    else:
+                        per_column.setdefault(column, {})[input_spec.name] = number
+                continue
+            number = self._number(node, path, input_spec.name, input_spec.reader, raw)
+            if number is None:
+                all_parsed = False
+            else:
+                both[input_spec.name] = number
         reported: dict[str, Decimal] = {}
-        if node.rule is not None and self.defaults is not None:
-            reported = self._apply_defaults(node, path, value, parsed)
-        if node.rule is not None and all_parsed:
-            for finding in BONUS_KINDS[node.rule.kind].check({**reported, **parsed}):
-                where = self.doc.position((*path, finding.field)) if finding.field else key_at
-                self.add(finding.code, where, node, **finding.params)
-        self.entries[item_id] = Entry(
-            item_id, parsed.pop("self", None), parsed.pop("assessed", None), note, parsed, key_at
+        if self.defaults is not None:
+            reported = self._apply_defaults(node, path, value, both)
+        for input_spec in specs:
+            name = input_spec.name
+            if input_spec.required and value.get(name) is None and name not in both \
+                    and name not in reported:
+                self.add("JY127", key_at, node, field=name,
+                         label=input_spec.shown(self.rubric.labels))
+                all_parsed = False
+        if all_parsed:
+            seen: set[tuple[str, str | None]] = set()
+            for column in COLUMNS if per_column else COLUMNS[:1]:
+                values = {**reported, **both, **per_column.get(column, {})}
+                for finding in rules.check(node, values):
+                    if (finding.code, finding.field) in seen:
+                        continue
+                    seen.add((finding.code, finding.field))
+                    where_at = self.doc.position((*path, finding.field)) if finding.field else key_at
+                    self.add(finding.code, where_at, node, **finding.params)
+        self.entries[node.id] = Entry(
+            node.id, None, None, self._note(node, path, value), both, per_column, key_at
         )
+
+    @property
+    def _base_ids(self) -> frozenset[str]:
+        found = self.__dict__.get("_base")
+        if found is None:
+            found = self.__dict__["_base"] = frozenset(
+                n.id for item in self.rubric.items for n in (item, *item.parts))
+        return found
 
     def _apply_defaults(
         self, node: Node, path: Path_, value: dict[str, Any], parsed: dict[str, Decimal]
@@ -267,12 +339,23 @@ class SheetChecker:
                 reported[name] = Decimal(0)
         return reported
 
-    def _number(self, node: Node, path: Path_, name: str, kind: str, raw: Any) -> Decimal | None:
+    def _number(
+        self, node: Node, path: Path_, name: str, kind: str, raw: Any, field: str | None = None
+    ) -> Decimal | None:
+        """``raw`` read as ``kind``; ``path + (name,)`` is where it stands, ``field`` the input
+        it gives when ``name`` is a column of an input given per column."""
         # the value's position is looked up only for a problem: most values never need one
+        label = f"{field}.{name}" if field else name
+        if kind == "flag":
+            flag = FLAG_WORDS.get(raw.strip().casefold()) if isinstance(raw, str) else None
+            if flag is None:
+                self.add("JY126", self.doc.position((*path, name)), node, field=label,
+                         value=describe(raw))
+            return flag
         if kind in ("count", "positive-count"):
             count = parse_whole(raw) if isinstance(raw, str) else None
             if count is None or (kind == "positive-count" and count == 0):
-                self.add("JY123", self.doc.position((*path, name)), node, field=name,
+                self.add("JY123", self.doc.position((*path, name)), node, field=label,
                          value=describe(raw),
                          minimum=hint("count-positive") if kind == "positive-count" else "")
                 return None
@@ -280,20 +363,33 @@ class SheetChecker:
         text = raw.removesuffix("%") if isinstance(raw, str) and kind == "percent" else raw
         number = parse_decimal(text) if isinstance(text, str) else None
         if number is None:
-            self.add("JY100", self.doc.position((*path, name)), node, column=name,
+            self.add("JY100", self.doc.position((*path, name)), node, column=label,
                      value=describe(raw), hint=_number_hint(raw) if isinstance(raw, str) else "")
             return None
         if kind == "percent":
             if not 0 <= number <= _HUNDRED:
-                self.add("JY121", self.doc.position((*path, name)), node, field=name,
+                self.add("JY121", self.doc.position((*path, name)), node, field=label,
+                         value=format_decimal(number))
+                return None
+            return number
+        if kind == "number":
+            if number < 0:
+                self.add("JY128", self.doc.position((*path, name)), node, field=label,
                          value=format_decimal(number))
                 return None
             return number
         return self._score(node, path, name, number)
 
     def _score(self, node: Node, path: Path_, column: str, value: Decimal) -> Decimal | None:
-        cap = node.points if node.rule is None else node.rule.max
-        step = self.rubric.step
+        cap = rules.item_cap(node)
+        step = node.step or self.rubric.step
+        if node.allowed is not None and value not in node.allowed and value >= 0:
+            self.add("JY104", self.doc.position((*path, column)), node, column=column,
+                     value=format_decimal(value),
+                     allowed=", ".join(format_decimal(v) for v in node.allowed))
+            return None
+        if node.allowed is not None and value >= 0:
+            return value
         if value < 0:
             code = "JY102"
         elif cap is not None and value > cap:
@@ -314,7 +410,7 @@ class SheetChecker:
         problem: an item (or part) with every score empty is one JY111, and a sheet where no
         item has any score is one JY115 instead of one problem per item."""
         scored = self.given - self.blank
-        if not any(self.rubric.nodes[i].rule is None for i in scored):
+        if not scored & self._base_ids:
             self.add("JY115", self.doc.key_position(("scores",)))
             return  # an unfilled sheet: its empty bonus entries are part of that one problem
         for node, at, inputs in self.blank_bonuses:
@@ -330,7 +426,10 @@ class SheetChecker:
             if item.id in scored:
                 continue
             if not given_parts:
-                if item.parts:
+                if not rules.hand_scored(item):
+                    names = ", ".join(f"{s.name}: …" for s in rules.input_specs(item))
+                    missing = hint("missing-inputs", item_id=item.id, inputs=names)
+                elif item.parts:
                     missing = hint("missing-item", item_id=item.id,
                                    parts=", ".join(p.id for p in item.parts))
                 else:
@@ -381,8 +480,13 @@ class SheetChecker:
             self.add("JY110", at, given=item_id, rubric=self.rubric.id, suggestion=suggestion)
 
     def _columns(self) -> tuple[str, ...]:
-        base = [self.entries[i] for i in self.entries if self.rubric.nodes[i].rule is None]
+        base = [self.entries[i] for i in self.entries
+                if i in self._base_ids and rules.hand_scored(self.rubric.nodes[i])]
         present = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in base))
+        if not present:
+            # every base item computed from inputs: both columns hold; else the empty items
+            # have been reported already (JY111, or JY115 for a sheet without any score)
+            return COLUMNS if not base and self.entries else present
         for entry in base:
             for column in present:
                 # a wrong value or a mistyped key has been reported already, an empty entry as

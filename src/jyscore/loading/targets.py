@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..bonus import BONUS_KINDS
+from .. import rules
 from ..messages import hint, phrase
 from ..models import Rubric
 from ..numbers import parse_decimal, parse_whole
@@ -54,10 +54,10 @@ class Targets:
 
 
 def target_items(rubric: Rubric) -> tuple[str, ...]:
-    """The bonus items whose rule takes a target (``6.1.1`` in the built-in rubric)."""
+    """The items whose rule takes a ``target`` input (``6.1.1`` in the built-in rubric)."""
     return tuple(
-        node.id for node in rubric.bonus_items
-        if node.rule is not None and TARGET_INPUT in BONUS_KINDS[node.rule.kind].inputs
+        node.id for node, _ in rubric.walk()
+        if any(s.name == TARGET_INPUT for s in rules.input_specs(node))
     )
 
 

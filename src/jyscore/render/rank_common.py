@@ -50,12 +50,12 @@ def self_gap(row: RankedRow) -> Decimal | None:
 
 def veto_text(row: RankedRow) -> str:
     """The vetoes a college's sheet reports (``否决1 发生…``), or '' when none."""
-    return "；".join(f"{v.id} {v.name}" for v in row.vetoes)
+    return hint("list-separator").join(f"{v.id} {v.name}" for v in row.vetoes)
 
 
 def quota_note(row: RankedRow) -> str:
     """Why a quota moved a college down a band (one sentence per band passed), or ''."""
-    return "；".join(
+    return hint("list-separator").join(
         hint("quota-drop-tie" if d.tie else "quota-drop", band=d.band, to=d.to,
              percent=format_decimal(d.percent), count=d.count, places=d.places,
              rounding=hint(f"quota-rounding-{d.rounding}"))

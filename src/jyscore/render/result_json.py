@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from .. import rules
 from ..engine import BonusRow, Result, Row
 from ..numbers import format_fraction
 from .jsontext import dumps
@@ -19,7 +20,7 @@ def _kind(row: Row) -> str:
     return "part" if row.is_part else "item"
 
 
-def _row(row: Row) -> dict[str, Any]:
+def _row(row: Row, result: Result) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": row.node.id,
         "name": row.node.name,
@@ -36,6 +37,12 @@ def _row(row: Row) -> dict[str, Any]:
         rate = row.rate
         if rate is not None and "rate" not in row.entry.inputs:
             item["inputs"]["rate"] = Decimal(format_fraction(rate, 4))
+    entry = result.sheet.entries.get(row.node.id)
+    if entry is not None and not rules.hand_scored(row.node):
+        if entry.inputs and "inputs" not in item:
+            item["inputs"] = dict(entry.inputs)
+        if entry.column_inputs:  # inputs given per column: {"self": {...}, "assessed": {...}}
+            item["inputs_by_column"] = {c: dict(v) for c, v in entry.column_inputs.items()}
     return item
 
 
@@ -64,7 +71,7 @@ def result_data(result: Result) -> dict[str, Any]:
         "file": result.sheet.source,
         "self": totals("self"),
         "assessed": totals("assessed"),
-        "items": [_row(r) for r in (*result.rows, *result.bonus_rows)],
+        "items": [_row(r, result) for r in (*result.rows, *result.bonus_rows)],
     }
     if rubric.adjustments:
         data["adjustments"] = [

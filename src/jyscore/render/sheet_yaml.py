@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..bonus import BONUS_KINDS
+from .. import rules
 from ..messages import hint
 from ..models import Entry, Node, Rubric, Sheet
 from ..numbers import format_decimal
@@ -81,6 +81,11 @@ class _Writer:
         for name in names:
             value = None
             if entry is not None:
+                per_column = {c: v[name] for c, v in entry.column_inputs.items() if name in v}
+                if per_column and name not in ("self", "assessed"):
+                    pairs.append((name, _mapping(
+                        [(c, format_decimal(v)) for c, v in sorted(per_column.items())])))
+                    continue
                 number = (
                     entry.column(name) if name in ("self", "assessed") else entry.inputs.get(name)
                 )
@@ -94,6 +99,9 @@ class _Writer:
 
     def item(self, item: Node) -> None:
         entries = self.sheet.entries if self.sheet else {}
+        if not rules.hand_scored(item):
+            self.ruled(item, entries.get(item.id))
+            return
         if item.parts and item.id not in entries:
             self.lines.append(f"{INDENT}# " + comment(hint(
                 "yaml-parts", item=f"{item.id} {item.name}",
@@ -104,24 +112,42 @@ class _Writer:
                 self.lines.append(_line(part.id, pairs, part.name + _points(part)))
             return
         pairs = self.entry_pairs(entries.get(item.id), self.columns)
-        self.lines.append(_line(item.id, pairs, item.name + _points(item)))
+        self.lines.append(_line(item.id, pairs, item.name + _points(item) + _hand_values(item)))
 
     def bonus(self, node: Node) -> None:
         assert node.rule is not None
         entry = self.sheet.entries.get(node.id) if self.sheet else None
         if self.sheet is not None and entry is None:
             return  # bonus entries are optional
-        kind = BONUS_KINDS[node.rule.kind]
-        names = tuple(n for n in kind.inputs if n not in ("self", "assessed"))
+        self.ruled(node, entry)
+
+    def ruled(self, node: Node, entry: Entry | None) -> None:
+        """An item with a rule: its inputs (a hand-scored rule: its columns)."""
+        names = rules.entry_fields(node)
         note = f"{node.name}：{node.focus}" if node.focus else node.name
-        if "self" in kind.inputs:
-            names = (*self.columns, *names)
-        if self.sheet is None and "rate" in names:  # the blank sheet offers the counts
-            names = tuple(n for n in names if n != "rate")
+        if rules.hand_scored(node):
+            names = tuple(self.columns)
+        if self.sheet is None and "rate" in names and "graduates" in names:
+            names = tuple(n for n in names if n != "rate")  # the blank sheet offers the counts
             note += " — " + hint("yaml-rate")
-        if node.rule.max is not None:
-            note += " " + hint("yaml-max", points=format_decimal(node.rule.max))
+        words = [f"{s.name}={s.shown(self.rubric.labels)}" for s in rules.input_specs(node)
+                 if s.name in names and s.label]
+        if words:
+            note += " [" + ", ".join(words) + "]"
+        cap = rules.item_cap(node)
+        if cap is not None:
+            note += " " + hint("yaml-max", points=format_decimal(cap))
         self.lines.append(_line(node.id, self.entry_pairs(entry, names), note))
+
+
+def _hand_values(item: Node) -> str:
+    """The item's own step or allowed values, when the rubric gives them."""
+    if item.allowed is not None:
+        return " " + hint("yaml-allowed", values=hint("name-separator").join(
+            format_decimal(v) for v in item.allowed))
+    if item.step is not None:
+        return " " + hint("yaml-step", step=format_decimal(item.step))
+    return ""
 
 
 def sheet_yaml(

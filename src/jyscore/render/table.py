@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .. import rules
 from ..engine import BonusRow, Result, Row
 from ..messages import hint
-from ..models import Labels
+from ..models import COLUMNS, Entry, Labels, Node
 from ..numbers import format_decimal, format_fraction, format_signed
 from .options import RenderOptions
 
@@ -50,19 +51,44 @@ def bonus_detail(row: BonusRow, labels: Labels) -> str:
                           value=format_decimal(entry.inputs["target"])))
     if "count" in entry.inputs:
         parts.append(f"{labels.count} {format_decimal(entry.inputs['count'])}")
+    for spec in rules.input_specs(row.node):
+        if spec.name in ("rate", "graduates", "employed", "target", "count"):
+            continue
+        shown = spec.shown(labels)
+        for column, values in (("", entry.inputs), *entry.column_inputs.items()):
+            if spec.name in values:
+                where = f"({getattr(labels, 'self_' if column == 'self' else column, column)})" \
+                    if column else ""
+                parts.append(f"{shown}{where} {format_decimal(values[spec.name])}")
     points = row.assessed if row.assessed is not None else row.self
     if parts and points is not None:
         parts.append(f"→ +{format_decimal(points)}")
     return " ".join(parts)
 
 
-def _name_cell(row: Row, labels: Labels) -> Text:
+def input_detail(node: Node, entry: Entry, labels: Labels) -> str:
+    """The inputs of an item with a rule: ``专题会议次数 5/3`` (self/assessed when they differ)."""
+    parts = []
+    for spec in rules.input_specs(node):
+        values = [entry.values(c).get(spec.name) for c in COLUMNS]
+        if values[0] is None and values[1] is None:
+            continue
+        shown = "/".join("—" if v is None else format_decimal(v) for v in dict.fromkeys(values))
+        parts.append(f"{spec.shown(labels)} {shown}")
+    return hint("name-separator").join(parts)
+
+
+def _name_cell(row: Row, labels: Labels, entry: Entry | None = None) -> Text:
     style = _DEPTH_STYLES[min(row.depth, len(_DEPTH_STYLES) - 1)]
     if row.is_part:
         style = "dim"
     text = Text("  " * row.depth + row.node.name, style=style)
     if isinstance(row, BonusRow):
         detail = bonus_detail(row, labels)
+        if detail:
+            text.append(f"\n{'  ' * row.depth}{detail}", style="italic")
+    elif entry is not None and not rules.hand_scored(row.node):
+        detail = input_detail(row.node, entry, labels)
         if detail:
             text.append(f"\n{'  ' * row.depth}{detail}", style="italic")
     return text
@@ -89,7 +115,7 @@ def build_table(result: Result) -> Table:
         points = _num(row.node.points)
         table.add_row(
             row.node.id,
-            _name_cell(row, labels),
+            _name_cell(row, labels, result.sheet.entries.get(row.node.id)),
             points,
             _num(row.self),
             _num(row.assessed),

@@ -1,0 +1,103 @@
+"""``formula``: points computed by an expression over the item's declared inputs — for the rules
+no named kind says, e.g. "低于85%的，在20分基础上每低1个百分点扣1分":
+``formula: "20 - floor(85 - rate) if rate < 85 else 20"``.
+
+The expression is the language of :mod:`.expr` (with ``floor``, ``ceil`` and ``… if … else …``),
+exact; its result is rounded half-up to ``round`` decimal places (2 unless the rubric says
+otherwise; the form's ``ROUND`` does the same), then capped at ``max`` and the item's points and
+floored at 0. A division by 0 gives 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+from typing import Annotated, Any, ClassVar, Literal, Mapping
+
+from ..messages import Phrase, hint, phrase
+from ..models import Constraint, Node, NonNegativeDecimal, Text
+from .base import (
+    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, spec,
+)
+from .expr import Expr, compile_expr, evaluate, names, to_excel
+
+
+@dataclass(frozen=True)
+class FormulaRule:
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
+    kind: Literal["formula"]
+    inputs: Annotated[tuple[InputDecl, ...], Constraint(min_length=1, max_length=20)]
+    formula: Text
+    max: NonNegativeDecimal | None = None
+    round: Annotated[int, Constraint(ge=0, le=6)] = 2
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled_formula", compile_expr(self.formula))
+
+    @property
+    def compiled(self) -> Expr:
+        found: Expr | None = self.__dict__.get("compiled_formula")
+        if found is None:
+            found = compile_expr(self.formula)
+            object.__setattr__(self, "compiled_formula", found)
+        return found
+
+
+def rounded(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half-up to ``places`` decimals, exactly (no binary float)."""
+    with localcontext() as context:
+        # enough digits for the whole part too: a formula over big inputs never loses any
+        whole_digits = len(str(abs(value.numerator) // value.denominator))
+        context.prec = max(60, whole_digits + places + 5)
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+class Formula(RuleKind):
+    name = "formula"
+    params = FormulaRule
+
+    def inputs(self, rule: FormulaRule, item: Node) -> tuple[InputSpec, ...]:
+        return tuple(spec(decl) for decl in rule.inputs)
+
+    def cap(self, rule: FormulaRule, item: Node) -> Decimal | None:
+        return rule.max if rule.max is not None else item.points
+
+    def lint(self, rule: FormulaRule, item: Node) -> list[tuple[tuple[str | int, ...], Phrase]]:
+        declared = [d.name for d in rule.inputs]
+        found: list[tuple[tuple[str | int, ...], Phrase]] = []
+        for i, decl in enumerate(rule.inputs):
+            if decl.name in declared[:i]:
+                found.append((("inputs", i, "name"), phrase("lint-input-twice", input=decl.name)))
+        unknown = sorted(names(rule.compiled) - set(declared))
+        if unknown:
+            found.append((("formula",), phrase("lint-unknown-name", names=", ".join(unknown),
+                                             allowed=", ".join(declared))))
+        if rule.max is None and item.points is None:
+            found.append(((), phrase("lint-formula-cap")))
+        return found
+
+    def compute(self, rule: FormulaRule, item: Node, values: Values, say: Explain) -> Decimal:
+        exact = {name: Fraction(value) for name, value in values.items()}
+        try:
+            result = evaluate(rule.compiled, exact)
+            value = Fraction(result)  # a condition (True/False) counts 1 or 0
+        except ZeroDivisionError:
+            say("explain-formula-zero", formula=rule.formula)
+            return Decimal(0)
+        points = rounded(value, rule.round)
+        say("explain-formula", formula=rule.formula, value=value, places=rule.round,
+            points=points)
+        return capped(points, rule.max, say)
+
+    def excel(self, rule: FormulaRule, item: Node, cells: Mapping[str, str]) -> str:
+        formula = f"IFERROR(ROUND({to_excel(rule.compiled, cells)},{rule.round}),0)"
+        given = ",".join(f"ISNUMBER({cells[d.name]})" for d in rule.inputs)
+        return f"IF(AND({given}),{excel_capped(formula, rule.max)},0)"
+
+    def describe(self, rule: FormulaRule, item: Node) -> str:
+        return hint("rule-formula", formula=rule.formula, places=rule.round)
+
+
+KIND = Formula()

@@ -15,7 +15,7 @@ from decimal import Decimal
 from . import rules
 from .engine import Result, rule_points
 from .messages import hint
-from .models import COLUMNS, Node
+from .models import COLUMNS, Labels, Node
 from .numbers import format_decimal
 
 
@@ -86,15 +86,15 @@ def explain(result: Result, ids: tuple[str, ...] = ()) -> Explanation:
                 else:
                     say("explain-manual", points=entry.column(column))
             work.append(ColumnWork(column, inputs, tuple(say.lines or ()), points))
-        items.append(ItemWork(node, _rule_words(node, rubric.step), tuple(work)))
+        items.append(ItemWork(node, _rule_words(node, rubric.step, rubric.labels), tuple(work)))
     return Explanation(result, tuple(items))
 
 
-def _rule_words(node: Node, step: Decimal) -> str:
+def _rule_words(node: Node, step: Decimal, labels: Labels) -> str:
     if node.children:
         return hint("rule-group")
     if node.rule is not None and not rules.hand_scored(node):
-        return rules.describe(node)
+        return rules.describe(node, labels)
     if node.allowed is not None:
         values = hint("name-separator").join(format_decimal(v) for v in node.allowed)
         return hint("rule-allowed", values=values)

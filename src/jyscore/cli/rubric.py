@@ -63,7 +63,7 @@ def tree(loaded: Rubric) -> str:
     def visit(node: Node, depth: int) -> None:
         cap = rules.item_cap(node)
         points = f" [{format_decimal(cap)}]" if cap is not None else ""
-        words = f" — {rules.describe(node)}" if node.rule is not None else ""
+        words = f" — {rules.describe(node, loaded.labels)}" if node.rule is not None else ""
         if node.allowed is not None:
             words += " — " + hint("rule-allowed",
                                   values=hint("name-separator").join(

@@ -412,10 +412,10 @@ class ReportWriter:
         manual = row.entry.column(self.column)
         if manual is not None:
             shown.append(f"{self.column_label()} {num(manual)}")
-        return "; ".join(shown)
+        return hint("list-separator").join(shown)
 
     def rule(self, row: BonusRow) -> str:
-        return rules.describe(row.node)
+        return rules.describe(row.node, self.labels)
 
 
 def render_report(data: ReportInput) -> str:

@@ -81,9 +81,10 @@ def evaluate(node: Node, values: Values, say: Explain | None = None) -> Decimal:
     return floored(points, say)
 
 
-def describe(node: Node) -> str:
+def describe(node: Node, labels: Any = None) -> str:
+    """The item's rule in words, its inputs named as the rubric's ``labels`` name them."""
     kind = kind_of(node)
-    return kind.describe(node.rule, node) if kind is not None else ""
+    return kind.describe(node.rule, node, labels) if kind is not None else ""
 
 
 RESERVED_NAMES = frozenset({"self", "assessed", "note"})

@@ -54,6 +54,12 @@ class InputSpec:
         return self.label or getattr(labels, self.name, None) or self.name
 
 
+def shown(decl: Any, labels: Any) -> str:
+    """The words for a declared input (or counter): its label, else the rubric's, else its name."""
+    label: str | None = getattr(decl, "label", None)
+    return label or getattr(labels, decl.name, None) or decl.name
+
+
 def spec(decl: InputDecl, required: bool = True, default: Decimal | None = None) -> InputSpec:
     return InputSpec(decl.name, decl.type, decl.label, required, default)
 
@@ -124,8 +130,9 @@ class RuleKind:
         """Extra JSON Schema keywords for the item's entry (its inputs come from ``inputs``)."""
         return {}
 
-    def describe(self, rule: Any, item: Node) -> str:
-        """The rule in words, for ``explain`` and ``rubric check``."""
+    def describe(self, rule: Any, item: Node, labels: Any = None) -> str:
+        """The rule in words, for ``explain``, ``rubric check`` and the report; an input is
+        named by its label, else the rubric's ``labels`` for its name, else its name."""
         return str(rule.kind)
 
 

@@ -11,7 +11,7 @@ from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, NonNegativeDecimal, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, Identifier, InputSpec, RuleKind, Values, capped, excel_capped, number,
-    value_of,
+    shown, value_of,
 )
 
 
@@ -68,8 +68,8 @@ class Counters(RuleKind):
         terms = [f"{value_of(cells[c.name])}*{number(c.per_unit)}" for c in rule.counters]
         return excel_capped("+".join(terms), rule.max)
 
-    def describe(self, rule: CountersRule, item: Node) -> str:
-        parts = [hint("rule-counter", input=c.label or c.name, per_unit=number(c.per_unit))
+    def describe(self, rule: CountersRule, item: Node, labels: Any = None) -> str:
+        parts = [hint("rule-counter", input=shown(c, labels), per_unit=number(c.per_unit))
                  for c in rule.counters]
         text = hint("list-separator").join(parts)
         if rule.max is not None:

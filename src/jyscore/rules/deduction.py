@@ -11,7 +11,7 @@ from ..messages import Phrase, hint, phrase
 from ..models import Node, NonNegativeDecimal, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, floored, number, spec,
-    value_of,
+    shown, value_of,
 )
 
 COUNT = InputDecl(name="count", type="count")
@@ -62,8 +62,8 @@ class Deduction(RuleKind):
         count = value_of(cells[rule.input.name])
         return f"MAX(0,{number(full_marks(rule, item))}-{count}*{number(rule.per_unit)})"
 
-    def describe(self, rule: DeductionRule, item: Node) -> str:
-        return hint("rule-deduction", input=rule.input.label or rule.input.name,
+    def describe(self, rule: DeductionRule, item: Node, labels: Any = None) -> str:
+        return hint("rule-deduction", input=shown(rule.input, labels),
                     per_unit=number(rule.per_unit), full=number(full_marks(rule, item)))
 
 

@@ -96,7 +96,7 @@ class Formula(RuleKind):
         given = ",".join(f"ISNUMBER({cells[d.name]})" for d in rule.inputs)
         return f"IF(AND({given}),{excel_capped(formula, rule.max)},0)"
 
-    def describe(self, rule: FormulaRule, item: Node) -> str:
+    def describe(self, rule: FormulaRule, item: Node, labels: Any = None) -> str:
         return hint("rule-formula", formula=rule.formula, places=rule.round)
 
 

@@ -37,7 +37,7 @@ class Manual(RuleKind):
     def excel(self, rule: ManualRule, item: Node, cells: Mapping[str, str]) -> str:
         return value_of(cells["score"])
 
-    def describe(self, rule: ManualRule, item: Node) -> str:
+    def describe(self, rule: ManualRule, item: Node, labels: Any = None) -> str:
         from ..messages import hint
 
         return hint("rule-manual")

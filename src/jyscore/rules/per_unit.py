@@ -10,7 +10,7 @@ from ..messages import hint
 from ..models import Node, NonNegativeDecimal, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, number,
-    spec, value_of,
+    shown, spec, value_of,
 )
 
 COUNT = InputDecl(name="count", type="count")
@@ -45,8 +45,8 @@ class PerUnit(RuleKind):
         count = value_of(cells[rule.input.name])
         return excel_capped(f"{count}*{number(rule.per_unit)}", rule.max)
 
-    def describe(self, rule: PerUnitRule, item: Node) -> str:
-        words = {"input": rule.input.label or rule.input.name, "per_unit": number(rule.per_unit)}
+    def describe(self, rule: PerUnitRule, item: Node, labels: Any = None) -> str:
+        words = {"input": shown(rule.input, labels), "per_unit": number(rule.per_unit)}
         if rule.max is not None:
             return hint("rule-per-unit-max", max=number(rule.max), **words)
         return hint("rule-per-unit", **words)

@@ -120,7 +120,7 @@ class RateSteps(RuleKind):
             {"required": ["graduates", "employed"], "not": {"required": ["rate"]}},
         ]}
 
-    def describe(self, rule: RateStepsRule, item: Node) -> str:
+    def describe(self, rule: RateStepsRule, item: Node, labels: Any = None) -> str:
         words = {"step": number(rule.step), "per_step": number(rule.per_step),
                  "boundary": hint(f"boundary-{rule.boundary}")}
         if rule.max is not None:

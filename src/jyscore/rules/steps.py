@@ -18,7 +18,7 @@ from ..messages import Phrase, hint, phrase
 from ..models import Node, NonNegativeDecimal, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, floored,
-    number, spec,
+    number, shown, spec,
 )
 
 RATE = InputDecl(name="rate", type="percent")
@@ -138,10 +138,10 @@ class Steps(RuleKind):
         blanks = ",".join(f"ISNUMBER({c})" for c in needed)
         return f"IF(AND({blanks}),{formula},0)"
 
-    def describe(self, rule: StepsRule, item: Node) -> str:
+    def describe(self, rule: StepsRule, item: Node, labels: Any = None) -> str:
         line = (number(rule.line) if rule.line is not None
-                else rule.line_input.label or rule.line_input.name)  # type: ignore[union-attr]
-        return hint(f"rule-steps-{rule.direction}", input=rule.input.label or rule.input.name,
+                else shown(rule.line_input, labels))
+        return hint(f"rule-steps-{rule.direction}", input=shown(rule.input, labels),
                     line=line, step=number(rule.step), per_step=number(rule.per_step),
                     per_step_below=number(rule.per_step_below or rule.per_step),
                     start=number(start_points(rule, item)),

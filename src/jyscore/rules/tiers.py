@@ -101,7 +101,7 @@ class Tiers(RuleKind):
         given = ",".join(f"ISNUMBER({cells[d.name]})" for d in rule.inputs)
         return f"IF(AND({given}),{formula},0)"
 
-    def describe(self, rule: TiersRule, item: Node) -> str:
+    def describe(self, rule: TiersRule, item: Node, labels: Any = None) -> str:
         rows = [hint("rule-tier", when=t.when, points=number(t.points)) for t in rule.tiers]
         rows.append(hint("rule-otherwise", points=number(rule.otherwise)))
         return hint("list-separator").join(rows)

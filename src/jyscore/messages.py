@@ -820,7 +820,7 @@ HINTS: dict[str, str] = {
     "the {column} scores. Made by jyscore {version}.",
     "report-contents": "Colleges",
     "report-skipped-title": "Sheets left out",
-    "report-skipped": "{count} sheet(s) had errors and are not in this report:",
+    "report-skipped": "{sheets} had errors and are not in this report:",
     "report-ranking": "Ranking",
     "report-totals": "Totals",
     "report-losses": "Where colleges lose points",
@@ -857,7 +857,7 @@ HINTS: dict[str, str] = {
     "report-bonus-rule": "Rule",
     "report-bonus-none": "not claimed",
     "report-bonus-total": "{bonus}: {points} in all.",
-    "report-wrote": "jyscore: wrote {path} ({count} colleges)",
+    "report-wrote": "jyscore: wrote {path} ({colleges})",
     "report-sheet-changed": "{file} changed while it was being read; nothing was written, run "
     "the command again",
     "report-needs-charts": "jyscore: the report needs the charting package vl-convert-python, "

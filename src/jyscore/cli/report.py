@@ -11,7 +11,7 @@ import click
 
 from ..atomic import OutputError, check_writable
 from ..comparison import compare as compare_outcomes
-from ..messages import hint
+from ..messages import hint, phrase
 from ..rank_run import RANK_COLUMNS
 from .localized import LocalizedCommand
 from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
@@ -79,4 +79,6 @@ def report(
 
     page = render_report(ReportInput(outcome, comparison))
     write_output(output, page, force)
-    click.echo(hint("report-wrote", path=output, count=len(outcome.ranking.rows)), err=True)
+    count = len(outcome.ranking.rows)
+    click.echo(hint("report-wrote", path=output, colleges=phrase(
+        "count-colleges-one" if count == 1 else "count-colleges", count=count)), err=True)

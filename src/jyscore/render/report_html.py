@@ -29,7 +29,7 @@ from ..losses import (
     LossTable, loss_table, lost_items, median_primary_shares, primary_shares,
 )
 from ..i18n import current_language
-from ..messages import hint
+from ..messages import hint, phrase
 from .. import rules
 from ..models import Rubric
 from ..numbers import format_decimal, format_fraction
@@ -202,8 +202,10 @@ class ReportWriter:
         for skipped in self.outcome.skipped:
             problems = "".join(f"<li>{text(problem_text(p))}</li>" for p in skipped.errors)
             items.append(f"<li><code>{text(skipped.path)}</code><ul>{problems}</ul></li>")
+        count = len(self.outcome.skipped)
+        sheets = phrase("count-sheets-one" if count == 1 else "count-sheets", count=count)
         return (f'<section class=skipped id=skipped><h3>{text(hint("report-skipped-title"))}</h3>'
-                f'<p>{text(hint("report-skipped", count=len(self.outcome.skipped)))}</p>'
+                f'<p>{text(hint("report-skipped", sheets=sheets))}</p>'
                 f"<ul>{''.join(items)}</ul></section>")
 
     # -- the ranking ---------------------------------------------------------------------------

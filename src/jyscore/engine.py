@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from .bonus import bonus_points
 from .models import COLUMNS, Entry, Node, Rubric, Sheet
+from .numbers import exact
 
 ZERO = Decimal(0)
 
@@ -110,6 +111,7 @@ class _Scorer:
         return {c: _sum([s[c] for s in scores]) for c in COLUMNS}
 
 
+@exact
 def score(rubric: Rubric, sheet: Sheet) -> Result:
     """Score a checked sheet: every node's score in both columns, the bonus and the totals."""
     scorer = _Scorer(sheet)

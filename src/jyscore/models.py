@@ -271,6 +271,7 @@ class Sheet:
     warnings: tuple[Problem, ...] = ()
     # where the top-level fields stood ("college", "year", "rubric", "scores"), when given
     positions: dict[str, Position] = field(default_factory=dict, compare=False)
+    note: str | None = None  # the sheet's own note (``note:`` at the top)
 
     def has_column(self, name: str) -> bool:
         return name in self.columns

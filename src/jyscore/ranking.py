@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from .engine import Result, Totals
+from .numbers import exact
 
 ZERO = Decimal(0)
 
@@ -126,6 +127,7 @@ def _primary(standing: Standing, column: str) -> Mapping[str, Decimal]:
     return {k: v if v is not None else ZERO for k, v in subtotals.items()}
 
 
+@exact
 def rank(
     results: Sequence[Result | Standing], column: str = "assessed", tie_break: Sequence[str] = ()
 ) -> Ranking:

@@ -79,6 +79,8 @@ def get_rubric(path: Path | None) -> Rubric:
 
 def output_failure(error: OutputError) -> NoReturn:
     """Report an output that could not be written: exit 2 for a refused overwrite, else 1."""
-    click.echo(f"jyscore: {render_message(error.code, {'path': error.path, 'reason': error.reason})}",
-               err=True)
+    from ..text import display_path
+
+    params = {"path": display_path(error.path), "reason": error.reason}
+    click.echo(f"jyscore: {render_message(error.code, params)}", err=True)
     sys.exit(EXIT_USAGE if error.code == "JY701" else EXIT_PROBLEMS)

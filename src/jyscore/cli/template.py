@@ -6,6 +6,7 @@ from typing import Callable, TypeVar
 import click
 
 from ..atomic import OutputError, write_text_atomic
+from ..text import char_name, first_unwritable
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
@@ -75,6 +76,10 @@ def template(college: str, year: int, output: Path, force: bool, rubric_path: Pa
     name = college.strip()
     if not name:
         raise click.BadParameter(hint("form-college"), param_hint="'--college'")
+    bad = first_unwritable(name)
+    if bad is not None:
+        raise click.BadParameter(hint("form-college-character", character=char_name(name[bad])),
+                                 param_hint="'--college'")
     rubric = get_rubric(rubric_path)
     write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force)
 

@@ -36,6 +36,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
 from ..atomic import check_writable, write_atomic
+from ..text import xml_safe
 from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
@@ -102,7 +103,9 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
         _detail_sheet(workbook.create_sheet(title), row.result, row.rank, number_format)
     _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format,
                  details=len(details))
-    workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
+    workbook.properties.title = xml_safe(
+        f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
+    )
     workbook.properties.creator = f"jyscore {__version__}"
 
 
@@ -160,7 +163,7 @@ def _number_format(values: Iterable[Decimal]) -> str:
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid worksheet title for a college (no []:*?/\\, at most 31 characters) whose
     casefolded form is not in ``taken``: Excel's titles are unique regardless of case."""
-    base = _BAD_TITLE.sub("_", name).strip("'").strip() or "_"
+    base = _BAD_TITLE.sub("_", xml_safe(name)).strip("'").strip() or "_"
     title = base[:MAX_TITLE]
     number = 2
     while title.casefold() in taken:

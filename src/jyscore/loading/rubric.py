@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import LABEL_FILE_KEYS, Node, Rubric
 from ..messages import hint
-from ..numbers import format_decimal
+from ..numbers import (
+    MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, exact, format_decimal, parse_decimal,
+)
 from ..problems import JyscoreError, Position, Problem, make_problem
 from .builtin import Untrusted, trusted_rubric
 from .yamlsource import Document, Limits, Path_, load, parse
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
 
 RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="rubric")
+# the rubric's numbers (Decimal fields of the models), read as plain bounded decimals before
+# pydantic sees them: ``1e999999999`` or a step of ``1e-99999999`` never reaches arithmetic
+NUMBER_FIELDS = frozenset({"total", "step", "points", "per_step", "per_unit", "max"})
 DEFAULT_RUBRIC = "imnu-employment"
 
 
@@ -50,6 +55,7 @@ def _default_rubric() -> Rubric:
     return rubric
 
 
+@exact
 def rubric_from_document(doc: Document) -> Rubric:
     if not isinstance(doc.data, dict):
         raise JyscoreError(
@@ -60,6 +66,9 @@ def rubric_from_document(doc: Document) -> Rubric:
                 )
             ]
         )
+    number_problems = _number_problems(doc, doc.data, ())
+    if number_problems:
+        raise JyscoreError(number_problems)
     from pydantic import ValidationError
 
     try:
@@ -70,6 +79,23 @@ def rubric_from_document(doc: Document) -> Rubric:
     if problems:
         raise JyscoreError(problems)
     return rubric
+
+
+def _number_problems(doc: Document, data: Any, path: Path_) -> list[Problem]:
+    """JY200 for every number field that is not a plain decimal within the digit limits."""
+    problems: list[Problem] = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        here: Path_ = (*path, key)
+        if key in NUMBER_FIELDS and isinstance(value, str) and parse_decimal(value) is None:
+            problems.append(make_problem(
+                "JY200", doc.file, doc.position(here), where=".".join(map(str, here)),
+                reason=hint("rubric-number", integer=MAX_INTEGER_DIGITS,
+                            fraction=MAX_FRACTION_DIGITS),
+            ))
+        elif isinstance(value, (dict, list)) and here != ("labels",):  # labels are words
+            problems.extend(_number_problems(doc, value, here))
+    return problems
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,12 @@ from typing import Any
 from ..bonus import BONUS_KINDS
 from ..messages import hint
 from ..models import COLUMNS, Entry, Node, Rubric, Sheet
-from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
+from ..numbers import (
+    MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, exact, format_decimal, looks_boolean, parse_decimal,
+    parse_whole, too_many_digits,
+)
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
+from ..text import excerpt, short
 from .defaults import SheetDefaults
 from .yamlsource import Document, Limits, Path_, load
 
@@ -28,6 +32,10 @@ YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
 _HUNDRED = Decimal(100)
+# did-you-mean costs (ids of the rubric) x (unknown ids): only so many unknown ids, of a length an
+# id can have, get a suggestion
+MAX_SUGGESTIONS = 20
+MAX_SUGGESTED_LENGTH = 40
 
 
 def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
@@ -39,6 +47,7 @@ def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | No
     return sheet_from_document(doc, rubric, defaults=defaults)
 
 
+@exact
 def sheet_from_document(
     doc: Document, rubric: Rubric, *, defaults: SheetDefaults | None = None
 ) -> Sheet:
@@ -57,7 +66,8 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return repr(value)
+    # a short, escaped excerpt: a message never quotes more of a file than its offending token
+    return excerpt(value) if isinstance(value, str) else repr(value)
 
 
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -120,7 +130,8 @@ class SheetChecker:
             return None
         for key in data:
             if key not in SHEET_FIELDS:
-                self.add("JY022", self.doc.key_position((key,)), field=key, where="the sheet",
+                self.add("JY022", self.doc.key_position((key,)), field=short(key),
+                         where="the sheet",
                          suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
         college = self.college = self._text_field(data, "college", required=True)
         year = self._year(data)
@@ -128,7 +139,7 @@ class SheetChecker:
         if rubric_id is not None and rubric_id != self.rubric.id:
             self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=rubric_id,
                      rubric=self.rubric.id)
-        self._text_field(data, "note", required=False)
+        note = data["note"] if self._text_field(data, "note", required=False) else None
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
@@ -146,7 +157,7 @@ class SheetChecker:
             return None
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(self.doc.warnings), positions)
+                     tuple(self.doc.warnings), positions, note)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)
@@ -198,7 +209,7 @@ class SheetChecker:
         for key in value:
             if key not in allowed:
                 self.mistyped.add(item_id)
-                self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
+                self.add("JY022", self.doc.key_position((*path, key)), node, field=short(key),
                          where=f"the entry for {item_id}", suggestion=suggest(key, allowed),
                          allowed=", ".join(allowed))
         if node.rule is not None and all(value.get(name) is None for name in inputs):
@@ -267,6 +278,11 @@ class SheetChecker:
             return Decimal(count)
         text = raw.removesuffix("%") if isinstance(raw, str) and kind == "percent" else raw
         number = parse_decimal(text) if isinstance(text, str) else None
+        if number is None and isinstance(text, str) and too_many_digits(text):
+            self.add("JY104", self.doc.position((*path, name)), node, column=name,
+                     value=excerpt(text), integer=MAX_INTEGER_DIGITS,
+                     fraction=MAX_FRACTION_DIGITS)
+            return None
         if number is None:
             self.add("JY100", self.doc.position((*path, name)), node, column=name,
                      value=describe(raw), hint=_number_hint(raw) if isinstance(raw, str) else "")
@@ -341,9 +357,13 @@ class SheetChecker:
         """Report unknown ids, suggesting first the ids that the sheet has not scored yet."""
         ids = self.rubric.scorable_ids
         missing = [i for i in ids if i not in self.given]
-        for item_id, at in self.unknown:
-            suggestion = suggest(item_id, missing) or suggest(item_id, ids)
-            self.add("JY110", at, given=item_id, rubric=self.rubric.id, suggestion=suggestion)
+        for index, (item_id, at) in enumerate(self.unknown):
+            # each suggestion compares the id with every item: bounded to the first few ids
+            suggestion = ""
+            if index < MAX_SUGGESTIONS and len(item_id) <= MAX_SUGGESTED_LENGTH:
+                suggestion = suggest(item_id, missing) or suggest(item_id, ids)
+            self.add("JY110", at, given=short(item_id), rubric=self.rubric.id,
+                     suggestion=suggestion)
 
     def _columns(self) -> tuple[str, ...]:
         base = [self.entries[i] for i in self.entries if self.rubric.nodes[i].rule is None]

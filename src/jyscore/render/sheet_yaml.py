@@ -134,8 +134,10 @@ def sheet_yaml(
     intro = hint("yaml-intro", rubric=rubric.name, college=college, year=year,
                  step=format_decimal(rubric.step))
     lines = [f"# {line}" for line in intro.splitlines()]
-    lines += [f"college: {scalar(college)}", f"year: {year}", f"rubric: {scalar(rubric.id)}",
-              "scores:"]
+    lines += [f"college: {scalar(college)}", f"year: {year}", f"rubric: {scalar(rubric.id)}"]
+    if sheet is not None and sheet.note:
+        lines.append(f"note: {scalar(sheet.note)}")
+    lines.append("scores:")
     writer.lines = lines
     for primary in rubric.indicators:
         lines.append(f"{INDENT}# {primary.id} {primary.name}{_points(primary)}")

@@ -139,19 +139,21 @@ def _grid(file: str, data: bytes, data_only: bool) -> _Grid:
             raise JyscoreError([make_problem("JY615", file, sheets=_names(hidden))])
         found: dict[tuple[int, int], _Cell] = {}
         beyond: str | None = None
+        past_last_row = False
         for row in sheet.iter_rows(min_row=1):
             for cell in row:
                 if cell.value is None or not hasattr(cell, "coordinate"):
                     continue
                 if cell.row > MAX_ROWS or cell.column > MAX_COLUMNS:
-                    beyond = cell.coordinate
-                    break
+                    beyond = beyond or cell.coordinate
+                    past_last_row = cell.row > MAX_ROWS
+                    continue
                 found[(cell.row, cell.column)] = _Cell(
                     cell.coordinate, cell.value, cell.data_type == "f",
                     cell.number_format or "General",
                 )
-            if beyond is not None:
-                break  # one such cell is reported; the rest of the sheet is not read
+            if past_last_row:
+                break  # the first cell past the last row is reported; the rest is not read
         return _Grid(sheet.title, found, hidden, beyond)
     finally:
         workbook.close()

@@ -84,7 +84,24 @@ def _workbook(path: Path, limits: WorkbookLimits) -> tuple[bytes | None, Problem
         if kind is not None:
             return None, make_problem("JY602", file, kind=kind)
         return None, make_problem("JY603", file, start=" ".join(f"{b:02X}" for b in start[:4]))
-    return data, _archive_problem(data, file, limits)
+    problem, parts = _archive_problem(data, file, limits)
+    if problem is not None:
+        return None, problem
+    return _stored(parts), None
+
+
+def _stored(parts: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
+    """The parts as unpacked here, in a new uncompressed zip: what openpyxl reads has the sizes
+    and checksums of what was checked, whatever the original directory claimed."""
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as archive:
+        seen: set[str] = set()
+        for info, content in parts:
+            if info.filename in seen:
+                continue
+            seen.add(info.filename)
+            archive.writestr(zipfile.ZipInfo(info.filename, info.date_time), content)
+    return rebuilt.getvalue()
 
 
 def _text_kind(start: bytes) -> str | None:
@@ -110,58 +127,65 @@ def _text_kind(start: bytes) -> str | None:
     return None
 
 
-def _archive_problem(data: bytes, file: str, limits: WorkbookLimits) -> Problem | None:
+Parts = list[tuple[zipfile.ZipInfo, bytes]]
+
+
+def _archive_problem(data: bytes, file: str, limits: WorkbookLimits) -> tuple[Problem | None, Parts]:
+    parts: Parts = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             problem = _directory_problem(infos, file, limits)
             if problem is not None:
-                return problem
+                return problem, parts
             names = {info.filename for info in infos}
             for part in REQUIRED_PARTS:
                 if part not in names:
-                    return make_problem("JY607", file, part=part)
+                    return make_problem("JY607", file, part=part), parts
             # every part, whatever its name: a workbook's relationships may point a parser anywhere
             unpacked = 0
             for info in infos:
-                problem, size = _inflate(archive, info, file, limits, unpacked)
+                problem, content = _inflate(archive, info, file, limits, unpacked)
                 if problem is not None:
-                    return problem
-                unpacked += size
+                    return problem, parts
+                parts.append((info, content))
+                unpacked += len(content)
     except zipfile.BadZipFile as exc:
         reason = hint("xlsx-truncated") if "not a zip file" in str(exc) else str(exc)
-        return make_problem("JY604", file, reason=reason)
+        return make_problem("JY604", file, reason=reason), parts
     except (zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError) as exc:
-        return make_problem("JY604", file, reason=f"{type(exc).__name__}: {exc}")
+        return make_problem("JY604", file, reason=f"{type(exc).__name__}: {exc}"), parts
     except OSError as exc:
-        return make_problem("JY001", file, reason=exc.strerror or str(exc))
-    return None
+        return make_problem("JY001", file, reason=exc.strerror or str(exc)), parts
+    return None, parts
 
 
 def _inflate(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str, limits: WorkbookLimits,
     unpacked: int,
-) -> tuple[Problem | None, int]:
+) -> tuple[Problem | None, bytes]:
     """Unpack one part in small pieces, never trusting the sizes the zip declares: a running
     count stops it past the limits (the part's and the workbook's), and each piece is searched
-    for a DTD. Python's zipfile stops at the declared size and then finds the checksum wrong, so
-    a part that lies about its size ends here as damaged, having cost one piece of memory."""
+    for a DTD. Python's zipfile stops at the declared size (and then finds the checksum wrong),
+    so a part that lies about its size costs one piece of memory, never its real size."""
+    chunks: list[bytes] = []
     size = 0
     tail = b""
     with archive.open(info) as stream:
         while True:
             chunk = stream.read(_PIECE)
             if not chunk:
-                return None, size
+                return None, b"".join(chunks)
             size += len(chunk)
             if size > limits.max_part_bytes or unpacked + size > limits.max_unpacked_bytes:
                 limit = min(limits.max_part_bytes, limits.max_unpacked_bytes)
                 return make_problem(
                     "JY606", file, reason=hint("xlsx-bomb-size", size=f"> {unpacked + size}",
                                                limit=limit),
-                ), size
+                ), b""
             if _declares_dtd(tail + chunk):
-                return make_problem("JY608", file, part=info.filename), size
+                return make_problem("JY608", file, part=info.filename), b""
+            chunks.append(chunk)
             tail = chunk[-32:]
 
 

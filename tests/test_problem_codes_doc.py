@@ -70,6 +70,7 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "JY301": {"college": "文学院", "year": 2024, "other": "sheets/文学院.yaml"},
     "JY302": {"years": "2024 (6 sheets); 2023 (sheets/old/文学院.yaml)"},
     "JY303": {"rubrics": "imnu-employment (6 sheets); tiny (sheets/数学科学学院.yaml)"},
+    "JY307": {"college": "文学院\\u200b", "other_college": "文学院", "other": "sheets/文学院.yaml"},
     "JY305": {"self": 6, "gap": 3, "assessed": 3, "max_gap": 2, "item": "1.1 领导重视"},
     "JY306": {"item": "2.2.2 建立用人单位信息库"},
     "JY501": {"years": "2023, 2024", "latest": 2024},

@@ -62,8 +62,12 @@ def _in_place(path: Path, mode: int) -> bool:
     character device, or what ``/dev/stdout`` and ``/dev/fd/N`` lead to."""
     if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
         return True
-    real = os.path.realpath(path)
-    return not stat.S_ISDIR(mode) and real.startswith(("/proc/", "/dev/"))
+    if stat.S_ISDIR(mode):
+        return False
+    names = [os.path.abspath(path)]
+    if os.path.islink(path):  # /dev/stdout -> /proc/self/fd/1 -> wherever stdout goes
+        names.append(os.path.join(os.path.dirname(names[0]), os.readlink(path)))
+    return any(name.startswith(("/proc/", "/dev/")) for name in names)
 
 
 @contextmanager

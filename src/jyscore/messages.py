@@ -186,6 +186,12 @@ MESSAGES: dict[str, Message] = {
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
     ),
+    "JY307": Message(
+        "college-lookalike",
+        "the college '{college}' is counted as '{other_college}' of {other}: the names differ "
+        "only by invisible characters, compatibility forms or spacing (shown escaped); write the "
+        "name the same way in both",
+    ),
     # -- ranking (rank) and its targets file ----------------------------------------------------
     "JY501": Message(
         "several-years",

@@ -25,6 +25,7 @@ from ..render.formats import (
     RANK_DETAIL_FORMATS, RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for,
 )
 from ..render.rank_common import RankRenderOptions
+from ..text import display_path
 from .common import (
     EXIT_USAGE, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
 )
@@ -78,7 +79,7 @@ def _report_skipped(outcome: RankOutcome) -> None:
     problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
     echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
     for skipped in outcome.skipped:
-        click.echo(hint("rank-skipped", file=skipped.path), err=True)
+        click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
 
 
 @click.command()

@@ -36,7 +36,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
 from ..atomic import check_writable, write_atomic
-from ..text import xml_safe
+from ..text import display_path, xml_safe
 from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
@@ -332,7 +332,8 @@ def _about_sheet(
     if len(ranking.rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
     if outcome.skipped:
-        lines.append((hint("rank-xlsx-skipped"), ", ".join(str(s.path) for s in outcome.skipped)))
+        skipped = ", ".join(display_path(s.path) for s in outcome.skipped)
+        lines.append((hint("rank-xlsx-skipped"), skipped))
     lines.append((hint("rank-xlsx-total"), f"{format_decimal(rubric.total)} + {labels.bonus}"))
     for node in rubric.indicators:
         lines.append((f"{node.id} {node.name}", format_decimal(node.points or Decimal(0))))

@@ -74,11 +74,13 @@ def _below(folder: Path) -> Iterable[Path]:
     for root, folders, files in os.walk(folder):
         here = Path(root)
         folders[:] = [f for f in folders if not f.startswith(".")]
-        for name in [*files, *(f for f in folders if (here / f).is_symlink())]:
+        for name in files:
             path = here / name
-            if is_skipped(path) or path.suffix.lower() not in FOUND:
-                continue
-            yield FolderLink(path) if path.is_symlink() else path
+            if not is_skipped(path) and path.suffix.lower() in FOUND:
+                yield FolderLink(path) if path.is_symlink() else path
+        for name in folders:  # os.walk does not enter a linked folder: it is reported instead
+            if (here / name).is_symlink() and not is_skipped(here / name):
+                yield FolderLink(here / name)
 
 
 def read_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None) -> Sheet:

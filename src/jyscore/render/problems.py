@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from ..problems import Problem
+from ..text import printable
 from .options import RenderOptions, short_name
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m"}
@@ -27,13 +28,15 @@ def item_label(problem: Problem) -> str:
 
 
 def text_line(problem: Problem, color: bool = False) -> str:
+    """One problem as a line for a terminal: whatever a file or its name holds, no control
+    character reaches the terminal (only the colours added here)."""
     severity = str(problem.severity)
     if color:
         severity = f"{_COLORS[severity]}{severity}{_RESET}"
-        where = f"{_DIM}{location(problem)}:{_RESET}"
+        where = f"{_DIM}{printable(location(problem))}:{_RESET}"
     else:
-        where = f"{location(problem)}:"
-    return f"{where} {severity} {problem.code} {item_label(problem)}{problem.message}"
+        where = f"{printable(location(problem))}:"
+    return f"{where} {severity} {problem.code} {printable(item_label(problem) + problem.message)}"
 
 
 def render_text(problems: Sequence[Problem], options: RenderOptions, files_checked: int) -> str:

@@ -93,7 +93,7 @@ def format_decimal(value: Decimal | int) -> str:
     """Shortest exact text: ``Decimal('86.50')`` -> ``86.5``, ``Decimal('1E+2')`` -> ``100``."""
     if isinstance(value, int):
         return str(value)
-    normal = value.normalize()
+    normal = value.normalize(EXACT)
     if normal == 0:
         return "0"
     return format(normal, "f")

@@ -48,6 +48,12 @@ def cli() -> None:
     Example:
         jyscore score examples/2024/文学院.yaml
     """
+    from decimal import localcontext
+
+    from ..numbers import EXACT
+
+    # every command computes and renders in the exact context: nothing is ever rounded silently
+    click.get_current_context().with_resource(localcontext(EXACT))
 
 
 def main() -> None:

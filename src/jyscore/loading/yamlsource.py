@@ -195,7 +195,9 @@ def parse(text: str, file: str, limits: Limits) -> Document:
         loader.dispose()
     if root is None:
         raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
-    walker = _Walker(file, limits)
+    # text no written file may hold can only come from escapes ("\x01", "\e") once the text
+    # itself has passed _refuse_characters; only then is every value looked at
+    walker = _Walker(file, limits, check_texts="\\" in text or len(text) > MAX_TEXT_CHARS)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
     if walker.problems:
         raise JyscoreError(walker.problems)
@@ -309,9 +311,10 @@ def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
 
 
 class _Walker:
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, check_texts: bool = True) -> None:
         self.file = file
         self.limits = limits
+        self.check_texts = check_texts
         self.positions: dict[Path_, Position] = {}
         self.key_positions: dict[Path_, Position] = {}
         self.problems: list[Problem] = []
@@ -342,7 +345,8 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode):
             if not node.style and node.value in _NULLS:
                 return None
-            self.check_text(node)
+            if self.check_texts:
+                self.check_text(node)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
@@ -351,8 +355,9 @@ class _Walker:
     def check_text(self, node: yaml.ScalarNode) -> None:
         """The rule for text that may reach a written file (:mod:`jyscore.text`), applied to the
         value as escapes such as ``"\\x01"`` or ``"\\e"`` made it."""
-        problem = text_problem(node.value, self.file, _at(node))
-        if problem is not None:
+        if first_unwritable(node.value) is not None or len(node.value) > MAX_TEXT_CHARS:
+            problem = text_problem(node.value, self.file, _at(node))
+            assert problem is not None
             self.problems.append(problem)
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -362,7 +367,8 @@ class _Walker:
                 self.problems.append(make_problem("JY012", self.file, _at(key_node)))
                 continue
             key = key_node.value
-            self.check_text(key_node)
+            if self.check_texts:
+                self.check_text(key_node)
             key_path = (*path, key)
             if key in result:
                 first = _position(self.key_positions[key_path])

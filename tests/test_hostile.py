@@ -391,6 +391,14 @@ def test_only_the_visible_form_sheet_is_scored(rubric):
     assert (scored["self"], scored["items"]) == (expected["self"], expected["items"])
 
 
+def test_the_form_is_found_by_its_layout_after_a_sheet_of_instructions():
+    result = invoke("score", str(HOSTILE / "instructions-first.xlsx"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    good = invoke("score", str(DATA / "xlsx" / "good" / "文学院.xlsx"), "--format", "json")
+    scored, expected = json.loads(result.stdout), json.loads(good.stdout)
+    assert (scored["college"], scored["items"]) == (expected["college"], expected["items"])
+
+
 def test_yaml_to_xlsx_to_yaml_keeps_the_sheets_note(tmp_path: Path, rubric):
     note = "整体说明：\n第二行\t制表" + "长" * 32_000
     source = tmp_path / "a.yaml"

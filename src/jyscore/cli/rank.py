@@ -183,4 +183,5 @@ def rank(
         write_atomic(output, data, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("rank-wrote", path=output, count=len(outcome.ranking.rows)), err=True)
+    click.echo(hint("rank-wrote", path=display_path(output), count=len(outcome.ranking.rows)),
+               err=True)

@@ -6,7 +6,7 @@ from typing import Callable, TypeVar
 import click
 
 from ..atomic import OutputError, write_text_atomic
-from ..text import char_name, first_unwritable
+from ..text import char_name, display_path, first_unwritable
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
@@ -48,7 +48,7 @@ def write_sheet_file(
             write_text_atomic(output, text, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("form-wrote", path=output), err=True)
+    click.echo(hint("form-wrote", path=display_path(output)), err=True)
 
 
 @click.command()

@@ -13,6 +13,7 @@ from ..messages import hint
 from ..numbers import parse_decimal
 from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
+from ..text import display_path
 from ..validate import ValidationReport, validate_files
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, output_options, rubric_option
 
@@ -46,8 +47,8 @@ def find_sheets(paths: tuple[Path, ...]) -> list[Path]:
         below = discover([path])
         if not below:
             suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-            click.echo(f"jyscore: {hint('validate-no-sheets', path=path, suffixes=suffixes)}",
-                       err=True)
+            message = hint("validate-no-sheets", path=display_path(path), suffixes=suffixes)
+            click.echo(f"jyscore: {message}", err=True)
             sys.exit(EXIT_USAGE)
         found.extend(below)
     return list(dict.fromkeys(found))

@@ -20,7 +20,7 @@ import math
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..bonus import BONUS_KINDS
 from ..messages import hint
@@ -118,57 +118,92 @@ class _Grid:
     beyond: str | None = None  # the first non-empty cell past the read limits
 
 
-def _form_sheet(workbook: Any) -> tuple[Any, list[str]]:
-    """The sheet that is scored: the visible sheet with the form's title, else the first visible
-    one. Hidden and very hidden sheets are never read; their names come back to be reported."""
+FormTest = Callable[[dict[tuple[int, int], _Cell]], bool]
+
+
+def _candidates(workbook: Any) -> tuple[list[Any], list[str]]:
+    """The sheets that may be the form, in the order they are tried: visible sheets titled as the
+    form, then the other visible ones. Hidden and very hidden sheets are never read; their names
+    come back to be reported."""
     visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
     hidden = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
-    if not visible:
-        return None, hidden
     titled = [ws for ws in visible if ws.title == hint("form-sheet")]
-    return (titled or visible)[0], hidden
+    return [*titled, *(ws for ws in visible if ws not in titled)], hidden
 
 
-def _grid(file: str, data: bytes, data_only: bool) -> _Grid:
+def _grid(file: str, data: bytes, data_only: bool, choose: FormTest | str) -> _Grid:
+    """The form sheet's cells: the first candidate whose cells pass ``choose`` (the form's
+    layout), else the first candidate; or, given a title, the sheet of that title."""
     workbook = _open(data, data_only)
     try:
-        sheet, hidden = _form_sheet(workbook)
-        if sheet is None and not hidden:
+        candidates, hidden = _candidates(workbook)
+        if not candidates and not hidden:
             raise JyscoreError([make_problem("JY604", file, reason=hint("xlsx-no-sheet"))])
-        if sheet is None:
+        if not candidates:
             raise JyscoreError([make_problem("JY615", file, sheets=_names(hidden))])
-        found: dict[tuple[int, int], _Cell] = {}
-        beyond: str | None = None
-        past_last_row = False
-        for row in sheet.iter_rows(min_row=1):
-            for cell in row:
-                if cell.value is None or not hasattr(cell, "coordinate"):
-                    continue
-                if cell.row > MAX_ROWS or cell.column > MAX_COLUMNS:
-                    beyond = beyond or cell.coordinate
-                    past_last_row = cell.row > MAX_ROWS
-                    continue
-                found[(cell.row, cell.column)] = _Cell(
-                    cell.coordinate, cell.value, cell.data_type == "f",
-                    cell.number_format or "General",
-                )
-            if past_last_row:
-                break  # the first cell past the last row is reported; the rest is not read
-        return _Grid(sheet.title, found, hidden, beyond)
+        if isinstance(choose, str):
+            candidates = [ws for ws in candidates if ws.title == choose][:1] or candidates[:1]
+        first: _Grid | None = None
+        for sheet in candidates:
+            grid = _sheet_grid(sheet, hidden)
+            if isinstance(choose, str) or choose(grid.cells):
+                return grid
+            first = first or grid
+        assert first is not None
+        return first
     finally:
         workbook.close()
+
+
+def _sheet_grid(sheet: Any, hidden: list[str]) -> _Grid:
+    """One sheet's non-empty cells within the read limits, and the first cell beyond them."""
+    found: dict[tuple[int, int], _Cell] = {}
+    beyond: str | None = None
+    past_last_row = False
+    for row in sheet.iter_rows(min_row=1):
+        for cell in row:
+            if cell.value is None or not hasattr(cell, "coordinate"):
+                continue
+            if cell.row > MAX_ROWS or cell.column > MAX_COLUMNS:
+                beyond = beyond or cell.coordinate
+                past_last_row = cell.row > MAX_ROWS
+                continue
+            found[(cell.row, cell.column)] = _Cell(
+                cell.coordinate, cell.value, cell.data_type == "f",
+                cell.number_format or "General",
+            )
+        if past_last_row:
+            break  # the first cell past the last row is reported; the rest is not read
+    return _Grid(sheet.title, found, hidden, beyond)
+
+
+def _form_test(rubric: Rubric) -> FormTest:
+    """Whether a sheet's cells have the form's header row (编号 and 自评分数 or 考核分数) within
+    the rows where the reader looks for it."""
+    names = header_fields(rubric)
+
+    def is_form(cells: dict[tuple[int, int], _Cell]) -> bool:
+        rows: dict[int, set[str]] = {}
+        for (row, _), cell in cells.items():
+            if row <= MAX_HEADER_ROW and isinstance(cell.value, str):
+                field = names.get(normal(cell.value))
+                if field is not None:
+                    rows.setdefault(row, set()).add(field)
+        return any("id" in f and ("self" in f or "assessed" in f) for f in rows.values())
+
+    return is_form
 
 
 def _names(titles: list[str]) -> str:
     return ", ".join(repr(short(t, 31)) for t in titles[:5]) + (", …" if len(titles) > 5 else "")
 
 
-def _read_grid(path: Path, data: bytes, data_only: bool) -> _Grid:
+def _read_grid(path: Path, data: bytes, data_only: bool, choose: FormTest | str) -> _Grid:
     file = display_path(path)
     try:
         with warnings.catch_warnings():  # openpyxl's UserWarnings are not the user's business
             warnings.simplefilter("ignore")
-            return _grid(file, data, data_only)
+            return _grid(file, data, data_only, choose)
     except JyscoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged
@@ -185,12 +220,12 @@ def read_document(path: Path, rubric: Rubric, data: bytes | None = None) -> _Rea
     file's bytes as checked by :mod:`.safety` (read here when not given)."""
     if data is None:
         data = check_workbook_file(path)
-    grid = _read_grid(path, data, data_only=False)
+    grid = _read_grid(path, data, data_only=False, choose=_form_test(rubric))
     reader = _Reader(display_path(path), rubric, grid.title, grid.cells)
     reader.limits(grid)
     reader.document()
     if reader.pending:
-        values = _read_grid(path, data, data_only=True).cells
+        values = _read_grid(path, data, data_only=True, choose=grid.title).cells
         reader.resolve(values)
     return reader
 

@@ -93,7 +93,14 @@ def main() -> None:
     workbook.move_sheet(decoy, offset=-1)
     workbook.active = 1
     workbook.save(HERE / "hidden-first-sheet.xlsx")
-    # every sheet hidden (Excel and openpyxl refuse to save that: the XML is edited)
+    # a visible sheet of instructions first, then the form under another title: found by its layout
+    workbook = openpyxl.load_workbook(GOOD)
+    workbook.worksheets[0].title = "表二"
+    notes = workbook.create_sheet("填表说明", 0)
+    notes["A1"], notes["A2"], notes["B2"] = "填表说明", "学院", "假学院"
+    workbook.active = 0
+    workbook.save(HERE / "instructions-first.xlsx")
+        # every sheet hidden (Excel and openpyxl refuse to save that: the XML is edited)
     edit_parts(GOOD, BAD / "no-visible-sheet.xlsx", hide_sheets)
 
 

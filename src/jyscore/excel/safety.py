@@ -26,7 +26,7 @@ from pathlib import Path
 from ..inputfile import NotRegularFile, TooLarge, read_limited
 from ..messages import hint
 from ..problems import JyscoreError, Problem, make_problem
-from ..text import display_path
+from ..text import display_path, short
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -151,10 +151,10 @@ def _archive_problem(data: bytes, file: str, limits: WorkbookLimits) -> tuple[Pr
                 parts.append((info, content))
                 unpacked += len(content)
     except zipfile.BadZipFile as exc:
-        reason = hint("xlsx-truncated") if "not a zip file" in str(exc) else str(exc)
+        reason = hint("xlsx-truncated") if "not a zip file" in str(exc) else short(str(exc), 200)
         return make_problem("JY604", file, reason=reason), parts
     except (zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError) as exc:
-        return make_problem("JY604", file, reason=f"{type(exc).__name__}: {exc}"), parts
+        return make_problem("JY604", file, reason=short(f"{type(exc).__name__}: {exc}", 200)), parts
     except OSError as exc:
         return make_problem("JY001", file, reason=exc.strerror or str(exc)), parts
     return None, parts
@@ -184,7 +184,7 @@ def _inflate(
                                                limit=limit),
                 ), b""
             if _declares_dtd(tail + chunk):
-                return make_problem("JY608", file, part=info.filename), b""
+                return make_problem("JY608", file, part=short(info.filename, 60)), b""
             chunks.append(chunk)
             tail = chunk[-32:]
 
@@ -208,7 +208,7 @@ def _directory_problem(
             if ratio > limits.max_ratio:
                 return make_problem(
                     "JY606", file,
-                    reason=hint("xlsx-bomb-ratio", part=info.filename, ratio=ratio,
+                    reason=hint("xlsx-bomb-ratio", part=short(info.filename, 60), ratio=ratio,
                                 limit=limits.max_ratio),
                 )
     return None

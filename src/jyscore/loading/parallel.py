@@ -74,7 +74,7 @@ def _bind_to_parent(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the parent terminates the pool itself
+    except (OSError, AttributeError, TypeError):  # not Linux: the parent ends the pool itself
         pass
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)

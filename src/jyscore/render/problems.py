@@ -73,12 +73,12 @@ def _escape_property(text: str) -> str:
 
 
 def github_line(problem: Problem) -> str:
-    properties = [f"file={_escape_property(problem.file)}"]
+    properties = [f"file={_escape_property(printable(problem.file))}"]
     if problem.line is not None:
         properties.append(f"line={problem.line}")
         properties.append(f"col={problem.column or 1}")
     properties.append(f"title={_escape_property(f'{problem.code} {problem.slug}')}")
-    message = item_label(problem) + problem.message
+    message = printable(item_label(problem) + problem.message)
     if problem.cell:
         message = f"{problem.cell}: {message}"
     return f"::{problem.severity} {','.join(properties)}::{_escape_data(message)}"

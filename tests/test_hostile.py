@@ -465,3 +465,14 @@ def test_colleges_differing_invisibly_are_the_same_college(lookalike: str, tmp_p
     exact_same = lookalike in ("文学院", '"文学院 "')  # the name is stripped when read
     assert codes == [("b.yaml", "JY301")] + ([] if exact_same else [("b.yaml", "JY307")])
     assert invoke("rank", str(folder)).exit_code == 1
+
+
+def test_targets_match_colleges_as_the_duplicate_check_does(tmp_path: Path):
+    targets = tmp_path / "targets.yaml"
+    targets.write_text('targets:\n  "文学院\\u200B": 89.4\n', encoding="utf-8")
+    result = invoke("rank", str(EXAMPLE), "--targets", str(targets), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    targets.write_text('targets:\n  文学院: 89.4\n  "⽂学院": 80\n', encoding="utf-8")
+    result = invoke("rank", str(EXAMPLE), "--targets", str(targets))
+    assert result.exit_code == 1
+    assert f"{targets}:3:3: error JY009" in result.stderr

@@ -163,7 +163,7 @@ def _number_format(values: Iterable[Decimal]) -> str:
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid worksheet title for a college (no []:*?/\\, at most 31 characters) whose
     casefolded form is not in ``taken``: Excel's titles are unique regardless of case."""
-    base = _BAD_TITLE.sub("_", xml_safe(name)).strip("'").strip() or "_"
+    base = _BAD_TITLE.sub("_", " ".join(xml_safe(name).split())).strip("'").strip() or "_"
     title = base[:MAX_TITLE]
     number = 2
     while title.casefold() in taken:

@@ -53,6 +53,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Nesting beyond this is never a score sheet or a rubric; past a few ten thousand levels libyaml's
 # recursive composer overflows the C stack, so suspicious texts are measured before composing.
 MAX_DEPTH = 64
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what an editor counts as a new line
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEEP_INDENT = re.compile(r"^[ \t\-?:]{%d,}" % MAX_DEPTH, re.MULTILINE)
 
@@ -261,7 +262,7 @@ def _refuse_characters(text: str, file: str) -> None:
     if first_unwritable(text) is None:
         return
     problems: list[Problem] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         index = first_unwritable(line)
         if index is not None:
             problems.append(make_problem("JY014", file, Position(number, index + 1),

@@ -137,7 +137,7 @@ class SheetChecker:
         year = self._year(data)
         rubric_id = self._text_field(data, "rubric", required=False)
         if rubric_id is not None and rubric_id != self.rubric.id:
-            self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=rubric_id,
+            self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=short(rubric_id, 40),
                      rubric=self.rubric.id)
         note = data["note"] if self._text_field(data, "note", required=False) else None
         scores = data.get("scores")

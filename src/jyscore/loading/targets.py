@@ -108,7 +108,7 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
             first_lines[name] = at.line
             number = parse_decimal(raw.removesuffix("%")) if isinstance(raw, str) else None
             if number is None or not 0 <= number <= _HUNDRED:
-                add("JY510", at, college=college, value=describe(raw))
+                add("JY510", at, college=short(college, 40), value=describe(raw))
                 continue
             default = Default(number, f"{file}:{at.line}")
             values[name] = {item: {TARGET_INPUT: default} for item in items}

@@ -322,13 +322,16 @@ MESSAGES: dict[str, Message] = {
 HINTS: dict[str, str] = {
     "rubric-unknown-key": "not a key of a rubric file (a typo?)",
     "not-regular-fifo": "a named pipe (FIFO)",
-    "not-regular-fifo-advice": "a sheet is read from a file saved on disk",
+    "not-regular-fifo-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
     "not-regular-device": "a device",
-    "not-regular-device-advice": "a sheet is read from a file saved on disk",
+    "not-regular-device-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
     "not-regular-folder": "a folder",
     "not-regular-folder-advice": "name the folder itself, not a file in it, to read its sheets",
     "not-regular-other": "a socket or another special file",
-    "not-regular-other-advice": "a sheet is read from a file saved on disk",
+    "not-regular-other-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
     "folder-link": "a symbolic link found inside a folder",
     "folder-link-advice": "links met while searching a folder are not followed; name the file "
     "it points to on the command line, or copy the file into the folder",

@@ -478,3 +478,56 @@ def test_targets_match_colleges_as_the_duplicate_check_does(tmp_path: Path):
     result = invoke("rank", str(EXAMPLE), "--targets", str(targets))
     assert result.exit_code == 1
     assert f"{targets}:3:3: error JY009" in result.stderr
+
+
+# -- the rules themselves, table-driven -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "index"), [
+    ("文学院", None), ("制表\t换行\n回车\r", None), ("全角　空格", None), ("\u200b零宽", None),
+    ("a\x00", 1), ("\x1b[31m", 0), ("ok\x7f", 2), ("\x85", 0), ("x\x9f", 1), ("\u2028", 0),
+    ("\u2029", 0), ("\ufffe", 0), ("\uffff", 0), ("a\ud800", 1), ("\U0001F600\udc80", 1),
+])
+def test_first_unwritable(text: str, index):
+    from jyscore.text import first_unwritable
+
+    assert first_unwritable(text) == index
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("文学院", "文学院"), ("\x1b]52;c;eA==\x07", "\\x1b]52;c;eA==\\x07"), ("\x9b31m", "\\x9b31m"),
+    ("a\nb\tc", "a\\x0ab\\x09c"), ("\u202e反转", "\\u202e反转"), ("\udcff", "\\xff"),
+])
+def test_printable(text: str, shown: str):
+    from jyscore.text import printable
+
+    assert printable(text) == shown
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("文学院", "文学院\u200b", True), ("文学院", "\ufeff文学院", True), ("文学院", "⽂学院", True),
+    ("文学院", "文学院\u00a0", True), ("文 学院", "文\u3000学院", True), ("文学院", "理学院", False),
+    ("文学院", "文 学院", False), ("Ａ学院", "A学院", True),
+])
+def test_identity(a: str, b: str, same: bool):
+    from jyscore.text import identity
+
+    assert (identity(a) == identity(b)) is same
+
+
+def test_a_file_is_read_up_to_its_limit_whatever_its_size_says(tmp_path: Path):
+    from jyscore.inputfile import NotRegularFile, TooLarge, read_limited
+
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 100)
+    assert read_limited(path, 100) == b"x" * 100
+    with pytest.raises(TooLarge):
+        read_limited(path, 99)
+    status = Path("/proc/self/status")  # a regular file whose size says 0
+    if status.exists():
+        assert read_limited(status, 1 << 20)
+        with pytest.raises(TooLarge):
+            read_limited(status, 10)
+    with pytest.raises(NotRegularFile):
+        read_limited(Path("/dev/zero"), 10)
+    with pytest.raises(NotRegularFile):
+        read_limited(tmp_path, 10)

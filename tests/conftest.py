@@ -13,6 +13,14 @@ ROOT = Path(__file__).parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_266cae57987b6dbe.txt"
 
 
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output as piped, whatever the shell running the tests sets: no forced colour, the default
+    width (tests that need them set FORCE_COLOR or COLUMNS themselves)."""
+    for name in ("FORCE_COLOR", "COLUMNS", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def rubric() -> Rubric:
     return load_rubric()

@@ -180,7 +180,7 @@ def test_clean_run_prints_only_the_summary(run):
     result = run("validate", str(ROOT / "examples"))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "checked 7 files: 0 errors, 0 warnings\n"
+    assert result.stderr == "checked 10 files: 0 errors, 0 warnings\n"  # 2024/ and panel-2024/
 
 
 # -- json ------------------------------------------------------------------------------------

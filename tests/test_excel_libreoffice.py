@@ -20,9 +20,10 @@ from jyscore import load_sheet, score
 from jyscore.excel.template import build_form
 from jyscore.loading import read_sheet
 from jyscore.models import Entry, Sheet
+from jyscore.problems import JyscoreError
 
 from .conftest import ROOT
-from .xlsx_helpers import fill, id_rows, total_cells
+from .xlsx_helpers import fill, id_rows, set_cells, total_cells
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -86,6 +87,15 @@ def recalculated(tmp_path_factory, rubric):
     sheets.update({name: with_rate(base, inputs) for name, inputs in RATE_CASES.items()})
     sheets["self-only"] = self_only(base)
     files = [fill(blank, rubric, sheet, work / f"{name}.xlsx") for name, sheet in sheets.items()]
+    # issue 14: a score typed as text (1.4.1 self, 3 -> '3'), and a ranking workbook to re-save
+    files.append(set_cells(work / "文学院.xlsx", {"H15": "3"}, work / "number-as-text.xlsx"))
+    files.append(work / "ranking.xlsx")
+    from click.testing import CliRunner
+
+    from jyscore.cli import cli
+
+    ranked = CliRunner().invoke(cli, ["rank", str(EXAMPLES[0].parent), "-o", str(files[-1])])
+    assert ranked.exit_code == 0, ranked.output
     out = recalculate(files, work)
     return sheets, out
 
@@ -123,3 +133,23 @@ def test_a_form_saved_by_libreoffice_reads_back_the_same(recalculated, rubric):
     for name in ("文学院", "capped", "self-only"):
         again = read_sheet(out / f"{name}.xlsx", rubric)
         assert again.entries == sheets[name].entries, name
+
+
+def test_the_forms_total_skips_a_number_stored_as_text_so_jyscore_refuses_it(recalculated, rubric):
+    """Issue 14: the workbook's own 总分 leaves a text cell out; jyscore says so at the cell
+    instead of printing a total that disagrees with the workbook."""
+    sheets, out = recalculated
+    total = rubric.labels.total
+    typed = cached(out / "文学院.xlsx")[total][0]
+    as_text = cached(out / "number-as-text.xlsx")[total][0]
+    assert typed is not None and as_text == typed - 3  # LibreOffice's SUM skipped the text '3'
+    with pytest.raises(JyscoreError) as caught:
+        read_sheet(out / "number-as-text.xlsx", rubric)
+    assert [(p.code, p.cell) for p in caught.value.problems] == [("JY613", "H15")]
+
+
+def test_a_ranking_workbook_saved_by_libreoffice_is_still_known_as_an_output(recalculated):
+    from jyscore.excel.marks import is_own_output
+
+    _, out = recalculated
+    assert is_own_output(out / "ranking.xlsx")

@@ -39,19 +39,24 @@ def test_sheets(workbook):
 
 def test_ranking_sheet_matches_the_engine(workbook, rubric):
     ws = workbook["排名"]
-    header = [c.value for c in ws[1]]
+    assert ws["A1"].value == "内蒙古师范大学学生就业工作考核指标体系 2024 年度排名（考核分数）"
+    assert "ties share a rank" in ws["A2"].value and "考核分数" in ws["A2"].value
+    header = [c.value for c in ws[3]]
     assert header == ["排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理", "工作成效",
                       "基础分", "加分", "总分"]
-    assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:J{ws.max_row}"
-    assert ws["A1"].font.bold and ws["A1"].fill.fgColor.rgb.endswith("D9E1F2")
+    assert ws.freeze_panes == "C4"
+    assert ws.auto_filter.ref == f"A3:J{ws.max_row}"
+    assert ws.print_title_rows == "$3:$3"
+    assert ws["A3"].font.bold and ws["A3"].fill.fgColor.rgb.endswith("D9E1F2")
     results = [score(rubric, load_sheet(p, rubric)) for p in EXAMPLES.glob("*.yaml")]
     expected = rank(results)
-    for row, ranked in zip(ws.iter_rows(min_row=2, values_only=True), expected.rows):
+    for row, ranked in zip(ws.iter_rows(min_row=4, values_only=True), expected.rows):
         assert row[0] == ranked.rank and row[1] == ranked.college
         assert Decimal(repr(row[-1])) == ranked.total
         assert Decimal(repr(row[-3])) == ranked.base and Decimal(repr(row[-2])) == ranked.bonus
-    assert ws["J2"].number_format == "0.0"  # every score is a multiple of 0.5: one place, exact
+    # numbers as numbers, shown as they are: 21 and 21.5, never 21.0
+    assert isinstance(ws["C4"].value, int) and ws["C4"].value == 21
+    assert ws["J4"].value == 105.5 and ws["J4"].number_format == "General"
 
 
 def test_chart_of_totals(workbook):
@@ -69,6 +74,7 @@ def test_detail_sheet_per_college(workbook):
     assert rows[2] == ("编号", "指标", "分值", "自评分数", "考核分数", "差值", "备注")
     by_id = {r[0]: r for r in rows[3:] if r[0]}
     assert by_id["1.1"][1:6] == ("领导重视", 6, 6, 5.5, 0.5)
+    assert ws[f"F{[r[0] for r in rows].index('1.1') + 1}"].number_format == "+General;-General;0"
     assert by_id["6.1.1"][6] == "目标就业率 89.4；毕业生人数 125；就业人数 120"
     assert rows[-1][1:5] == ("总分", None, 104, 98)
 
@@ -76,6 +82,42 @@ def test_detail_sheet_per_college(workbook):
 def test_about_sheet_names_rubric_and_tie_policy(workbook):
     text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
     assert "imnu-employment" in text and "ties share a rank" in text and "考核分数" in text
+    values = {row[0]: row[1] for row in workbook["说明"].iter_rows(values_only=True)}
+    # numbers stored as numbers, not text
+    assert values["年度"] == 2024 and values["参加排名的学院数"] == 7
+    assert values["满分（基础分）"] == 100 and values["1 组织领导"] == 21
+
+
+def test_every_sheet_prints_on_a4_with_header_footer_and_cjk_font(workbook):
+    for ws in workbook.worksheets:
+        assert str(ws.page_setup.paperSize) == "9", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert "内蒙古师范大学" in ws.oddHeader.left.text, ws.title
+        assert ws.oddHeader.right.text, ws.title
+        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text, ws.title
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name == "宋体", (ws.title, cell.coordinate)
+    assert workbook["文学院"].print_title_rows == "$3:$3"
+    assert workbook["文学院"].oddHeader.right.text.endswith("文学院")
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(workbook):
+    from jyscore.excel.printing import height_for, text_lines
+
+    ws = workbook["文学院"]
+    width = ws.column_dimensions["B"].width
+    checked = 0
+    for row in ws.iter_rows(min_row=4):
+        name = row[1]
+        if isinstance(name.value, str):
+            lines = text_lines(name.value, width - 2 * (name.alignment.indent or 0))
+            if lines > 1:
+                assert ws.row_dimensions[name.row].height >= height_for(lines), name.value
+                checked += 1
+    assert checked > 5  # the long item names do wrap
 
 
 def test_a_college_named_like_a_formula_is_text(tmp_path: Path):
@@ -89,7 +131,7 @@ def test_a_college_named_like_a_formula_is_text(tmp_path: Path):
     result = CliRunner().invoke(cli, ["rank", str(sheets), "-o", str(out)])
     assert result.exit_code == 0, result.output
     workbook = openpyxl.load_workbook(out)
-    colleges = {workbook["排名"].cell(r, 2).value: workbook["排名"].cell(r, 2) for r in (2, 3)}
+    colleges = {workbook["排名"].cell(r, 2).value: workbook["排名"].cell(r, 2) for r in (4, 5)}
     assert set(colleges) == {evil, "+SUM(1,2)"}
     assert all(cell.data_type == "s" for cell in colleges.values())
     # and in its own sheet, whose title had to lose the characters a title may not have
@@ -113,7 +155,7 @@ def test_library_writer(tmp_path: Path, rubric):
     results = [score(rubric, load_sheet(p, rubric)) for p in sorted(EXAMPLES.glob("*.yaml"))]
     path = tmp_path / "r.xlsx"
     write_ranking_workbook(rank(results), rubric, path)
-    assert openpyxl.load_workbook(path)["排名"]["B2"].value == "化学与环境科学学院"
+    assert openpyxl.load_workbook(path)["排名"]["B4"].value == "化学与环境科学学院"
     with pytest.raises(Exception):
         write_ranking_workbook(rank(results), rubric, path)  # never overwrites by default
 
@@ -138,14 +180,15 @@ def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rub
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == ["排名", "总分图", "说明"]
     ws = workbook["排名"]
-    assert ws.max_row == count + 1
-    for cells_, ranked in zip(ws.iter_rows(min_row=2), ranking.rows):
+    assert ws.max_row == count + 3
+    for cells_, ranked in zip(ws.iter_rows(min_row=4), ranking.rows):
         assert cells_[0].value == ranked.rank and cells_[1].value == ranked.college
         assert cells_[1].data_type == "s"  # the names like a formula or an error value too
         assert Decimal(repr(cells_[-1].value)) == ranked.total
-    assert ws["J2"].number_format == "General" and ws["A1"].font.bold
+    assert ws["J4"].number_format == "General" and ws["A3"].font.bold
+    assert ws["B10"].font.name == "宋体"  # plain values too: the workbook's default font
     chart = workbook["总分图"]._charts[0]
-    assert str(chart.series[0].val.numRef.f).endswith(f"$J$2:$J${CHART_ROWS + 1}")
+    assert str(chart.series[0].val.numRef.f).endswith(f"$J$4:$J${CHART_ROWS + 3}")
     about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
     assert f"共 {count} 个学院" in about and f"前 {CHART_ROWS} 名" in about and "2024" in about
 
@@ -172,3 +215,18 @@ def test_item_tables_are_kept_for_the_colleges_ranked_not_the_files_read(
     assert result.exit_code == 0, result.output
     names = openpyxl.load_workbook(out).sheetnames
     assert len(names) == 3 + 3 and names[-1] == "说明"
+
+
+def test_each_skipped_sheet_has_its_own_row_on_the_notes_sheet(tmp_path: Path):
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    (folder / "a.yaml").write_bytes((EXAMPLES / "文学院.yaml").read_bytes())
+    for name in ("broken1.yaml", "broken2.yaml"):
+        (folder / name).write_text("college: x\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["rank", str(folder), "-o", str(out), "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["说明"].iter_rows(values_only=True))
+    at = [r[0] for r in rows].index("未参加排名（表格有误）")
+    assert rows[at][1].endswith("broken1.yaml")
+    assert rows[at + 1][0] is None and rows[at + 1][1].endswith("broken2.yaml")

@@ -97,10 +97,23 @@ def test_problem_lines_name_file_cell_and_item(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
-def test_a_blank_form_lists_every_missing_item_at_its_cell(blank: Path, rubric):
-    found = problems(blank, rubric)
+def test_a_blank_form_is_one_problem_not_one_per_item(blank: Path, rubric):
+    assert [code for code, _ in problems(blank, rubric)] == ["JY115"]
+
+
+def test_a_form_with_one_item_filled_names_each_empty_item_once_at_its_cell(
+    blank: Path, tmp_path: Path, rubric
+):
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(blank)
+    ws = workbook.worksheets[0]
+    row = id_rows(ws)["1.3.1"]
+    ws[f"H{row}"], ws[f"I{row}"] = 2, 2
+    workbook.save(tmp_path / "one.xlsx")
+    found = problems(tmp_path / "one.xlsx", rubric)
     assert {code for code, _ in found} == {"JY111"}
-    assert len(found) == len(rubric.items)
+    assert len(found) == len(rubric.items) - 1 + len(rubric.nodes["1.3"].parts) - 1
     assert ("JY111", "H6") in found  # 1.1 is scored through its parts: its first part's cell
     assert ("JY111", "H15") in found  # 1.4.1
 

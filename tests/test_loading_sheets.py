@@ -134,6 +134,6 @@ def test_not_assessed_sheet_loads_without_assessed_column(tmp_path, rubric):
     assert sheet.columns == ("self",)
 
 
-def test_a_blank_bonus_entry_is_a_bonus_not_claimed(check):
+def test_a_blank_bonus_entry_is_a_bonus_not_claimed_with_a_warning(check):
     text = sheet_text(extra='  "6.1.1": {target: , graduates: , employed: }\n  "6.2": {count: }')
-    assert check(text) == []
+    assert check(text) == [("JY124", 30), ("JY124", 31)]

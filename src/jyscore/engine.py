@@ -12,8 +12,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .bonus import bonus_points
-from .models import COLUMNS, Entry, Node, Rubric, Sheet
+from .models import COLUMNS, Entry, Node, Rubric, Sheet, Veto
 from .numbers import exact
+from .totals import (
+    AppliedAdjustment, adjustment_sum, applied_adjustments, final_grade, reported_vetoes,
+    vetoed_total,
+)
 
 ZERO = Decimal(0)
 
@@ -48,12 +52,35 @@ class BonusRow(Row):
 
 @dataclass(frozen=True)
 class Totals:
+    """A column's totals: ``total`` is the final figure (``scored``, unless a veto sets it)."""
+
     base: Decimal
     bonus: Decimal
+    adjustments: tuple[AppliedAdjustment, ...] = ()
+    vetoes: tuple[Veto, ...] = ()  # the vetoes the sheet reports in this column
+    grade: str | None = None  # from the total, or set by a veto; None without grade bands
+
+    @property
+    def adjustment(self) -> Decimal:
+        """The adjustments' sum: deductions negative, additions positive."""
+        return adjustment_sum(self.adjustments) if self.adjustments else ZERO
+
+    @property
+    def scored(self) -> Decimal:
+        """base + bonus + adjustments, before any veto."""
+        return self.base + self.bonus + self.adjustment
 
     @property
     def total(self) -> Decimal:
-        return self.base + self.bonus
+        if self.vetoes:
+            vetoed = vetoed_total(self.vetoes)
+            if vetoed is not None:
+                return vetoed
+        return self.scored
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.vetoes)
 
 
 @dataclass(frozen=True)
@@ -124,8 +151,19 @@ def score(rubric: Rubric, sheet: Sheet) -> Result:
             totals[column] = None
             continue
         bonus = sum((r.scores[column] or ZERO for r in bonus_rows if not r.node.children), ZERO)
-        totals[column] = Totals(base=base, bonus=bonus)
+        totals[column] = _final(rubric, sheet, column, Totals(base=base, bonus=bonus))
     return Result(rubric, sheet, tuple(scorer.rows), bonus_rows, totals)
+
+
+def _final(rubric: Rubric, sheet: Sheet, column: str, totals: Totals) -> Totals:
+    """``totals`` with the sheet's adjustments and vetoes in ``column``, and the grade."""
+    if not (rubric.adjustments or rubric.vetoes or rubric.grades):
+        return totals
+    adjustments = applied_adjustments(rubric, sheet, column)
+    vetoes = reported_vetoes(rubric, sheet, column)
+    with_both = Totals(totals.base, totals.bonus, adjustments, vetoes)
+    return Totals(totals.base, totals.bonus, adjustments, vetoes,
+                  final_grade(with_both.total, vetoes, rubric.grades))
 
 
 def _bonus_rows(rubric: Rubric, sheet: Sheet) -> list[BonusRow]:

@@ -66,7 +66,11 @@ MESSAGES: dict[str, Message] = {
         "the file looks like UTF-16 text saved without a byte order mark (every other byte is "
         "0), so its byte order is unknown; save it as UTF-8",
     ),
-    "JY016": Message("not-regular-file", "this is {what}, not a regular file; {advice}"),
+    "JY016": Message(
+        "tab-indent",
+        "the line is indented with a tab; YAML indents with spaces: indent with spaces, not a tab",
+    ),
+    "JY030": Message("not-regular-file", "this is {what}, not a regular file; {advice}"),
     "JY017": Message(
         "unwritable-character",
         "the value holds the character {character} (character {index} of the value), a control "
@@ -152,6 +156,29 @@ MESSAGES: dict[str, Message] = {
     "JY123": Message(
         "not-a-count", "{field} is {value}; expected a whole number{minimum}"
     ),
+    "JY124": Message(
+        "bonus-blank",
+        "the bonus entry is there but all of its inputs ({inputs}) are empty, so it counts 0; "
+        "fill them in, or delete the entry (or type 0) if the bonus does not apply",
+    ),
+    # -- adjustments to the total and vetoes on a sheet -----------------------------------------
+    "JY140": Message(
+        "adjustment-range",
+        "{column} {value} is outside the adjustment's range{sign}; allowed: {min} to {max} in "
+        "steps of {step}, or leave the adjustment out when it does not apply",
+    ),
+    "JY141": Message(
+        "adjustment-step",
+        "{column} {value} is not a multiple of {step}; allowed: {min} to {max} in steps of {step}",
+    ),
+    "JY142": Message(
+        "unknown-adjustment",
+        "{given!r} is not one of the {what} of rubric {rubric!r}{suggestion}; declared: {declared}",
+    ),
+    "JY143": Message(
+        "veto-flag",
+        "{column} is {value}; a veto is reported with true (or false when it does not apply)",
+    ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
     "JY201": Message(
@@ -168,6 +195,36 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY205": Message("points-step", "{points} points is not a multiple of the step {step}"),
     "JY206": Message("missing-points", "a scorable item needs points"),
+    "JY240": Message(
+        "adjustment-range-order", "its range runs from {min} to {max}; min must not be above max"
+    ),
+    "JY241": Message(
+        "adjustment-range-step", "the range's {key} {value} is not a multiple of the step {step}"
+    ),
+    "JY242": Message(
+        "duplicate-total-id", "id {node_id!r} is used twice in this list (first on line {first_line})"
+    ),
+    "JY243": Message(
+        "veto-without-result",
+        "a veto needs what it sets: total (such as 0), grade (such as 不合格) or both",
+    ),
+    "JY244": Message(
+        "veto-unknown-grade",
+        "the veto sets grade {grade!r}, which is not a grade band{suggestion}; bands: {bands}",
+    ),
+    "JY245": Message("band-order", "grade band {name!r}: {reason}"),
+    "JY246": Message(
+        "band-bounds",
+        "grade band {name!r} has both min and above; give one (min counts the total itself, "
+        "above only totals above it)",
+    ),
+    "JY247": Message(
+        "last-band-bound",
+        "grade band {name!r} is the last band: it takes every total below the others, so it "
+        "has no min or above",
+    ),
+    "JY248": Message("band-quota", "grade band {name!r} has the quota {quota}%; {reason}"),
+    "JY249": Message("duplicate-band", "the grade band {name!r} is named twice"),
     # -- checks across a run (validate) ----------------------------------------------------------
     "JY301": Message(
         "duplicate-college",
@@ -191,6 +248,52 @@ MESSAGES: dict[str, Message] = {
         "the college '{college}' is counted as '{other_college}' of {other}: the names differ "
         "only by invisible characters, compatibility forms or spacing (shown escaped); write the "
         "name the same way in both",
+    ),
+    # -- assessor panels: several assessors' sheets of one college and year --------------------
+    "JY311": Message(
+        "duplicate-assessor",
+        "{assessor!r} already assessed {college} {year} in {other}; an assessor scores a college "
+        "once a year: keep one of the two sheets",
+    ),
+    "JY312": Message(
+        "panel-unnamed",
+        "{college} {year} is scored by a panel ({files}) but this sheet names no assessor; add "
+        "'assessor: …' at its top, or remove it",
+    ),
+    "JY313": Message(
+        "assessor-spelling",
+        "the assessor {assessor!r} is written {spelling!r} in {other}; both are taken as the "
+        "same person: spell the name the same way on every sheet",
+    ),
+    "JY314": Message(
+        "self-disagrees",
+        "self score {value} differs from {other_value} in {other}; the self-assessment is the "
+        "college's own: give the same on every sheet of the panel, or leave it out",
+    ),
+    "JY315": Message(
+        "too-few-assessors",
+        "{college} {year} has {count} assessor sheet(s) ({files}), but {method} drops the "
+        "highest and the lowest score and needs at least {minimum}; add assessors, or use "
+        "--panel mean or --panel median",
+    ),
+    "JY316": Message(
+        "panel-years",
+        "the sheet is for {year} but {other} is for {first}; the sheets of one panel are of "
+        "one year",
+    ),
+    "JY317": Message(
+        "panel-rubrics",
+        "the sheet is for rubric {rubric!r} but {other} is for {first!r}; the sheets of one "
+        "panel are of one rubric",
+    ),
+    "JY318": Message(
+        "panel-colleges",
+        "the sheet is for {college} but {other} is for {first}; score one college's sheets at "
+        "a time (jyscore rank takes several colleges)",
+    ),
+    "JY319": Message(
+        "assessor-spread",
+        "the assessors differ by {spread} points here ({scores}); allowed spread: {max_spread}",
     ),
     # -- ranking (rank) and its targets file ----------------------------------------------------
     "JY501": Message(
@@ -291,6 +394,12 @@ MESSAGES: dict[str, Message] = {
         "duplicate-row", "{key} is in two rows (first in {first}); keep one row per item"
     ),
     "JY613": Message(
+        "number-as-text",
+        "the cell holds {value!r} stored as text, not as a number, and the form's total skips "
+        "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
+        "(format the cell as 常规/General first)",
+    ),
+    "JY616": Message(
         "hidden-sheets",
         "the workbook has hidden sheets ({sheets}); they were not read: only the visible sheet "
         "{sheet!r} is scored",
@@ -359,6 +468,7 @@ HINTS: dict[str, str] = {
     "expect-college": "the college's name as text",
     "expect-rubric": "the rubric's id as text",
     "expect-note": "text",
+    "expect-assessor": "the assessor's name, such as 王老师",
     "count-positive": " greater than 0",
     # Excel: reading workbooks
     "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
@@ -389,6 +499,10 @@ HINTS: dict[str, str] = {
     "form-input-positive-count": "填写大于 0 的整数。",
     "form-input-count": "填写 0 或以上的整数。",
     "form-wrote": "jyscore: wrote {path}",
+    "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
+    "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
+    "form-totals-lost": "jyscore: {path} would lose this sheet's adjustments and vetoes (the Excel "
+    "form has no place for them yet); convert it to .yaml instead (nothing was written)",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "总分图",
     "rank-xlsx-about": "说明",
@@ -397,21 +511,23 @@ HINTS: dict[str, str] = {
     "rank-xlsx-column": "排名依据",
     "rank-xlsx-ties": "并列规则",
     "rank-xlsx-numbers": "数值格式",
-    "rank-xlsx-places": "保留 {places} 位小数：分数都是精确值，这些位数足以显示全部数字，不作任何舍入",
     "rank-xlsx-count": "参加排名的学院数",
     "rank-xlsx-skipped": "未参加排名（表格有误）",
     "rank-xlsx-total": "满分",
-    "rank-xlsx-plain": "超过 {limit} 个学院，分数按原值写入（常规格式，不设小数位数），不作任何舍入",
     "rank-xlsx-details": "各学院明细",
     "rank-xlsx-no-details": "共 {count} 个学院，超过 {limit} 个，不逐院列出明细；"
     "单个学院的明细请用 jyscore score 查看",
     "rank-xlsx-details-missing": "这些学院的表格在排名后有改动或无法再次读取，未列出明细：{colleges}",
     "rank-xlsx-chart-top": "{title}，前 {count} 名",
     "rank-xlsx-chart-note": "只画前 {count} 名",
+    "print-page": "第 {page} 页 共 {pages} 页",
+    "rank-xlsx-title": "{rubric} {year} 年度排名（{column}）",
+    "rank-xlsx-exact": "分数按精确值写入，显示为原值（如 21、21.5），不作任何舍入",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
-    "form-college-character": "the college's name holds the character {character}, which no "
-    "workbook or sheet can hold; remove it",
+    "form-option-character": "the name holds the character {character}, which no workbook or "
+    "sheet can hold; remove it",
+    "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
     "yaml-intro": "{rubric} — {college} {year} 年度评分表（jyscore template）。\n"
     "每项填写 self（自评分数）和 assessed（考核分数），0 到分值之间，按 {step} 分一档；"
@@ -422,12 +538,33 @@ HINTS: dict[str, str] = {
     "\"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "加分项目：可选，不适用的整行删去",
     "yaml-rate": "或 {target: , rate: }（直接填写初次就业率）",  # no placeholders
+    "yaml-adjustments": "总分调整：仅在适用时填写（填写分数，不带正负号），不适用的留空",
+    "yaml-adjustment-deduction": "(扣 {min}~{max} 分，按 {step} 分一档)",
+    "yaml-adjustment-addition": "(加 {min}~{max} 分，按 {step} 分一档)",
+    "yaml-vetoes": "一票否决：发生时在相应一栏填写 true，否则留空",
     # validate and schema
     "validate-summary": "checked {files} file{files_s}: {errors} error{errors_s}, "
     "{warnings} warning{warnings_s}",
     "validate-no-sheets": "{path}: no score sheets found in this folder (looked for {suffixes} "
     "below it; dotfiles, ~$ lock files and *~ backups are skipped)",
+    "own-output-skipped": "skipped {file}: it is a ranking workbook written by jyscore (an "
+    "output, not a score sheet)",
     "validate-max-gap": "{value!r} is not a number of points such as 2 or 1.5",
+    # assessor panels (the words a user reads in tables and workbooks are Chinese, as the form's)
+    "panel-method-mean": "平均值",
+    "panel-method-median": "中位数",
+    "panel-method-trimmed-mean": "去掉一个最高分和一个最低分后的平均值",
+    "panel-level-total": "各考核人的总分（基础分、加分、各一级指标小计）分别汇总",
+    "panel-level-item": "逐项汇总后求和",
+    "panel-caption": "考核组{count}人：{assessors}。{aggregate}：{method}，{level}，"
+    "保留 {places} 位小数（四舍五入，只在最后舍入一次）；括号中的分数未计入汇总。",
+    "panel-aggregate": "汇总",
+    "panel-assessors-header": "考核人数",
+    "panel-spread-header": "极差",
+    "rank-xlsx-panels": "考核组评分",
+    "rank-xlsx-panel-method": "有考核组的学院按各考核人的评分汇总：{method}，{level}；汇总结果保留 "
+    "{places} 位小数（四舍五入，只在最后舍入一次），排名以此为准",
+    "panel-unknown-method": "unknown panel method {method!r}; allowed: {allowed}",
     "schema-title": "{rubric_name} — score sheet ({rubric_id})",
     "schema-scores": "item id: {self: …, assessed: …, note: …}; every item once, whole or "
     "through all of its parts",
@@ -445,13 +582,48 @@ HINTS: dict[str, str] = {
     "skips (1, 2, 2, 4); tied colleges are listed in name order",
     "tie-policy-break": "; equal totals are first compared by {keys} (higher first)",
     "tie-then": ", then ",
+    "tie-policy-panel": "; a panel's total is its published aggregate, rounded as printed, so "
+    "totals equal as printed are tied",
     "rank-skipped-note": "skipped as invalid: {files}",
+    "rank-columns-dropped": "To fit {width} columns, the table leaves out these indicators: "
+    "{columns}. Widen the terminal, set COLUMNS, or use --format markdown to see them.",
     "rank-skipped": "jyscore: skipped {file}: it has errors (above) and is not in the ranking",
     "rank-wrote": "jyscore: wrote {path} ({count} colleges)",
     "rank-format-unknown": "cannot tell the output format from {suffix!r}; use {known}, "
     "or pass --format",
+    "rank-format-conflict": "--format {format} contradicts the output file {path}, whose "
+    "extension {suffix} means {implied}; drop --format or name the file for the format",
+    "rank-nothing-written": "nothing was written to {path} (the problems above stop the ranking)",
+    "rank-try-skip-invalid": "to rank the valid sheets and leave out those with errors, add "
+    "--skip-invalid",
+    "convert-nothing-written": "nothing was written to {path}: fix the problems above first",
     "rank-binary-stdout": "the {format} format writes a file; pass -o FILE",
     "rank-tie-key": "unknown tie-break key {key!r}; allowed: {allowed}",
+    # adjustments, vetoes and grades (jyscore.totals)
+    "what-adjustments": "adjustments",
+    "what-vetoes": "vetoes",
+    "declared-none": "none",
+    "adjustment-sign": " (write the amount without a sign: the rubric says whether it is "
+    "deducted or added)",
+    "adjustments-example": "adjustment id: {self: …, assessed: …, note: …}",
+    "vetoes-example": "veto id: {assessed: true, note: …}",
+    "adjustment-entry-example": "e.g. {assessed: 30, note: …}",
+    "veto-entry-example": "e.g. {assessed: true, note: …}",
+    "vetoed": "VETO",
+    "vetoed-by": "veto: {vetoes}",
+    "quota-drop": "{band} by its total, but the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}); moved to {to} in rank order",
+    "quota-drop-tie": "{band} by its total, but the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}) and it is tied at the boundary (ties drop together); moved to {to}",
+    "schema-adjustments": "adjustment id: the amount deducted or added in each column, within "
+    "the rubric's range; leave an adjustment out when it does not apply",
+    "schema-vetoes": "veto id: true in the column where the veto condition holds",
+    "rank-xlsx-grades": "等级",
+    "band-min": "{band} ≥ {value}",
+    "band-above": "{band} > {value}",
+    "band-rest": "{band} below",
+    "band-quota": " (at most {quota}% of the colleges ranked, places rounded {rounding}, "
+    "ties at the boundary: {ties})",
 }
 
 

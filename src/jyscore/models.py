@@ -158,6 +158,10 @@ class Labels:
     graduates: str = "graduates"
     employed: str = "employed"
     count: str = "count"
+    adjustments: str = "adjustments"
+    veto: str = "veto"
+    grade: str = "grade"
+    assessor: str = "assessor"
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -180,16 +184,37 @@ def _file_labels(value: Any) -> Any:
     return {LABEL_FILE_KEYS.get(key, key): v for key, v in value.items()}
 
 
+PANEL_METHODS: tuple[str, ...] = ("mean", "median", "trimmed-mean")
+PANEL_LEVELS: tuple[str, ...] = ("total", "item")
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    """How the sheets of several assessors of one college are made one figure (``panel:`` in a
+    rubric file): ``method`` over the assessors, at the ``level`` of each total or of each item,
+    the published figures rounded half-up to ``places`` decimals (see :mod:`jyscore.panels`)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    method: Literal["mean", "median", "trimmed-mean"] = "mean"
+    places: Annotated[int, Constraint(ge=0, le=6)] = 2
+    level: Literal["total", "item"] = "total"
+
+
 @dataclass(frozen=True)
 class Rubric:
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
     id: Text
     name: Text
-    total: PositiveDecimal
+    # optional: a rubric without a declared total (a 积点 system) has no sum to check it against
+    total: PositiveDecimal | None = field(default=None, kw_only=True)
     step: PositiveDecimal
     indicators: Annotated[tuple[Node, ...], Constraint(min_length=1)]
     labels: Labels = field(default_factory=Labels)
     bonus: tuple[Node, ...] = ()
+    adjustments: tuple[Adjustment, ...] = ()
+    vetoes: tuple[Veto, ...] = ()
+    grades: Grades | None = None
+    panel: PanelSpec = field(default_factory=PanelSpec)
 
     def walk(self) -> Iterator[tuple[Node, int]]:
         for root in (*self.indicators, *self.bonus):
@@ -232,7 +257,9 @@ class Rubric:
 
 # -- a college's score sheet ---------------------------------------------------------------------
 
-COLUMNS: tuple[str, ...] = ("self", "assessed")
+# a sheet's score columns: the college's own self-assessment, and the assessors' score
+SELF, ASSESSED = "self", "assessed"
+COLUMNS: tuple[str, ...] = (SELF, ASSESSED)
 
 
 @dataclass(frozen=True)
@@ -271,7 +298,132 @@ class Sheet:
     warnings: tuple[Problem, ...] = ()
     # where the top-level fields stood ("college", "year", "rubric", "scores"), when given
     positions: dict[str, Position] = field(default_factory=dict, compare=False)
+    adjustments: tuple[AdjustmentEntry, ...] = ()
+    vetoes: tuple[VetoEntry, ...] = ()
+    # who scored the sheet (``assessor:``); sheets of one college and year by several assessors
+    # form a panel (:mod:`jyscore.panels`)
+    assessor: str | None = None
     note: str | None = None  # the sheet's own note (``note:`` at the top)
 
     def has_column(self, name: str) -> bool:
         return name in self.columns
+
+
+# -- adjustments to the total, vetoes and grades (see jyscore.totals) ---------------------------
+
+# typing.Literal under a name of this section's own, so that the import line at the top stays
+# another change's to make (pydantic resolves these annotations in this module's namespace)
+from typing import Literal as _OneOf  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A deduction from (or an addition to) the total, entered on the sheet within a range:
+    "统计数据弄虚作假的，扣30—50分" is ``kind: deduction, min: 30, max: 50``."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    id: Text
+    name: Text
+    min: NonNegativeDecimal
+    max: NonNegativeDecimal
+    kind: _OneOf["deduction", "addition"] = "deduction"
+    step: PositiveDecimal | None = None  # the rubric's step when not given
+    criteria: str | None = None
+
+    @property
+    def sign(self) -> int:
+        return -1 if self.kind == "deduction" else 1
+
+
+@dataclass(frozen=True)
+class Veto:
+    """一票否决: when a sheet reports it, the total becomes ``total`` and/or the grade ``grade``."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    id: Text
+    name: Text
+    total: Decimal | None = None
+    grade: str | None = None
+    criteria: str | None = None
+
+
+class PercentText:
+    """``30%`` or ``30``: a percentage, as the number of percent (pydantic reads the text)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        def strip(value: Any) -> Any:
+            if isinstance(value, str) and value.strip().endswith("%"):
+                return value.strip()[:-1].strip()
+            return value
+
+        return core_schema.no_info_before_validator_function(strip, handler(source))
+
+
+@dataclass(frozen=True)
+class Band:
+    """A grade band: every total from ``min`` (inclusive) or ``above`` (exclusive) up to the band
+    above it; the last band has neither and takes every total below the others. ``quota``:
+    at most this percentage of the colleges ranked (``rank`` applies it)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    name: Text
+    min: Decimal | None = None
+    above: Decimal | None = None
+    quota: Annotated[Decimal, PercentText()] | None = None
+
+    @property
+    def threshold(self) -> Decimal | None:
+        return self.min if self.min is not None else self.above
+
+    def admits(self, total: Decimal) -> bool:
+        if self.min is not None:
+            return total >= self.min
+        if self.above is not None:
+            return total > self.above
+        return True
+
+
+@dataclass(frozen=True)
+class Grades:
+    """Grade bands from the highest down; how a quota's number of places rounds and what a tie
+    at the quota's boundary does (``drop``: the tied colleges all move down, so the quota is
+    never exceeded; ``keep``: they all keep the band, exceeding it by the tie)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
+    bands: Annotated[tuple[Band, ...], Constraint(min_length=1)]
+    quota_rounding: _OneOf["floor", "ceil", "half_up"] = "floor"
+    quota_ties: _OneOf["drop", "keep"] = "drop"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(b.name for b in self.bands)
+
+
+@dataclass(frozen=True)
+class AdjustmentEntry:
+    """A sheet's adjustment: the amount entered in each column (a magnitude, the rubric's kind
+    gives the sign), and a note."""
+
+    adjustment_id: str
+    self: Decimal | None = None
+    assessed: Decimal | None = None
+    note: str | None = None
+
+    def column(self, name: str) -> Decimal | None:
+        return self.self if name == "self" else self.assessed
+
+
+@dataclass(frozen=True)
+class VetoEntry:
+    """A sheet's report of a veto condition, per column (``true`` or ``false``), and a note."""
+
+    veto_id: str
+    self: bool = False
+    assessed: bool = False
+    note: str | None = None
+
+    def column(self, name: str) -> bool:
+        return self.self if name == "self" else self.assessed

@@ -99,6 +99,11 @@ def format_decimal(value: Decimal | int) -> str:
     return format(normal, "f")
 
 
+def format_signed(value: Decimal) -> str:
+    """A difference with its sign: ``+0.5``, ``-1``, ``0`` (the 差值 of every table)."""
+    return ("+" if value > 0 else "") + format_decimal(value)
+
+
 def format_fraction(value: Fraction, places: int = 2) -> str:
     """A fraction as a decimal rounded half-up to ``places`` digits, trailing zeros dropped."""
     scaled = value * 10**places

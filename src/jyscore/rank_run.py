@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections import Counter
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .engine import score
 from .loading.defaults import SheetDefaults
@@ -35,13 +35,14 @@ from .loading.files import READERS, check_sheet, discover
 from .loading.parallel import PARALLEL_THRESHOLD, Progress, iter_files
 from .loading.targets import Targets
 from .messages import hint
-from .models import Rubric
+from .models import ASSESSED, SELF, Rubric, Sheet
+from .panels import Member, PanelSettings, build_panel, group_sheets
 from .problems import JyscoreError, Position, Problem, make_problem
 from .ranking import Ranking, Standing, rank
 from .text import display_path
 from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
 
-RANK_COLUMNS = ("assessed", "self")
+RANK_COLUMNS = (ASSESSED, SELF)
 # Up to this many files, each college's item table is kept for the reports that show it (the
 # workbook's sheet per college); beyond it a sheet per college is no longer something to read.
 DETAIL_LIMIT = 100
@@ -55,6 +56,7 @@ class RankFile:
     problems: tuple[Problem, ...]
     standing: Standing | None = None
     college_at: Position | None = None  # where ``college`` stands, for JY301
+    sheet: Sheet | None = None  # kept for a sheet naming its assessor: panels are built from it
 
     # what the check for the same college twice (JY301) reads of a sheet that loaded
     @property
@@ -71,7 +73,13 @@ class RankFile:
 
     @property
     def positions(self) -> dict[str, Position]:
+        if self.sheet is not None:
+            return self.sheet.positions
         return {"college": self.college_at} if self.college_at else {}
+
+    @property
+    def assessor(self) -> str | None:
+        return self.sheet.assessor if self.sheet else None
 
 
 def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, str, bool]) -> RankFile:
@@ -83,7 +91,8 @@ def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, str, bool
         return RankFile(path, tuple(report.problems))
     sheet = report.sheet
     standing = Standing.of(score(rubric, sheet), keep_result=keep_result, columns=(column,))
-    return RankFile(path, tuple(report.problems), standing, sheet.positions.get("college"))
+    return RankFile(path, tuple(report.problems), standing, sheet.positions.get("college"),
+                    sheet if sheet.assessor is not None else None)
 
 
 def _with_item_table(
@@ -97,6 +106,24 @@ def _with_item_table(
     if again is None or again.totals != found.standing.totals:
         return found.standing
     return again
+
+
+def _panel_standing(
+    found: Sequence[RankFile], rubric: Rubric, settings: PanelSettings,
+    name: Callable[[str], str], column: str, keep_result: bool,
+) -> Standing:
+    """The standing of a panel: its members' sheets scored and aggregated (JY314/JY315 raised),
+    ranked on the published figures; JY506 when the panel has none in ``column``."""
+    members = []
+    for member in found:
+        assert member.sheet is not None and member.assessor is not None
+        members.append(Member(name(member.assessor), score(rubric, member.sheet)))
+    panel = build_panel(rubric, members, settings)
+    if panel.result.totals.get(column) is None:
+        other = next(c for c in RANK_COLUMNS if c != column)
+        raise JyscoreError([make_problem("JY506", str(found[0].path), column=column, other=other)])
+    standing = Standing.of(panel.result, keep_result=keep_result, columns=(column,))
+    return replace(standing, panel=panel.summary)
 
 
 @dataclass(frozen=True)
@@ -122,7 +149,10 @@ class RankOutcome:
 
     @property
     def tie_policy(self) -> str:
-        return tie_policy(self.rubric, self.ranking.column, self.ranking.tie_break)
+        text = tie_policy(self.rubric, self.ranking.column, self.ranking.tie_break)
+        if any(row.standing.panel is not None for row in self.ranking.rows):
+            text += hint("tie-policy-panel")
+        return text
 
 
 def tie_key_label(rubric: Rubric, key: str) -> str:
@@ -170,16 +200,21 @@ def rank_paths(
     workers: int | None = None,
     progress: Progress | None = None,
     details: bool = False,
+    files: Sequence[Path] | None = None,
+    panel_method: str | None = None,
 ) -> RankOutcome:
     """Check every sheet below ``paths``, then score and rank those of one year.
 
     ``details``: keep each college's item table (``RankedRow.result``) for a report that shows
-    them, when at most :data:`DETAIL_LIMIT` colleges are ranked.
+    them, when at most :data:`DETAIL_LIMIT` colleges are ranked. ``files``: the sheets below
+    ``paths`` when the caller has found them already (the CLI, to report a folder without any).
+    ``panel_method`` overrides the rubric's panel method for the colleges assessed by a panel
+    (sheets naming assessors).
     """
     if column not in RANK_COLUMNS:
         raise ValueError(f"column must be one of {RANK_COLUMNS}, not {column!r}")
     run_file = " ".join(str(p) for p in paths)
-    files = discover(paths)
+    files = list(files) if files is not None else discover(paths)
     if not files:
         suffixes = ", ".join(f"*{s}" for s in READERS)
         raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])
@@ -196,7 +231,7 @@ def rank_paths(
                 invalid.append(Skipped(path, found.problems))
             else:
                 valid.append(RankFile(path, found.problems, found.standing.sharing(values),
-                                      found.college_at))
+                                      found.college_at, found.sheet))
     run_errors: list[Problem] = []
 
     counts = Counter(f.year for f in valid)
@@ -213,7 +248,7 @@ def rank_paths(
         assert found.standing is not None
         if found.year != chosen:
             continue
-        if found.standing.totals.get(column) is None:
+        if found.sheet is None and found.standing.totals.get(column) is None:
             other = next(c for c in RANK_COLUMNS if c != column)
             problem = make_problem("JY506", display_path(found.path), column=column, other=other)
             invalid.append(Skipped(found.path, (*found.problems, problem)))
@@ -221,7 +256,18 @@ def rank_paths(
         selected.append(found)
     order = {path: index for index, path in enumerate(files)}
     invalid.sort(key=lambda s: order[s.path])
-    run_errors.extend(duplicate_colleges(selected))
+    grouping = group_sheets(selected)
+    run_errors.extend(duplicate_colleges(grouping.singles))
+    run_errors.extend(p for p in grouping.problems if p.is_error)
+    settings = PanelSettings.of(rubric, panel_method)
+    keep = details and len(grouping.singles) + len(grouping.panels) <= DETAIL_LIMIT
+    panel_standings: list[Standing] = []
+    for files_of_panel in grouping.panels:
+        try:
+            panel_standings.append(_panel_standing(files_of_panel, rubric, settings, grouping.name,
+                                                   column, keep))
+        except JyscoreError as exc:
+            run_errors.extend(exc.problems)
     if targets and targets.year is not None and chosen is not None and targets.year != chosen:
         run_errors.append(
             make_problem("JY507", targets.file, targets.year_position,
@@ -229,6 +275,7 @@ def rank_paths(
         )
 
     warnings = [p for f in selected for p in f.problems]  # a file without errors: warnings only
+    warnings.extend(p for p in grouping.problems if not p.is_error)
     if run_errors or (invalid and not skip_invalid):
         skipped_problems = [p for s in invalid for p in s.problems]
         raise JyscoreError([*skipped_problems, *run_errors, *warnings])
@@ -236,12 +283,14 @@ def rank_paths(
         raise JyscoreError(
             [*(p for s in invalid for p in s.problems), make_problem("JY508", run_file)]
         )
-    if details and len(selected) <= DETAIL_LIMIT:
-        standings = [_with_item_table(f, rubric, defaults, column) for f in selected]
+    singles = grouping.singles
+    if keep:
+        standings = [_with_item_table(f, rubric, defaults, column) for f in singles]
     else:
-        standings = [f.standing for f in selected if f.standing]
-    del valid, selected
-    ranking = rank(standings, column, tuple(tie_break))
+        standings = [f.standing for f in singles if f.standing]
+    standings.extend(panel_standings)
+    del valid, selected, grouping
+    ranking = rank(standings, column, tuple(tie_break), rubric.grades)
     return RankOutcome(rubric, ranking, chosen, tuple(invalid), tuple(warnings), len(files))
 
 

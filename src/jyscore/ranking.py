@@ -7,12 +7,15 @@ in order, higher first, before two rows count as tied.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Mapping, Sequence
 
 from .engine import Result, Totals
+from .models import Grades, Veto
 from .numbers import exact
+from .totals import Drop, Graded, apply_quota, final_grade
+from .panels import PanelSummary
 
 ZERO = Decimal(0)
 
@@ -35,6 +38,7 @@ class Standing:
     totals: Mapping[str, Totals | None]
     primary: Mapping[str, Mapping[str, Decimal | None]]  # column -> primary id -> subtotal
     result: Result | None = None
+    panel: PanelSummary | None = None  # who assessed a panel's college, and their totals
 
     @classmethod
     def of(
@@ -61,14 +65,16 @@ class Standing:
             return values.setdefault(value.as_tuple(), value)  # 5 and 5.0, 0 and -0 differ
 
         totals = {
-            column: Totals(shared(t.base), shared(t.bonus)) if t else None  # type: ignore[arg-type]
+            column: replace(t, base=shared(t.base), bonus=shared(t.bonus))  # type: ignore[arg-type]
+            if t else None
             for column, t in self.totals.items()
         }
         primary = {
             column: {key: shared(v) for key, v in subtotals.items()}
             for column, subtotals in self.primary.items()
         }
-        return Standing(self.college, self.year, self.source, totals, primary, self.result)
+        return Standing(self.college, self.year, self.source, totals, primary, self.result,
+                        self.panel)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,17 @@ class RankedRow:
     bonus: Decimal
     total: Decimal
     primary: Mapping[str, Decimal]
+    totals: Totals | None = None  # the ranked column's, with its adjustments, vetoes and grade
+    grade: str | None = None  # after the grade bands' quotas
+    drops: tuple[Drop, ...] = ()  # the quotas that moved it down, if any
+
+    @property
+    def adjustment(self) -> Decimal | None:
+        return self.totals.adjustment if self.totals else None
+
+    @property
+    def vetoes(self) -> tuple[Veto, ...]:
+        return self.totals.vetoes if self.totals else ()
 
     @property
     def college(self) -> str:
@@ -129,9 +146,11 @@ def _primary(standing: Standing, column: str) -> Mapping[str, Decimal]:
 
 @exact
 def rank(
-    results: Sequence[Result | Standing], column: str = "assessed", tie_break: Sequence[str] = ()
+    results: Sequence[Result | Standing], column: str = "assessed", tie_break: Sequence[str] = (),
+    grades: Grades | None = None,
 ) -> Ranking:
-    """Rank ``results`` (or their :class:`Standing`) on the exact total of ``column``."""
+    """Rank ``results`` (or their :class:`Standing`) on the exact total of ``column``; with
+    ``grades``, grade each and apply the bands' quotas in rank order (:func:`with_grades`)."""
     standings = [r if isinstance(r, Standing) else Standing.of(r) for r in results]
     candidates: list[tuple[Standing, Totals, Mapping[str, Decimal]]] = []
     for standing in standings:
@@ -156,5 +175,25 @@ def rank(
         standing, totals, primary = candidate
         if merit(candidate) != previous:
             number, previous = position, merit(candidate)
-        rows.append(RankedRow(number, standing, totals.base, totals.bonus, totals.total, primary))
+        rows.append(RankedRow(number, standing, totals.base, totals.bonus, totals.total, primary,
+                              totals, totals.grade))
+    if grades is not None:
+        rows = with_grades(rows, grades)
     return Ranking(tuple(rows), column, tuple(tie_break))
+
+
+def with_grades(rows: Sequence[RankedRow], grades: Grades) -> list[RankedRow]:
+    """``rows`` (in rank order) with their grades after the quotas: a grade set by a veto stays.
+
+    The grade before the quota is the one the total gives (:func:`jyscore.totals.grade_of`), so
+    a caller ranking other figures (a panel's) builds rows with those and calls this.
+    """
+    graded = []
+    for row in rows:
+        vetoes = row.vetoes
+        forced = any(v.grade is not None for v in vetoes)
+        grade = final_grade(row.total, vetoes, grades)
+        assert grade is not None
+        graded.append(Graded(row.rank, grade, forced))
+    outcomes = apply_quota(graded, grades)
+    return [replace(row, grade=o.grade, drops=o.drops) for row, o in zip(rows, outcomes)]

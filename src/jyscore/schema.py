@@ -42,10 +42,54 @@ def sheet_schema(rubric: Rubric) -> Schema:
                 "minimum": YEARS.start, "maximum": YEARS.stop - 1,
             },
             "rubric": {"description": rubric.name, "type": "string", "const": rubric.id},
+            "assessor": {"description": labels.assessor, "type": "string", "pattern": r"\S"},
             "scores": _scores(rubric),
             "note": {"description": labels.note, "type": "string"},
+            **_totals_properties(rubric),
         },
         "required": ["college", "year", "scores"],
+        "additionalProperties": False,
+    }
+
+
+def _totals_properties(rubric: Rubric) -> Schema:
+    """``adjustments`` and ``vetoes``, when the rubric declares them (jyscore.totals)."""
+    labels = rubric.labels
+    properties: Schema = {}
+    if rubric.adjustments:
+        entries = {}
+        for adjustment in rubric.adjustments:
+            amount: Schema = {"type": "number", "minimum": adjustment.min,
+                              "maximum": adjustment.max,
+                              "multipleOf": adjustment.step or rubric.step}
+            entries[adjustment.id] = _column_entry(
+                f"{adjustment.id} {adjustment.name}", amount, rubric)
+        properties["adjustments"] = {
+            "description": f"{labels.adjustments}: {hint('schema-adjustments')}",
+            "type": ["object", "null"], "properties": entries, "additionalProperties": False,
+        }
+    if rubric.vetoes:
+        entries = {
+            veto.id: _column_entry(f"{veto.id} {veto.name}", {"type": "boolean"}, rubric)
+            for veto in rubric.vetoes
+        }
+        properties["vetoes"] = {
+            "description": f"{labels.veto}: {hint('schema-vetoes')}",
+            "type": ["object", "null"], "properties": entries, "additionalProperties": False,
+        }
+    return properties
+
+
+def _column_entry(description: str, value: Schema, rubric: Rubric) -> Schema:
+    labels = rubric.labels
+    return {
+        "description": description,
+        "type": ["object", "null"],
+        "properties": {
+            "self": {"description": labels.self_, **value},
+            "assessed": {"description": labels.assessed, **value},
+            "note": {"description": labels.note, "type": "string"},
+        },
         "additionalProperties": False,
     }
 

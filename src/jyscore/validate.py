@@ -33,6 +33,7 @@ from .loading.files import check_sheet
 from .loading.parallel import PARALLEL_THRESHOLD, map_files
 from .models import Entry, Node, Rubric, Sheet
 from .numbers import format_decimal
+from .panels import group_sheets
 from .problems import JyscoreError, Position, Problem, Severity, make_problem
 from .text import identity, reveal, short
 
@@ -67,6 +68,7 @@ class SheetKey:
     year: int
     rubric_id: str | None
     positions: dict[str, Position]
+    assessor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class FileCheck:
     warnings: tuple[Problem, ...] = ()  # JY304-JY306, see sheet_problems
     sheet: SheetKey | None = None  # None when the sheet did not load
     other_rubric: tuple[str, str, Position] | None = None  # a JY024 sheet's rubric, file, where
+    panel_sheet: Sheet | None = None  # a sheet naming its assessor: its panel is checked too
 
 
 def check_file(path: Path, context: tuple[Rubric, Decimal | None]) -> FileCheck:
@@ -87,29 +90,37 @@ def check_file(path: Path, context: tuple[Rubric, Decimal | None]) -> FileCheck:
     sheet = report.sheet
     if sheet is None:
         return FileCheck(path, tuple(report.problems), other_rubric=_other_rubric(report))
-    key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions)
-    return FileCheck(path, tuple(report.problems), tuple(sheet_problems(sheet, rubric, max_gap)), key)
+    key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions,
+                   sheet.assessor)
+    return FileCheck(path, tuple(report.problems), tuple(sheet_problems(sheet, rubric, max_gap)), key,
+                     panel_sheet=sheet if sheet.assessor is not None else None)
 
 
 def validate(
-    paths: Iterable[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None
+    paths: Iterable[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None,
+    *, max_spread: Decimal | None = None, panel_method: str | None = None,
 ) -> ValidationReport:
     """Validate the sheets in ``paths`` (files, or folders searched recursively)."""
-    return validate_files(discover(paths), rubric, strict=strict, max_gap=max_gap)
+    return validate_files(discover(paths), rubric, strict=strict, max_gap=max_gap,
+                          max_spread=max_spread, panel_method=panel_method)
 
 
 def validate_files(
     files: Sequence[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None,
     *, parallel_threshold: int = PARALLEL_THRESHOLD, workers: int | None = None,
+    max_spread: Decimal | None = None, panel_method: str | None = None,
 ) -> ValidationReport:
     """Validate sheets that have already been found (see :func:`jyscore.loading.discover`).
 
     From ``parallel_threshold`` files on, the files are checked in a process pool.
+    ``max_spread``: warn (JY319) where a panel's assessors differ by more on an item;
+    ``panel_method`` (default: the rubric's) is the method a panel is checked for (JY315).
     """
     checks = map_files(check_file, files, (rubric, max_gap), threshold=parallel_threshold,
                        workers=workers)
     problems = [p for check in checks for p in check.problems]
     problems.extend(_across_files(checks, rubric))
+    problems.extend(panel_problems(checks, rubric, max_spread, panel_method))
     problems.extend(p for check in checks for p in check.warnings)
     if strict:
         problems = [
@@ -129,17 +140,48 @@ def run_problems(
         if sheet is None:
             checks.append(FileCheck(report.path, (), other_rubric=_other_rubric(report)))
             continue
-        key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions)
-        checks.append(FileCheck(report.path, (), tuple(sheet_problems(sheet, rubric, max_gap)), key))
+        key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions,
+                       sheet.assessor)
+        checks.append(FileCheck(report.path, (), tuple(sheet_problems(sheet, rubric, max_gap)), key,
+                                panel_sheet=sheet if sheet.assessor is not None else None))
     return [*_across_files(checks, rubric), *(p for check in checks for p in check.warnings)]
 
 
 def _across_files(checks: Sequence[FileCheck], rubric: Rubric) -> list[Problem]:
     """JY301 (the same college twice), JY302 (several years), JY303 (several rubrics)."""
     sheets = [check.sheet for check in checks if check.sheet is not None]
-    problems = duplicate_problems(sheets)
+    problems = duplicate_problems(group_sheets(sheets).singles)  # panels: see panel_problems
     problems.extend(_mixed_years(sheets))
     problems.extend(_mixed_rubrics(checks, rubric))
+    return problems
+
+
+def panel_problems(
+    checks: Sequence[FileCheck], rubric: Rubric, max_spread: Decimal | None = None,
+    panel_method: str | None = None,
+) -> list[Problem]:
+    """The panels' problems: JY311-JY313 (who assessed), JY314 (self scores that differ),
+    JY315 (too few for the method), JY316 (one college's assessor sheets in one folder giving
+    several years) and, with ``max_spread``, JY319 (assessors far apart)."""
+    from .engine import score
+    from .panels import Member, PanelSettings, build_panel, folder_year_problems, spread_problems
+
+    keys = [check.sheet for check in checks if check.sheet is not None]
+    grouping = group_sheets(keys)
+    problems = [*grouping.problems, *folder_year_problems(keys)]
+    sheets = {check.sheet.source: check.panel_sheet for check in checks
+              if check.sheet is not None and check.panel_sheet is not None}
+    settings = PanelSettings.of(rubric, panel_method)
+    for panel_keys in grouping.panels:
+        members = [Member(grouping.name(sheets[k.source].assessor or ""),
+                          score(rubric, sheets[k.source])) for k in panel_keys]
+        try:
+            panel = build_panel(rubric, members, settings)
+        except JyscoreError as exc:
+            problems.extend(exc.problems)
+            continue
+        if max_spread is not None:
+            problems.extend(spread_problems(panel, rubric, max_spread))
     return problems
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TypeVar
 import click
 
 from ..loading import load_rubric, read_sheet
-from ..messages import render_message
+from ..messages import hint, render_message
 from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions
@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the writer (tempfile, signal, threading) is imported by the
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data
+DEFAULT_WIDTH = 120  # the width of a table piped or redirected, unless COLUMNS says otherwise
+MIN_WIDTH = 80  # narrower terminals get tables this wide
 F = TypeVar("F", bound=Callable[..., object])
 
 
@@ -36,23 +38,33 @@ def rubric_option(command: F) -> F:
 
 
 def wants_color(stream: object) -> bool:
+    """Colour on a terminal; ``NO_COLOR`` or ``TERM=dumb`` turn it off, ``FORCE_COLOR`` on (also
+    when piped, e.g. into ``less -R`` or a CI log), as https://no-color.org and
+    https://force-color.org ask."""
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
 
+def output_width() -> int:
+    """The width tables fit: ``COLUMNS``, else the terminal's, else 120 (piped); at least
+    :data:`MIN_WIDTH`."""
+    return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MIN_WIDTH)
+
+
 def output_options(stream: object) -> RenderOptions:
-    color = wants_color(stream)
-    width = shutil.get_terminal_size((120, 24)).columns if color else 120
-    return RenderOptions(color=color, width=max(width, 80))
+    return RenderOptions(color=wants_color(stream), width=output_width())
 
 
 def echo_problems(problems: Sequence[Problem], files_checked: int = 1) -> None:
     """Problems to stderr as text (the commands that print data keep stdout for the data)."""
     if problems:
         options = RenderOptions(color=wants_color(sys.stderr))
-        click.echo(PROBLEM_FORMATS["text"](problems, options, files_checked), err=True, nl=False)
+        click.echo(PROBLEM_FORMATS["text"](problems, options, files_checked), err=True, nl=False,
+                   color=options.color)
 
 
 def fail(problems: Sequence[Problem]) -> NoReturn:
@@ -60,14 +72,45 @@ def fail(problems: Sequence[Problem]) -> NoReturn:
     sys.exit(EXIT_PROBLEMS)
 
 
-def get_sheet(path: Path, rubric: Rubric) -> Sheet:
-    """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings."""
+def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None) -> Sheet:
+    """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings.
+
+    ``output``: the file the command would have written, named as not written on failure."""
     try:
         sheet = read_sheet(path, rubric)
     except JyscoreError as exc:
+        if output is not None:
+            echo_problems(sorted(exc.problems, key=Problem.sort_key))
+            click.echo(f"jyscore: {hint('convert-nothing-written', path=output)}", err=True)
+            sys.exit(EXIT_PROBLEMS)
         fail(exc.problems)
     echo_problems(sheet.warnings)
     return sheet
+
+
+def find_sheets(paths: Sequence[Path]) -> list[Path]:
+    """Every sheet below ``paths``, for the commands that read folders (validate, rank).
+
+    jyscore's own outputs found there (a ranking workbook) are skipped with a note on stderr;
+    a path holding no sheet is wrong usage: exit 2, naming it, whichever command was run.
+    """
+    from ..loading.files import READERS, find_files
+    from ..text import display_path
+
+    found: list[Path] = []
+    for path in paths:
+        below = find_files([path])
+        for output in below.outputs:
+            click.echo(f"jyscore: {hint('own-output-skipped', file=display_path(output))}",
+                       err=True)
+        if not below.sheets:  # a file named here that is an output: its note says it all
+            if path.is_dir():
+                suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
+                message = hint("validate-no-sheets", path=display_path(path), suffixes=suffixes)
+                click.echo(f"jyscore: {message}", err=True)
+            sys.exit(EXIT_USAGE)
+        found.extend(below.sheets)
+    return list(dict.fromkeys(found))
 
 
 def get_rubric(path: Path | None) -> Rubric:

@@ -32,6 +32,6 @@ def convert(sheet: Path, output: Path, force: bool, rubric_path: Path | None) ->
     except OutputError as error:
         output_failure(error)
     rubric = get_rubric(rubric_path)
-    loaded = get_sheet(sheet, rubric)
+    loaded = get_sheet(sheet, rubric, output=output)
     write_sheet_file(output, rubric, college=loaded.college, year=loaded.year, sheet=loaded,
                      force=force)

@@ -11,7 +11,7 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -26,8 +26,10 @@ from ..render.formats import (
 )
 from ..render.rank_common import RankRenderOptions
 from ..text import display_path
+from .score import panel_option
 from .common import (
-    EXIT_USAGE, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
+    EXIT_PROBLEMS, EXIT_USAGE, echo_problems, find_sheets, get_rubric, output_failure,
+    output_options, rubric_option,
 )
 
 if TYPE_CHECKING:
@@ -53,11 +55,17 @@ def _tie_keys(values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, .
 
 
 def _format(output_format: str | None, output: Path | None) -> str:
+    implied = rank_format_for(output) if output is not None else None
+    if output_format and output is not None and implied and implied != output_format:
+        raise click.UsageError(
+            hint("rank-format-conflict", format=output_format, path=output,
+                 suffix=output.suffix, implied=implied)
+        )
     if output_format:
         return output_format
     if output is None:
         return "table"
-    found = rank_format_for(output)
+    found = implied
     if found is None:
         suffixes = sorted({f".{n}" for n in RANK_FORMATS if n != "table"} | set(RANK_EXTENSIONS))
         raise click.UsageError(
@@ -73,6 +81,20 @@ def _progress() -> DelayedProgress | None:
     from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
 
     return DelayedProgress("jyscore rank")
+
+
+# problems of the run as a whole, which --skip-invalid does not get past
+_RUN_CODES = frozenset({"JY301", "JY501", "JY504", "JY505", "JY507", "JY508"})
+
+
+def _stop(problems: list[Problem], output: Path | None, skip_invalid: bool) -> NoReturn:
+    """Print every problem, then what happened to the output and how to rank anyway; exit 1."""
+    echo_problems(sorted(problems, key=Problem.sort_key))
+    if output is not None:
+        click.echo(f"jyscore: {hint('rank-nothing-written', path=output)}", err=True)
+    if not skip_invalid and any(p.is_error and p.code not in _RUN_CODES for p in problems):
+        click.echo(f"jyscore: {hint('rank-try-skip-invalid')}", err=True)
+    sys.exit(EXIT_PROBLEMS)
 
 
 def _report_skipped(outcome: RankOutcome) -> None:
@@ -108,12 +130,14 @@ def _report_skipped(outcome: RankOutcome) -> None:
 @click.option("--skip-invalid", is_flag=True,
               help="Rank the valid sheets and name the invalid ones instead of stopping.")
 @click.option("--show-self", is_flag=True, help="Add the self total and the self−assessed gap.")
+@panel_option
 @click.option("--parallel-threshold", type=click.IntRange(min=1), default=PARALLEL_THRESHOLD,
               hidden=True, help="Read sheets in a process pool from this many files on.")
 def rank(
     paths: tuple[Path, ...], rubric_path: Path | None, output_format: str | None,
     output: Path | None, force: bool, year: int | None, column: str, tie_break: tuple[str, ...],
-    targets_path: Path | None, skip_invalid: bool, show_self: bool, parallel_threshold: int,
+    targets_path: Path | None, skip_invalid: bool, show_self: bool, panel_method: str | None,
+    parallel_threshold: int,
 ) -> None:
     """Rank every college from the sheets below PATH... (folders searched recursively).
 
@@ -125,18 +149,22 @@ def rank(
         jyscore rank sheets/2024 -o 2024-排名.xlsx
         jyscore rank sheets/ --year 2024 --by self --targets targets.yaml --skip-invalid
         jyscore rank sheets/2024 --tie-break base --tie-break 3
+        jyscore rank sheets/2024 --panel trimmed-mean
 
     Every sheet is checked first: if any has errors, every problem is printed, nothing is
     written and the exit code is 1 (with --skip-invalid the rest are ranked and the skipped
     files are named). Standard competition ranking on the exact total: ties share a rank and
     the next rank skips (1, 2, 2, 4); tied colleges are listed in name order.
 
+    Sheets naming their assessor ('assessor: 王老师') are a college's panel: ranked on the
+    published (rounded) aggregate, shown with the number of assessors and their spread.
+
     \b
     A targets file gives each college's employment-rate target, so sheets need not:
         year: 2024            # optional
         targets:
           文学院: 89.4
-          心理学院: 85
+          心理学院: 90
     """
     rubric = get_rubric(rubric_path)
     keys = _tie_keys(tie_break, tie_break_keys(rubric))
@@ -146,19 +174,20 @@ def rank(
             check_writable(output, overwrite=force)
     except OutputError as error:
         output_failure(error)
+    files = find_sheets(paths)
     try:
         targets = load_targets(targets_path, rubric) if targets_path else None
     except JyscoreError as exc:
-        fail(exc.problems)
+        _stop(exc.problems, output, skip_invalid=True)
     bar = _progress()
     try:
         with bar or nullcontext():
-            outcome = rank_paths(paths, rubric, year=year, column=column, tie_break=keys,
+            outcome = rank_paths(paths, rubric, files=files, year=year, column=column, tie_break=keys,
                                  targets=targets, skip_invalid=skip_invalid,
                                  parallel_threshold=parallel_threshold, progress=bar,
-                                 details=fmt in RANK_DETAIL_FORMATS)
+                                 details=fmt in RANK_DETAIL_FORMATS, panel_method=panel_method)
     except JyscoreError as exc:
-        fail(exc.problems)
+        _stop(exc.problems, output, skip_invalid)
     _report_skipped(outcome)
 
     stream_options = output_options(sys.stdout)
@@ -176,7 +205,7 @@ def rank(
                 sys.exit(EXIT_USAGE)
             click.get_binary_stream("stdout").write(rendered)
         else:
-            click.echo(rendered, nl=False)
+            click.echo(rendered, nl=False, color=options.color)
         return
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     try:

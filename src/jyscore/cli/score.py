@@ -6,31 +6,78 @@ from pathlib import Path
 import click
 
 from ..engine import score as score_sheet
-from ..render.formats import RESULT_FORMATS, load_renderer
-from .common import get_rubric, get_sheet, output_options, rubric_option
+from ..loading.files import READERS, check_sheet, discover
+from ..messages import hint
+from ..models import PANEL_METHODS
+from ..problems import JyscoreError, Problem
+from ..render.formats import PANEL_FORMATS, RESULT_FORMATS, load_renderer
+from .common import EXIT_USAGE, echo_problems, fail, get_rubric, output_options, rubric_option
+
+
+def panel_option(command: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--panel", "panel_method", type=click.Choice(PANEL_METHODS), default=None,
+        help="How a panel's assessors are aggregated (default: the rubric's panel.method, "
+        "else mean): mean, median, or trimmed-mean (drops the highest and the lowest; "
+        "needs 3 assessors).",
+    )(command)
 
 
 @click.command()
-@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="SHEET...",
+                type=click.Path(exists=True, path_type=Path))
 @rubric_option
 @click.option(
     "--format", "-f", "output_format", type=click.Choice(sorted(RESULT_FORMATS)),
     default="table", show_default=True, help="Output format.",
 )
-def score(sheet: Path, rubric_path: Path | None, output_format: str) -> None:
-    """Score one college's sheet: every item, the subtotals, the bonus and the total.
+@panel_option
+def score(
+    paths: tuple[Path, ...], rubric_path: Path | None, output_format: str,
+    panel_method: str | None,
+) -> None:
+    """Score one college: every item, the subtotals, the bonus and the total.
+
+    Several sheets of one college and year, each naming its assessor ('assessor: 王老师'), or
+    a folder of them, are one panel: each assessor's figures are shown and aggregated exactly
+    (the rubric's panel method, or --panel), then rounded once to the rubric's places.
 
     \b
     Example:
         jyscore score examples/2024/文学院.yaml
         jyscore score 文学院.yaml --format json
         jyscore score 文学院.yaml --rubric my-rubric.yaml
+        jyscore score examples/panel-2024/历史文化学院/ --panel median
 
-    Exits 1 with every problem of the sheet (file:line:column, item, what is allowed) when the
-    sheet has errors.
+    Exits 1 with every problem of the sheets (file:line:column, item, what is allowed) when
+    they have errors.
     """
     rubric = get_rubric(rubric_path)
-    loaded = get_sheet(sheet, rubric)
-    result = score_sheet(rubric, loaded)
-    render = load_renderer(RESULT_FORMATS[output_format])
-    click.echo(render(result, output_options(sys.stdout)), nl=False)
+    files = discover(paths)
+    if not files:
+        suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
+        click.echo(f"jyscore: {hint('validate-no-sheets', path=paths[0], suffixes=suffixes)}",
+                   err=True)
+        sys.exit(EXIT_USAGE)
+    reports = [check_sheet(path, rubric) for path in files]
+    problems: list[Problem] = [p for report in reports for p in report.problems]
+    if not all(report.ok for report in reports):
+        fail(problems)
+    sheets = [report.sheet for report in reports if report.sheet is not None]
+    if len(sheets) == 1 and sheets[0].assessor is None:  # one college's own sheet, as ever
+        echo_problems(problems)
+        result = score_sheet(rubric, sheets[0])
+        render = load_renderer(RESULT_FORMATS[output_format])
+        options = output_options(sys.stdout)
+        click.echo(render(result, options), nl=False, color=options.color)  # FORCE_COLOR piped
+        return
+    from ..panels import PanelSettings, score_panel
+
+    try:
+        panel, warnings = score_panel(rubric, sheets, PanelSettings.of(rubric, panel_method))
+    except JyscoreError as exc:
+        fail([*problems, *exc.problems])
+    echo_problems(sorted([*problems, *warnings], key=Problem.sort_key))
+    render = load_renderer(PANEL_FORMATS[output_format])
+    options = output_options(sys.stdout)
+    click.echo(render(panel, options), nl=False, color=options.color)

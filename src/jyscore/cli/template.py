@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -10,7 +11,7 @@ from ..text import char_name, display_path, first_unwritable
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
-from .common import get_rubric, output_failure, rubric_option
+from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
 F = TypeVar("F", bound=Callable[..., object])
@@ -33,18 +34,24 @@ def check_suffix(output: Path) -> None:
 
 
 def write_sheet_file(
-    output: Path, rubric: Rubric, *, college: str, year: int, sheet: Sheet | None, force: bool
+    output: Path, rubric: Rubric, *, college: str, year: int, sheet: Sheet | None, force: bool,
+    assessor: str | None = None,
 ) -> None:
     """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
+    if output.suffix.lower() == ".xlsx" and (rubric.adjustments or rubric.vetoes):
+        if sheet is not None and (sheet.adjustments or sheet.vetoes):
+            click.echo(hint("form-totals-lost", path=output), err=True)
+            sys.exit(EXIT_PROBLEMS)
+        click.echo(hint("form-no-totals"), err=True)
     try:
         if output.suffix.lower() == ".xlsx":
             from ..excel.template import write_form  # openpyxl only when a workbook is written
 
-            write_form(output, rubric, college, year, sheet, overwrite=force)
+            write_form(output, rubric, college, year, sheet, overwrite=force, assessor=assessor)
         else:
             from ..render.sheet_yaml import sheet_yaml
 
-            text = sheet_yaml(rubric, sheet, college=college, year=year)
+            text = sheet_yaml(rubric, sheet, college=college, year=year, assessor=assessor)
             write_text_atomic(output, text, overwrite=force)
     except OutputError as error:
         output_failure(error)
@@ -55,10 +62,15 @@ def write_sheet_file(
 @click.option("--college", required=True, help="The college's name, e.g. 文学院.")
 @click.option("--year", required=True, type=click.IntRange(YEARS.start, YEARS.stop - 1),
               help="The year assessed, e.g. 2024.")
+@click.option("--assessor", default=None,
+              help="The assessor filling in this form, e.g. 王老师 (one form per panel member).")
 @output_path_option
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @rubric_option
-def template(college: str, year: int, output: Path, force: bool, rubric_path: Path | None) -> None:
+def template(
+    college: str, year: int, assessor: str | None, output: Path, force: bool,
+    rubric_path: Path | None,
+) -> None:
     """Write a blank score form for one college: an Excel workbook or a YAML sheet.
 
     The workbook looks like the paper form, checks each score as it is typed and totals itself;
@@ -68,6 +80,7 @@ def template(college: str, year: int, output: Path, force: bool, rubric_path: Pa
     Example:
         jyscore template --college 文学院 --year 2024 -o 文学院.xlsx
         jyscore template --college 文学院 --year 2024 -o 文学院.yaml
+        jyscore template --college 文学院 --year 2024 --assessor 王老师 -o 文学院-王老师.xlsx
         jyscore score 文学院.xlsx
 
     Never replaces an existing file unless --force is given.
@@ -76,12 +89,19 @@ def template(college: str, year: int, output: Path, force: bool, rubric_path: Pa
     name = college.strip()
     if not name:
         raise click.BadParameter(hint("form-college"), param_hint="'--college'")
-    bad = first_unwritable(name)
-    if bad is not None:
-        raise click.BadParameter(hint("form-college-character", character=char_name(name[bad])),
-                                 param_hint="'--college'")
+    who = assessor.strip() if assessor is not None else None
+    if who == "":
+        raise click.BadParameter(hint("form-assessor"), param_hint="'--assessor'")
+    for option, text in (("--college", name), ("--assessor", who or "")):
+        bad = first_unwritable(text)  # the rule for every text that reaches a written file
+        if bad is not None:
+            raise click.BadParameter(
+                hint("form-option-character", character=char_name(text[bad])),
+                param_hint=f"'{option}'",
+            )
     rubric = get_rubric(rubric_path)
-    write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force)
+    write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force,
+                     assessor=who)
 
 
 

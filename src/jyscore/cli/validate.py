@@ -7,15 +7,14 @@ from pathlib import Path
 
 import click
 
-from ..loading import discover, load_rubric
-from ..loading.files import READERS
+from ..loading import load_rubric
 from ..messages import hint
 from ..numbers import parse_decimal
 from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
-from ..text import display_path
 from ..validate import ValidationReport, validate_files
-from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, output_options, rubric_option
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, find_sheets, output_options, rubric_option
+from .score import panel_option
 
 
 class Points(click.ParamType):
@@ -38,20 +37,6 @@ def pick_format(name: str) -> str:
     if name != "auto":
         return name
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def find_sheets(paths: tuple[Path, ...]) -> list[Path]:
-    """Every sheet to check; a folder holding none is a usage error (exit 2) naming it."""
-    found: list[Path] = []
-    for path in paths:
-        below = discover([path])
-        if not below:
-            suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-            message = hint("validate-no-sheets", path=display_path(path), suffixes=suffixes)
-            click.echo(f"jyscore: {message}", err=True)
-            sys.exit(EXIT_USAGE)
-        found.extend(below)
-    return list(dict.fromkeys(found))
 
 
 def summary(report: ValidationReport) -> str:
@@ -80,25 +65,34 @@ def summary(report: ValidationReport) -> str:
     "--max-gap", type=Points(), default=None, metavar="POINTS",
     help="Warn when a self score is more than POINTS above the assessed one.",
 )
+@click.option(
+    "--max-spread", type=Points(), default=None, metavar="POINTS",
+    help="Warn where a panel's assessors score an item more than POINTS apart.",
+)
+@panel_option
 def validate(
     paths: tuple[Path, ...], rubric_path: Path | None, output_format: str, strict: bool,
-    max_gap: Decimal | None,
+    max_gap: Decimal | None, max_spread: Decimal | None, panel_method: str | None,
 ) -> None:
     """Check score sheets: every problem of every file, and the run as a whole.
 
     Folders are searched recursively for *.yaml, *.yml and *.xlsx sheets, skipping dotfiles,
-    Office lock files (~$*.xlsx) and *~ backups; workbooks in other formats (.xlsm, .xls, …),
-    symbolic links (never followed inside a folder) and special files are reported as
-    errors. Besides each sheet's own problems it reports the
+    Office lock files (~$*.xlsx), *~ backups and ranking workbooks jyscore wrote (with a note);
+    workbooks in other formats (.xlsm, .xls, …), symbolic links (never followed inside a folder)
+    and special files are reported as errors. Besides each sheet's own problems it reports the
     same college twice for a year (error), and as warnings: sheets of several years or rubrics,
     a sheet not yet assessed, an item whose rubric asks for evidence but has no note, and with
-    --max-gap a self score more than POINTS above the assessed one.
+    --max-gap a self score more than POINTS above the assessed one. Sheets naming an assessor
+    are checked as panels (an assessor twice, a panel sheet without one, self scores that
+    differ, too few assessors for --panel's method); with --max-spread an item whose
+    assessors differ by more than POINTS is a warning.
 
     \b
     Example:
         jyscore validate sheets/
         jyscore validate a.yaml b.yaml --format json
         jyscore validate sheets/ --format github --strict --max-gap 2
+        jyscore validate sheets/2024/ --max-spread 1
 
     Exits 0 when there is no error (warnings are printed), 1 when there is any, 2 on wrong usage.
     """
@@ -108,11 +102,14 @@ def validate(
         rubric = load_rubric(rubric_path)
     except JyscoreError as exc:  # reported like a sheet's problems: json stays json in CI
         problems = sorted(exc.problems, key=Problem.sort_key)
-        click.echo(render(problems, output_options(sys.stdout), 1), nl=False)
+        options = output_options(sys.stdout)
+        click.echo(render(problems, options, 1), nl=False, color=options.color)
         sys.exit(EXIT_PROBLEMS)
     files = find_sheets(paths)
-    report = validate_files(files, rubric, strict=strict, max_gap=max_gap)
-    click.echo(render(report.problems, output_options(sys.stdout), report.files_checked), nl=False)
+    report = validate_files(files, rubric, strict=strict, max_gap=max_gap, max_spread=max_spread,
+                            panel_method=panel_method)
+    options = output_options(sys.stdout)
+    click.echo(render(report.problems, options, report.files_checked), nl=False, color=options.color)
     if chosen != "json":
         click.echo(summary(report), err=True)
     sys.exit(EXIT_OK if report.ok else EXIT_PROBLEMS)

@@ -8,27 +8,29 @@ whatever it starts with: a college named ``=HYPERLINK(…)`` stays a name.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from typing import Any
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
 
 from ..text import xml_safe
+from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font, text_lines
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FONT = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
+HEADER_FONT = cjk_font(bold=True)
+TITLE_FONT = cjk_font(bold=True, size=TITLE_SIZE)
+BOLD = cjk_font(bold=True)
+TEXT_FONT = cjk_font(size=TEXT_SIZE)  # the rubric's long texts in the form
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")
 TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
 WRAP = Alignment(wrap_text=True, vertical="center")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+MIDDLE = Alignment(vertical="center")
+WRAP_TOP_LEFT = Alignment(wrap_text=True, vertical="top", horizontal="left")  # numbers too
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 UNLOCKED = Protection(locked=False)
 TEXT_FORMAT = "@"
@@ -55,11 +57,6 @@ def put_formula(cell: Any, formula: str) -> None:
 
 
 def wrapped_lines(text: str, width: int) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count 2)."""
-    usable = max(width - 1, 1)
-    total = 0
-    for line in text.split("\n"):
-        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-        total += max(1, math.ceil(size / usable))
-    return total
-
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count about 2):
+    :func:`.printing.text_lines` at the body size."""
+    return text_lines(text, width)

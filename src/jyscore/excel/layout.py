@@ -3,9 +3,10 @@
 The reader relies on as little of the form's look as possible, so that a form from an older
 jyscore, or one a user re-arranged, still reads:
 
-* the visible worksheet titled 评分表 (else the first visible one) holds the form; hidden sheets
-  are never read; above its header row, a label cell (``学院``, ``年度``,
-  ``指标体系``, or ``college``/``year``/``rubric``) has its value in the cell to its right;
+* the visible worksheet titled 评分表 (else the first visible one with the form's header row)
+  holds the form; hidden sheets are never read; above its header row, a label cell (``学院``,
+  ``年度``, ``指标体系``, ``考核人``, or ``college``/``year``/``rubric``/``assessor``) has its value
+  in the cell to its right;
 * the header row is the first row with an ``编号`` cell and a ``自评分数`` or ``考核分数`` cell (the
   rubric's labels, or ``id``/``self``/``assessed``/``note``); columns are found by these texts;
 * below it, a row whose ``编号`` is an id scores that id: its 自评分数, 考核分数 and 备注 cells;
@@ -30,7 +31,7 @@ COLUMNS: tuple[str, ...] = (
     "note",
 )
 SCORE_FIELDS = ("self", "assessed")
-TOP_FIELDS = ("college", "year", "rubric")
+TOP_FIELDS = ("college", "year", "rubric", "assessor")
 MAX_HEADER_ROW = 30  # the header row is searched for in this many rows
 MAX_ROWS = 5000  # rows below that are never read: the form has a few hundred at most
 MAX_COLUMNS = 40
@@ -56,7 +57,8 @@ def headers(rubric: Rubric) -> dict[str, str]:
 def top_labels(rubric: Rubric) -> dict[str, str]:
     """The label shown beside each top field (``学院`` for ``college``)."""
     labels = rubric.labels
-    return {"college": labels.college, "year": labels.year, "rubric": hint("form-rubric")}
+    return {"college": labels.college, "year": labels.year, "rubric": hint("form-rubric"),
+            "assessor": labels.assessor}
 
 
 def input_labels(rubric: Rubric) -> dict[str, str]:

@@ -17,6 +17,7 @@ import dataclasses
 import datetime
 import io
 import math
+import unicodedata
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any, Callable
 from ..bonus import BONUS_KINDS
 from ..messages import hint
 from ..models import Rubric, Sheet
-from ..numbers import format_decimal
+from ..numbers import format_decimal, parse_decimal
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
 from ..loading.sheet import sheet_from_document
 from ..loading.yamlsource import Document, Path_, text_problem
@@ -36,8 +37,9 @@ from .layout import (
 )
 from .safety import check_workbook_file
 
-# problems of the sheet checker that a formula without a value already explains
-_EXPLAINED = frozenset({"JY111", "JY114", "JY115"})
+# problems of the sheet checker that a cell the reader refused (a formula without a value, a
+# number stored as text) already explains
+_EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124"})
 
 
 def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = None) -> Sheet:
@@ -51,7 +53,8 @@ def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = Non
     except JyscoreError as exc:
         found = [
             reader.locate(p) for p in exc.problems
-            if not (p.code in _EXPLAINED and p.item_id in reader.unresolved)
+            if not (p.code in _EXPLAINED and (p.item_id or "") in reader.unresolved
+                    or p.code == "JY115" and reader.unresolved)
         ]
         raise JyscoreError(sorted([*reader.problems, *found], key=Problem.sort_key)) from None
     if reader.problems:
@@ -255,7 +258,7 @@ class _Reader:
         may hold (errors)."""
         if grid.hidden:
             self.doc.warnings.append(
-                make_problem("JY613", self.file, Position(cell="A1"), severity=Severity.WARNING,
+                make_problem("JY616", self.file, Position(cell="A1"), severity=Severity.WARNING,
                              sheets=_names(grid.hidden), sheet=short(grid.title, 31))
             )
         if grid.beyond is not None:
@@ -393,6 +396,8 @@ class _Reader:
             if cell.formula:
                 self.pending[(row, column)] = path
                 value: str | None = "?"  # until the saved value is read
+            elif field != "note" and self._number_as_text(cell.value, cell.coordinate, item_id):
+                continue
             else:
                 percent = "%" in cell.number_format and _is_percent(self.rubric, item_id, field)
                 value = cell_text(cell.value, percent=percent)
@@ -405,6 +410,25 @@ class _Reader:
             entry[field] = value
             self.positions[path] = Position(cell=cell.coordinate)
 
+    def _number_as_text(self, value: Any, coordinate: str, item_id: str) -> bool:
+        """Report a number stored as text in a cell the form totals (pasted, or typed into a
+        cell formatted as text): the form's SUM skips it, so jyscore refuses it rather than
+        count what the workbook's own total leaves out. True when reported."""
+        if not isinstance(value, str) or not _looks_numeric(value):
+            return False
+        self.unresolved.add(item_id)
+        owner = self.rubric.part_owner.get(item_id)
+        if owner is not None:  # the item is then not scored (JY111) for the same reason
+            self.unresolved.add(owner.id)
+        node = self.rubric.nodes.get(item_id)
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        self.problems.append(
+            make_problem("JY613", self.file, Position(cell=coordinate),
+                         item_id=node.id if node else None,
+                         item_name=node.name if node else None, value=shown)
+        )
+        return True
+
     def resolve(self, values: dict[tuple[int, int], _Cell]) -> None:
         """Replace each input formula by its saved value, or report that there is none."""
         for where, path in self.pending.items():
@@ -416,6 +440,9 @@ class _Reader:
                     self.rubric, str(item_id), str(field)
                 )
                 text = cell_text(cached.value, percent=percent, from_formula=True)
+                if self._number_as_text(cached.value, self.grid[where].coordinate, str(item_id)):
+                    del self.scores[str(item_id)][str(field)]
+                    continue
             entry = self.scores[str(item_id)]
             if text is not None:
                 entry[str(field)] = text
@@ -435,6 +462,12 @@ class _Reader:
 def _note_labels(rubric: Rubric) -> set[str]:
     """The words of the sheet-note row's label: the rubric's 备注, or ``note``."""
     return {normal(rubric.labels.note), normal("note")}
+
+
+def _looks_numeric(text: str) -> bool:
+    """Text a person reads as a number: ``4.5``, `` 4.5 ``, ``89.4%``, ``４.５``, ``1,000``."""
+    normal = unicodedata.normalize("NFKC", text).strip().removesuffix("%").replace(",", "")
+    return parse_decimal(normal.strip()) is not None
 
 
 def _is_percent(rubric: Rubric, item_id: str, field: str) -> bool:

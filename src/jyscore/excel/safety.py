@@ -70,7 +70,7 @@ def _workbook(path: Path, limits: WorkbookLimits) -> tuple[bytes | None, Problem
     except TooLarge as exc:
         return None, make_problem("JY605", file, size=exc.size, limit=limits.max_file_bytes)
     except NotRegularFile as exc:
-        return None, make_problem("JY016", file, what=hint(exc.what),
+        return None, make_problem("JY030", file, what=hint(exc.what),
                                   advice=hint(f"{exc.what}-advice"))
     except OSError as exc:
         return None, make_problem("JY001", file, reason=exc.strerror or str(exc))

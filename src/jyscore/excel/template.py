@@ -28,20 +28,22 @@ from ..models import Node, PerUnitRule, RateStepsRule, Rubric, Sheet
 from ..numbers import format_decimal
 from ..text import xml_safe
 from . import cells, formulas, guards
-from .cells import wrapped_lines
 from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, input_labels, top_labels
+from .printing import apply_print_setup, fit_row_heights, use_cjk_font
 from .plan import (
     BASE, BONUS, BONUS_TOTAL, INPUT, ITEM, PART, SUBTOTAL, TOTAL, FormRow, ancestors, depth_name,
     plan,
 )
 
-WIDTHS = {"id": 9, "primary": 11, "secondary": 14, "focus": 20, "criteria": 46, "points": 7,
-          "methods": 10, "self": 10, "assessed": 10, "note": 26}
+WIDTHS = {"id": 9, "primary": 11, "secondary": 13, "focus": 20, "criteria": 50, "points": 6,
+          "methods": 9, "self": 9, "assessed": 9, "note": 22}
 TITLE_ROW, TOP_ROW, HELP_ROW, HEADER_ROW = 1, 2, 3, 4
 FIRST_ROW = HEADER_ROW + 1
 LINE_HEIGHT = 14.5  # points per wrapped line at 11 pt
 # where the labelled top cells are: field -> (label column, value column, last value column)
 TOP_CELLS = {"college": ("A", "B", "C"), "year": ("D", "E", "E"), "rubric": ("G", "H", "J")}
+# a panel member's form names the assessor beside 学院/年度 (and the rubric moves right)
+ASSESSOR_TOP_CELLS = {**TOP_CELLS, "assessor": ("G", "H", "H"), "rubric": ("I", "J", "J")}
 
 
 def col(field: str) -> str:
@@ -50,16 +52,20 @@ def col(field: str) -> str:
 
 def write_form(
     path: Path, rubric: Rubric, college: str, year: int, sheet: Sheet | None = None,
-    *, overwrite: bool = False,
+    *, overwrite: bool = False, assessor: str | None = None,
 ) -> None:
     """Write the form to ``path`` atomically; refuse an existing file unless ``overwrite``."""
     check_writable(path, overwrite)
-    workbook = build_form(rubric, college, year, sheet)
+    workbook = build_form(rubric, college, year, sheet, assessor=assessor)
     write_atomic(path, workbook.save, overwrite=overwrite)
 
 
-def build_form(rubric: Rubric, college: str, year: int, sheet: Sheet | None = None) -> Workbook:
-    return _Form(rubric, sheet).build(college, year)
+def build_form(
+    rubric: Rubric, college: str, year: int, sheet: Sheet | None = None,
+    *, assessor: str | None = None,
+) -> Workbook:
+    """The form; ``assessor`` (or the sheet's) adds its labelled cell beside 学院/年度."""
+    return _Form(rubric, sheet).build(college, year, assessor or (sheet.assessor if sheet else None))
 
 
 class _Form:
@@ -67,6 +73,7 @@ class _Form:
         self.rubric = rubric
         self.sheet = sheet
         self.workbook = Workbook()
+        use_cjk_font(self.workbook)
         self.ws: Worksheet = self.workbook.active
         self.ws.title = hint("form-sheet")
         self.rows = plan(rubric)
@@ -77,25 +84,25 @@ class _Form:
 
     # -- the whole form ------------------------------------------------------------------------
 
-    def build(self, college: str, year: int) -> Workbook:
+    def build(self, college: str, year: int, assessor: str | None = None) -> Workbook:
         ws = self.ws
         for field, width in WIDTHS.items():
             ws.column_dimensions[col(field)].width = width
-        self._top(college, year)
+        self._top(college, year, assessor)
         for index, row in enumerate(self.rows):
             self._row(FIRST_ROW + index, row)
         self._sheet_note(FIRST_ROW + len(self.rows))
         self._merge_groups()
-        self._heights()
+        fit_row_heights(self.ws)
         for validation in self.validations.values():
             ws.add_data_validation(validation)
-        self._sheet_setup()
+        self._sheet_setup(college)
         # the writers' last line of defence: text the input rule let through stays valid XML
         self.workbook.properties.title = xml_safe(f"{self.rubric.name} — {college} {year}")
         self.workbook.properties.creator = "jyscore"
         return self.workbook
 
-    def _top(self, college: str, year: int) -> None:
+    def _top(self, college: str, year: int, assessor: str | None = None) -> None:
         ws, last = self.ws, col("note")
         ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
         title = ws[f"A{TITLE_ROW}"]
@@ -103,8 +110,10 @@ class _Form:
         title.font, title.alignment = cells.TITLE_FONT, cells.CENTER
         ws.row_dimensions[TITLE_ROW].height = 24
         labels = top_labels(self.rubric)
-        values: dict[str, Any] = {"college": college, "year": year, "rubric": self.rubric.id}
-        for field, (label_col, value_col, end_col) in TOP_CELLS.items():
+        values: dict[str, Any] = {"college": college, "year": year, "rubric": self.rubric.id,
+                                  "assessor": assessor}
+        top_cells = TOP_CELLS if assessor is None else ASSESSOR_TOP_CELLS
+        for field, (label_col, value_col, end_col) in top_cells.items():
             label = ws[f"{label_col}{TOP_ROW}"]
             cells.put_text(label, labels[field])
             label.font, label.alignment = cells.BOLD, cells.CENTER
@@ -141,6 +150,8 @@ class _Form:
             cell.border = cells.BORDER
             centered = field in ("id", "points", "self", "assessed")
             cell.alignment = cells.CENTER if centered else cells.WRAP
+            if not centered:
+                cell.font = cells.TEXT_FONT
         id_cell = ws[f"{col('id')}{r}"]
         cells.put_text(id_cell, row.key or None)
         id_cell.number_format = cells.TEXT_FORMAT
@@ -260,7 +271,11 @@ class _Form:
             self._formula(r, field, formula, total=True)
 
     def _sheet_note(self, r: int) -> None:
-        """The sheet's own note, below the form: ``备注`` in the id column, the text beside it."""
+        """The sheet's own note, below the form: ``备注`` in the id column, the text beside it;
+        only for a sheet that has one (the blank form stays within its printed pages)."""
+        note = self.sheet.note if self.sheet is not None else None
+        if not note:
+            return
         ws = self.ws
         label = ws[f"{col('id')}{r}"]
         cells.put_text(label, self.rubric.labels.note)
@@ -268,14 +283,10 @@ class _Form:
         label.number_format = cells.TEXT_FORMAT
         ws.merge_cells(f"{col('primary')}{r}:{col('note')}{r}")
         cell = ws[f"{col('primary')}{r}"]
-        note = self.sheet.note if self.sheet is not None else None
-        if note:
-            cells.put_text(cell, note)
+        cells.put_text(cell, note)
         cell.alignment, cell.border = cells.WRAP, cells.BORDER
         self._unlock(cell)
-        width = sum(WIDTHS[f] for f in COLUMNS[1:])
-        lines = min(wrapped_lines(note, width), 20) if note else 2
-        ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
+        ws.row_dimensions[r].height = 2 * LINE_HEIGHT + 4  # room to type; a text grows it
 
     # -- cells ---------------------------------------------------------------------------------
 
@@ -362,31 +373,11 @@ class _Form:
                     )
                 start = index
 
-    def _heights(self) -> None:
-        merged_fields = ("primary", "secondary", "methods")
-        for index, row in enumerate(self.rows):
-            r = FIRST_ROW + index
-            lines = 1
-            for field in COLUMNS:
-                if field in merged_fields or (field == "focus" and row.kind == PART):
-                    continue
-                cell = self.ws[f"{col(field)}{r}"]
-                if isinstance(cell.value, str) and cell.data_type == "s":
-                    lines = max(lines, wrapped_lines(cell.value, WIDTHS[field]))
-            self.ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
-
-    def _sheet_setup(self) -> None:
+    def _sheet_setup(self, college: str) -> None:
         ws = self.ws
         ws.freeze_panes = f"A{FIRST_ROW}"
-        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.5
+        apply_print_setup(ws, document=self.rubric.name, section=college,
+                          title_rows=f"{HEADER_ROW}:{HEADER_ROW}", widths=WIDTHS.values())
         ws.protection.sheet = True  # no password: it guards against slips, not people
         ws.protection.formatColumns = False
         ws.protection.formatRows = False

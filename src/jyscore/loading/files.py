@@ -41,7 +41,7 @@ FOUND = (*READERS, *UNSUPPORTED)
 
 class FolderLink(type(Path())):  # type: ignore[misc]
     """A symbolic link met while searching a folder. It is never followed (a link committed to a
-    repository could point anywhere, ``/etc/passwd``, a device); reading it reports JY016. A link
+    repository could point anywhere, ``/etc/passwd``, a device); reading it reports JY030. A link
     named on the command line is followed, and read only if it leads to a regular file."""
 
 
@@ -51,15 +51,45 @@ def is_skipped(path: Path) -> bool:
     return name.startswith((".", "~$")) or name.endswith("~")
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
+@dataclass
+class Discovery:
+    """What a run found: the sheets to read, and jyscore's own outputs left out of them."""
+
+    sheets: list[Path]
+    outputs: list[Path] = field(default_factory=list)
+
+
+def is_own_output(path: Path) -> bool:
+    """A workbook jyscore wrote as an output (a ranking workbook), which is never a sheet."""
+    if path.suffix.lower() != ".xlsx":
+        return False
+    from ..excel.marks import is_own_output as marked  # zipfile only, no openpyxl
+
+    return marked(path)
+
+
+def find_files(paths: Iterable[Path]) -> Discovery:
+    """:func:`discover`, and the outputs of jyscore it skipped (for a note to the user)."""
+    found = discover(paths, keep_outputs=True)
+    outputs = [p for p in found if is_own_output(p)]
+    if not outputs:
+        return Discovery(found)
+    skipped = set(outputs)
+    return Discovery([p for p in found if p not in skipped], outputs)
+
+
+def discover(paths: Iterable[Path], *, keep_outputs: bool = False) -> list[Path]:
     """The sheets to read: files as given, folders searched recursively, in a stable order.
 
     A folder contributes every file with a known suffix below it (and the workbooks jyscore does
     not read, so that they are reported rather than left out), except editor and Office
     leftovers and anything under a hidden folder (``.git``). Symbolic links inside a folder are
     not followed: a linked folder is not searched and a linked file comes back as a
-    :class:`FolderLink`, which reads as a problem.
+    :class:`FolderLink`, which reads as a problem. jyscore's own outputs (a ranking workbook
+    written among the sheets) are left out unless ``keep_outputs``.
     """
+    if not keep_outputs:
+        return find_files(paths).sheets
     found: list[Path] = []
     for path in paths:
         if path.is_dir():

@@ -21,6 +21,7 @@ from ..numbers import (
 )
 from ..problems import JyscoreError, Position, Problem, make_problem
 from .builtin import Untrusted, trusted_rubric
+from .rubric_totals import totals_problems
 from .yamlsource import Document, Limits, Path_, load, parse
 
 if TYPE_CHECKING:
@@ -144,7 +145,8 @@ def _consistency_problems(rubric: Rubric, doc: Document) -> list[Problem]:
     for i, root in enumerate(rubric.bonus):
         checker.node(root, ("bonus", i), parent=None, in_bonus=True)
     declared_total = sum((r.points or Decimal(0) for r in rubric.indicators), Decimal(0))
-    if declared_total != rubric.total:
+    checker.problems.extend(totals_problems(rubric, doc))
+    if rubric.total is not None and declared_total != rubric.total:
         checker.add(
             "JY202", ("total",), None, actual=format_decimal(declared_total),
             declared=format_decimal(rubric.total),

@@ -23,19 +23,16 @@ from ..numbers import (
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
 from ..text import excerpt, short
 from .defaults import SheetDefaults
+from .sheet_totals import TOTALS_FIELDS, read_totals
 from .yamlsource import Document, Limits, Path_, load
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="score sheet")
-SHEET_FIELDS = ("college", "year", "rubric", "scores", "note")
+SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", "assessor", *TOTALS_FIELDS)
 ENTRY_FIELDS = ("self", "assessed", "note")
 YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
 _HUNDRED = Decimal(100)
-# did-you-mean costs (ids of the rubric) x (unknown ids): only so many unknown ids, of a length an
-# id can have, get a suggestion
-MAX_SUGGESTIONS = 20
-MAX_SUGGESTED_LENGTH = 40
 
 
 def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
@@ -43,7 +40,7 @@ def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | No
 
     ``defaults`` supplies inputs the sheet may leave out (the targets of ``rank --targets``).
     """
-    doc = load(Path(path), SHEET_LIMITS)
+    doc = load(Path(path), SHEET_LIMITS, keep_going=True)
     return sheet_from_document(doc, rubric, defaults=defaults)
 
 
@@ -53,7 +50,7 @@ def sheet_from_document(
 ) -> Sheet:
     checker = SheetChecker(doc, rubric, defaults)
     sheet = checker.check()
-    problems = sorted([*doc.warnings, *checker.problems], key=Problem.sort_key)
+    problems = sorted([*doc.warnings, *doc.problems, *checker.problems], key=Problem.sort_key)
     if sheet is None or has_errors(problems):
         raise JyscoreError(problems)
     return sheet
@@ -106,6 +103,8 @@ class SheetChecker:
         self.given: set[str] = set()  # ids the sheet scores, even where the value is wrong
         self.unknown: list[tuple[str, Position]] = []
         self.mistyped: set[str] = set()  # entries with an unknown key, already reported
+        self.blank: set[str] = set()  # items given with every score empty, as a template has them
+        self.blank_bonuses: list[tuple[Node, Position, str]] = []
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -140,6 +139,7 @@ class SheetChecker:
             self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=short(rubric_id, 40),
                      rubric=self.rubric.id)
         note = data["note"] if self._text_field(data, "note", required=False) else None
+        assessor = self._text_field(data, "assessor", required=False)
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
@@ -153,11 +153,13 @@ class SheetChecker:
             self._coverage()
             self._unknown_ids()
             columns = self._columns()
+        adjustments, vetoes = read_totals(self, data)
         if has_errors(self.problems) or college is None or year is None:
             return None
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
+        warnings = sorted([*self.doc.warnings, *self.problems], key=Problem.sort_key)
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(self.doc.warnings), positions, note)
+                     tuple(warnings), positions, adjustments, vetoes, assessor, note)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)
@@ -197,6 +199,8 @@ class SheetChecker:
                 self.unknown.append((item_id, key_at))
             return
         self.given.add(item_id)
+        if value is None:  # ``1.1:`` with nothing after it: an entry with every score empty
+            value = {}
         if not isinstance(value, dict):
             self.add("JY020", self.doc.position(path), node, what=f"the entry for {item_id}",
                      example=hint("entry-example"), found=describe(value))
@@ -212,8 +216,11 @@ class SheetChecker:
                 self.add("JY022", self.doc.key_position((*path, key)), node, field=short(key),
                          where=f"the entry for {item_id}", suggestion=suggest(key, allowed),
                          allowed=", ".join(allowed))
-        if node.rule is not None and all(value.get(name) is None for name in inputs):
-            return  # a bonus left blank, as the template leaves it, is a bonus not claimed
+        if all(value.get(name) is None for name in inputs) and item_id not in self.mistyped:
+            if node.rule is not None:  # as the template leaves it: 0, but perhaps forgotten
+                self.blank_bonuses.append((node, key_at, ", ".join(inputs)))
+                return
+            self.blank.add(item_id)
         parsed: dict[str, Decimal] = {}
         all_parsed = True
         for name, kind in inputs.items():
@@ -314,24 +321,36 @@ class SheetChecker:
     # -- the sheet as a whole ----------------------------------------------------------------
 
     def _coverage(self) -> None:
+        """Each item scored once, whole or through all of its parts. What has one cause is one
+        problem: an item (or part) with every score empty is one JY111, and a sheet where no
+        item has any score is one JY115 instead of one problem per item."""
+        scored = self.given - self.blank
+        if not any(self.rubric.nodes[i].rule is None for i in scored):
+            self.add("JY115", self.doc.key_position(("scores",)))
+            return  # an unfilled sheet: its empty bonus entries are part of that one problem
+        for node, at, inputs in self.blank_bonuses:
+            self.add("JY124", at, node, severity=Severity.WARNING, inputs=inputs)
         for item in self.rubric.items:
-            given_parts = [p for p in item.parts if p.id in self.given]
-            whole = item.id in self.given
-            if whole and given_parts:
+            if item.id in self.given and any(p.id in self.given for p in item.parts):
+                given_parts = [p for p in item.parts if p.id in self.given]
                 first = self.doc.key_position(("scores", given_parts[0].id))
                 parts = ", ".join(f"{p.id} {self._where(('scores', p.id))}" for p in given_parts)
                 self.add("JY112", first, item, whole=self._where(("scores", item.id)), parts=parts)
-            elif not whole and not given_parts:
+                continue
+            given_parts = [p for p in item.parts if p.id in scored]
+            if item.id in scored:
+                continue
+            if not given_parts:
                 if item.parts:
                     missing = hint("missing-item", item_id=item.id,
                                    parts=", ".join(p.id for p in item.parts))
                 else:
                     missing = hint("missing-leaf", item_id=item.id)
                 self.add("JY111", self._missing_position(item), item, hint=missing)
-            elif given_parts and len(given_parts) < len(item.parts):
+            elif len(given_parts) < len(item.parts):
                 given = ", ".join(p.id for p in given_parts)
                 for part in item.parts:
-                    if part.id not in self.given:
+                    if part.id not in scored:
                         self.add("JY111", self._missing_position(part, given_parts[0]), part,
                                  hint=hint("missing-part", owner=item.id, given=given))
 
@@ -354,29 +373,35 @@ class SheetChecker:
         return f"line {at.line}" if at.line is not None else at.cell or "?"
 
     def _unknown_ids(self) -> None:
-        """Report unknown ids, suggesting first the ids that the sheet has not scored yet."""
-        ids = self.rubric.scorable_ids
-        missing = [i for i in ids if i not in self.given]
-        for index, (item_id, at) in enumerate(self.unknown):
-            # each suggestion compares the id with every item: bounded to the first few ids
-            suggestion = ""
-            if index < MAX_SUGGESTIONS and len(item_id) <= MAX_SUGGESTED_LENGTH:
-                suggestion = suggest(item_id, missing) or suggest(item_id, ids)
+        """Report unknown ids, each with the id it most likely meant (:mod:`.nearest`)."""
+        if not self.unknown:
+            return
+        from .nearest import nearest_id  # only when an id is wrong: start-up stays light
+
+        known = self.rubric.scorable_id_set
+        missing: set[str] = set()  # ids whose score the sheet still lacks
+        for item in self.rubric.items:
+            parts = {p.id for p in item.parts}
+            if item.id not in self.given and not parts & self.given:
+                missing |= {item.id, *parts}
+            elif parts & self.given:
+                missing |= parts - self.given
+        for item_id, at in self.unknown:
+            nearest = nearest_id(item_id, known, missing)
+            suggestion = hint("suggest", suggestion=nearest) if nearest else ""
             self.add("JY110", at, given=short(item_id), rubric=self.rubric.id,
                      suggestion=suggestion)
 
     def _columns(self) -> tuple[str, ...]:
         base = [self.entries[i] for i in self.entries if self.rubric.nodes[i].rule is None]
         present = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in base))
-        if not present:
-            if base:
-                self.add("JY115", self.doc.key_position(("scores",)))
-            return present
         for entry in base:
             for column in present:
-                # a wrong value or a mistyped key has been reported already
+                # a wrong value or a mistyped key has been reported already, an empty entry as
+                # an item not scored (JY111)
                 if (
-                    entry.column(column) is None
+                    entry.item_id not in self.blank
+                    and entry.column(column) is None
                     and self._raw(entry.item_id, column) is None
                     and entry.item_id not in self.mistyped
                 ):

@@ -78,6 +78,8 @@ class Document:
     positions: dict[Path_, Position | yaml.Mark] = field(default_factory=dict)
     key_positions: dict[Path_, Position | yaml.Mark] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    # errors that do not stop the checks of the data (a duplicate key: the first value is kept)
+    problems: list[Problem] = field(default_factory=list)
 
     def position(self, path: Path_) -> Position:
         """Where ``path`` stood, or the nearest enclosing value that did."""
@@ -113,7 +115,7 @@ def read_text(path: Path, limits: Limits) -> tuple[str, list[Problem]]:
 
 
 def not_regular_problem(file: str, what: str) -> Problem:
-    return make_problem("JY016", file, what=hint(what), advice=hint(f"{what}-advice"))
+    return make_problem("JY030", file, what=hint(what), advice=hint(f"{what}-advice"))
 
 
 def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
@@ -183,8 +185,11 @@ def _legacy(file: str, encoding: str) -> Problem:
     return make_problem("JY003", file, Position(1, 1), severity=Severity.WARNING, encoding=encoding)
 
 
-def parse(text: str, file: str, limits: Limits) -> Document:
-    """Compose ``text`` and walk it into a :class:`Document`; raise every problem found."""
+def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> Document:
+    """Compose ``text`` and walk it into a :class:`Document`; raise every problem found.
+
+    ``keep_going``: a duplicate key (JY009) keeps its first value and goes to ``problems``
+    instead of stopping, so that the caller's checks report the file's other problems too."""
     _refuse_characters(text, file)
     _refuse_anchors_and_depth(text, file, limits)
     loader = _PlainLoader(text)
@@ -200,15 +205,16 @@ def parse(text: str, file: str, limits: Limits) -> Document:
     # itself has passed _refuse_characters; only then is every value looked at
     walker = _Walker(file, limits, check_texts="\\" in text or len(text) > MAX_TEXT_CHARS)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
-    if walker.problems:
-        raise JyscoreError(walker.problems)
+    if walker.problems or (walker.duplicates and not keep_going):
+        raise JyscoreError(sorted([*walker.problems, *walker.duplicates], key=Problem.sort_key))
+    doc.problems.extend(walker.duplicates)
     return doc
 
 
-def load(path: Path, limits: Limits) -> Document:
+def load(path: Path, limits: Limits, *, keep_going: bool = False) -> Document:
     text, warnings = read_text(path, limits)
     try:
-        doc = parse(text, display_path(path), limits)
+        doc = parse(text, display_path(path), limits, keep_going=keep_going)
     except JyscoreError as exc:
         exc.problems[:0] = warnings
         raise
@@ -229,6 +235,9 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -
         return make_problem("JY004", file, Position(1, 1), reason=str(exc))
     mark = exc.problem_mark or exc.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    tab = _indenting_tab(text, mark.line, mark.column) if mark else None
+    if tab is not None:
+        return make_problem("JY016", file, tab)
     if "nesting depth" in (exc.problem or ""):  # newer libyaml enforces a limit of its own
         return make_problem("JY013", file, position, limit=MAX_DEPTH, kind=limits.kind)
     if exc.problem and "expected a single document" in (exc.context or ""):
@@ -270,6 +279,19 @@ def _refuse_characters(text: str, file: str) -> None:
             if len(problems) >= 20:
                 break
     raise JyscoreError(problems)
+
+
+def _indenting_tab(text: str, line: int, column: int) -> Position | None:
+    """The tab a syntax error is about, when the error stands in a line's indentation and that
+    indentation holds a tab: YAML indents with spaces only."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return None
+    content = lines[line]
+    indent = content[: len(content) - len(content.lstrip(" \t"))]
+    if "\t" not in indent or column > len(indent) or not content.strip():
+        return None
+    return Position(line + 1, indent.index("\t") + 1)
 
 
 def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
@@ -319,6 +341,7 @@ class _Walker:
         self.positions: dict[Path_, Position] = {}
         self.key_positions: dict[Path_, Position] = {}
         self.problems: list[Problem] = []
+        self.duplicates: list[Problem] = []
         self.count = 0
         self.too_deep = False
 
@@ -373,7 +396,7 @@ class _Walker:
             key_path = (*path, key)
             if key in result:
                 first = _position(self.key_positions[key_path])
-                self.problems.append(
+                self.duplicates.append(
                     make_problem(
                         "JY009", self.file, _at(key_node), item_id=key if path else None,
                         key=key, first_line=first.line,

@@ -16,6 +16,12 @@ RESULT_FORMATS: dict[str, str] = {
     "json": "jyscore.render.result_json:render_result_json",
 }
 
+# ``jyscore score`` of a panel (several assessors' sheets of one college): the same choices
+PANEL_FORMATS: dict[str, str] = {
+    "table": "jyscore.render.panel_table:render_panel_table",
+    "json": "jyscore.render.panel_json:render_panel_json",
+}
+
 # ``jyscore rank``: each renderer takes (RankOutcome, RankRenderOptions) and returns text, or
 # bytes for a binary format (a workbook), which the CLI writes to a file. Adding a format is one
 # entry here: ``-o ranking.<name>`` picks it by its name; RANK_EXTENSIONS holds other suffixes.
@@ -47,6 +53,6 @@ def load_renderer(spec: str) -> Callable[..., str]:
 
 
 __all__ = [
-    "PROBLEM_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS", "load_renderer",
+    "PANEL_FORMATS", "PROBLEM_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS", "load_renderer",
     "rank_format_for",
 ]

@@ -12,6 +12,7 @@ from typing import Callable, Union
 
 from ..messages import hint
 from ..numbers import format_decimal
+from ..models import Grades
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow
 from ..text import display_path, printable
@@ -48,11 +49,63 @@ def self_gap(row: RankedRow) -> Decimal | None:
     return own - assessed if own is not None and assessed is not None else None
 
 
+def veto_text(row: RankedRow) -> str:
+    """The vetoes a college's sheet reports (``否决1 发生…``), or '' when none."""
+    return "；".join(f"{v.id} {v.name}" for v in row.vetoes)
+
+
+def quota_note(row: RankedRow) -> str:
+    """Why a quota moved a college down a band (one sentence per band passed), or ''."""
+    return "；".join(
+        hint("quota-drop-tie" if d.tie else "quota-drop", band=d.band, to=d.to,
+             percent=format_decimal(d.percent), count=d.count, places=d.places,
+             rounding=d.rounding)
+        for d in row.drops
+    )
+
+
+def grades_text(grades: Grades) -> str:
+    """The bands in words: ``优秀 ≥ 90 (at most 30% …); 良好 ≥ 80; 合格 ≥ 60; 不合格 below``."""
+    parts = []
+    for band in grades.bands:
+        if band.min is not None:
+            text = hint("band-min", band=band.name, value=format_decimal(band.min))
+        elif band.above is not None:
+            text = hint("band-above", band=band.name, value=format_decimal(band.above))
+        else:
+            text = hint("band-rest", band=band.name)
+        if band.quota is not None:
+            text += hint("band-quota", quota=format_decimal(band.quota),
+                         rounding=grades.quota_rounding, ties=grades.quota_ties)
+        parts.append(text)
+    return "; ".join(parts)
+
+
 def _primary(node_id: str) -> Callable[[RankedRow], Value]:
     return lambda row: row.primary.get(node_id)
 
 
-def rank_columns(outcome: RankOutcome, show_self: bool, with_year: bool = False) -> list[RankColumn]:
+def assessor_count(row: RankedRow) -> int | None:
+    """How many assessors a college's panel has (None for a college's single unnamed sheet)."""
+    panel = row.standing.panel
+    return len(panel.assessors) if panel else None
+
+
+def spread(row: RankedRow) -> Decimal | None:
+    """Highest minus lowest assessor total: 0 for a single sheet."""
+    panel = row.standing.panel
+    return panel.spread if panel else Decimal(0)
+
+
+def has_panels(outcome: RankOutcome) -> bool:
+    return any(row.standing.panel is not None for row in outcome.ranking.rows)
+
+
+def rank_columns(
+    outcome: RankOutcome, show_self: bool, with_year: bool = False, grade_notes: bool = True
+) -> list[RankColumn]:
+    """The columns of a ranking; ``grade_notes``: a column with why a quota moved a college down
+    (the table and Markdown print those notes under the table instead)."""
     rubric = outcome.rubric
     labels = rubric.labels
     columns = [
@@ -66,9 +119,20 @@ def rank_columns(outcome: RankOutcome, show_self: bool, with_year: bool = False)
         [
             RankColumn("base", labels.base, lambda row: row.base),
             RankColumn("bonus", labels.bonus, lambda row: row.bonus),
-            RankColumn("total", labels.total, lambda row: row.total),
         ]
     )
+    if rubric.adjustments:
+        columns.append(RankColumn("adjustments", labels.adjustments, lambda row: row.adjustment))
+    columns.append(RankColumn("total", labels.total, lambda row: row.total))
+    if rubric.vetoes:
+        columns.append(RankColumn("veto", labels.veto, veto_text, numeric=False))
+    if rubric.grades is not None:
+        columns.append(RankColumn("grade", labels.grade, lambda row: row.grade, numeric=False))
+        if grade_notes and any(b.quota is not None for b in rubric.grades.bands):
+            columns.append(RankColumn("grade_note", labels.note, quota_note, numeric=False))
+    if has_panels(outcome):  # a run of single sheets shows the columns it always did
+        columns.append(RankColumn("assessors", hint("panel-assessors-header"), assessor_count))
+        columns.append(RankColumn("spread", hint("panel-spread-header"), spread))
     if show_self:
         columns.append(RankColumn("self_total", labels.self_, self_total))
         columns.append(RankColumn("gap", labels.difference, self_gap))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..messages import hint
 from ..text import display_path
 from ..rank_run import RankOutcome
-from .rank_common import RankRenderOptions, cell_text, rank_columns, title
+from .rank_common import RankRenderOptions, cell_text, quota_note, rank_columns, title
 
 
 def escape_cell(text: str) -> str:
@@ -20,7 +20,7 @@ def escape_cell(text: str) -> str:
 
 
 def render_rank_markdown(outcome: RankOutcome, options: RankRenderOptions) -> str:
-    columns = rank_columns(outcome, options.show_self)
+    columns = rank_columns(outcome, options.show_self, grade_notes=False)
     lines = [
         f"**{escape_cell(title(outcome))}**",
         "",
@@ -29,8 +29,14 @@ def render_rank_markdown(outcome: RankOutcome, options: RankRenderOptions) -> st
     ]
     for row in outcome.ranking.rows:
         cells = [escape_cell(cell_text(c.value(row))) or "—" for c in columns]
+        if row.vetoes:  # a veto is shown wherever the total is
+            cells = [f"**{t}**" if c.key in ("veto", "total") else t for c, t in zip(columns, cells)]
         lines.append("| " + " | ".join(cells) + " |")
     lines.extend(["", f"*{escape_cell(outcome.tie_policy)}*"])
+    drops = [f"- {escape_cell(row.college)}: {escape_cell(quota_note(row))}"
+             for row in outcome.ranking.rows if row.drops]
+    if drops:
+        lines.extend(["", *drops])
     if outcome.skipped:
         files = ", ".join(f"`{escape_cell(display_path(s.path))}`" for s in outcome.skipped)
         lines.extend(["", "> " + hint("rank-skipped-note", files=files)])

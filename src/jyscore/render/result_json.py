@@ -40,19 +40,54 @@ def _row(row: Row) -> dict[str, Any]:
 
 
 def result_data(result: Result) -> dict[str, Any]:
-    def totals(column: str) -> dict[str, Decimal] | None:
-        t = result.totals[column]
-        return None if t is None else {"base": t.base, "bonus": t.bonus, "total": t.total}
+    rubric = result.rubric
 
-    return {
+    def totals(column: str) -> dict[str, Any] | None:
+        t = result.totals[column]
+        if t is None:
+            return None
+        data: dict[str, Any] = {"base": t.base, "bonus": t.bonus}
+        if rubric.adjustments:
+            data["adjustments"] = t.adjustment
+        if rubric.vetoes:
+            data["vetoed"] = t.vetoed
+            data["vetoes"] = [v.id for v in t.vetoes]
+        data["total"] = t.total
+        if rubric.grades is not None:
+            data["grade"] = t.grade
+        return data
+
+    data: dict[str, Any] = {
         "college": result.college,
         "year": result.year,
-        "rubric": result.rubric.id,
+        "rubric": rubric.id,
         "file": result.sheet.source,
         "self": totals("self"),
         "assessed": totals("assessed"),
         "items": [_row(r) for r in (*result.rows, *result.bonus_rows)],
     }
+    if rubric.adjustments:
+        data["adjustments"] = [
+            {"id": a.adjustment_id, "name": rubric_adjustment.name,
+             "kind": rubric_adjustment.kind, "self": _signed(a.self, rubric_adjustment.sign),
+             "assessed": _signed(a.assessed, rubric_adjustment.sign),
+             **({"note": a.note} if a.note else {})}
+            for a in result.sheet.adjustments
+            for rubric_adjustment in rubric.adjustments if rubric_adjustment.id == a.adjustment_id
+        ]
+    if rubric.vetoes:
+        data["vetoes"] = [
+            {"id": v.veto_id, "name": veto.name, "self": v.self, "assessed": v.assessed,
+             "total": veto.total, "grade": veto.grade, **({"note": v.note} if v.note else {})}
+            for v in result.sheet.vetoes
+            for veto in rubric.vetoes if veto.id == v.veto_id
+        ]
+    return data
+
+
+def _signed(amount: Decimal | None, sign: int) -> Decimal | None:
+    """An adjustment's amount as it counts in the total: a deduction negative."""
+    return None if amount is None else (-amount if sign < 0 else amount)
 
 
 def render_result_json(result: Result, options: RenderOptions) -> str:

@@ -125,16 +125,21 @@ class _Writer:
 
 
 def sheet_yaml(
-    rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0
+    rubric: Rubric, sheet: Sheet | None = None, *, college: str = "", year: int = 0,
+    assessor: str | None = None,
 ) -> str:
-    """The sheet as YAML; without ``sheet``, the blank sheet for ``college`` and ``year``."""
+    """The sheet as YAML; without ``sheet``, the blank sheet for ``college`` and ``year``
+    (a panel member's, naming ``assessor``)."""
     writer = _Writer(rubric, sheet)
     if sheet is not None:
-        college, year = sheet.college, sheet.year
+        college, year, assessor = sheet.college, sheet.year, assessor or sheet.assessor
     intro = hint("yaml-intro", rubric=rubric.name, college=college, year=year,
                  step=format_decimal(rubric.step))
     lines = [f"# {line}" for line in intro.splitlines()]
-    lines += [f"college: {scalar(college)}", f"year: {year}", f"rubric: {scalar(rubric.id)}"]
+    lines += [f"college: {scalar(college)}", f"year: {year}"]
+    if assessor is not None:
+        lines.append(f"assessor: {scalar(assessor)}")
+    lines.append(f"rubric: {scalar(rubric.id)}")
     if sheet is not None and sheet.note:
         lines.append(f"note: {scalar(sheet.note)}")
     lines.append("scores:")
@@ -147,4 +152,41 @@ def sheet_yaml(
         lines.append(f"{INDENT}# {hint('yaml-bonus')}")
         for node in rubric.bonus_items:
             writer.bonus(node)
+    lines.extend(_totals_lines(rubric, sheet, writer.columns))
     return "\n".join(lines) + "\n"
+
+
+def _totals_lines(rubric: Rubric, sheet: Sheet | None, columns: tuple[str, ...]) -> list[str]:
+    """The ``adjustments`` and ``vetoes`` a sheet enters (blank: every one declared, empty)."""
+    lines: list[str] = []
+    if rubric.adjustments and (sheet is None or sheet.adjustments):
+        entered = {e.adjustment_id: e for e in sheet.adjustments} if sheet else {}
+        lines += ["adjustments:", f"{INDENT}# {hint('yaml-adjustments')}"]
+        for adjustment in rubric.adjustments:
+            entry = entered.get(adjustment.id)
+            if sheet is not None and entry is None:
+                continue
+            pairs: list[tuple[str, str | None]] = []
+            for column in columns:
+                amount = entry.column(column) if entry else None
+                if entry is None or amount is not None:
+                    pairs.append((column, format_decimal(amount) if amount is not None else None))
+            if entry is not None and entry.note:
+                pairs.append(("note", scalar(entry.note)))
+            span = hint(f"yaml-adjustment-{adjustment.kind}", min=format_decimal(adjustment.min),
+                        max=format_decimal(adjustment.max),
+                        step=format_decimal(adjustment.step or rubric.step))
+            lines.append(_line(adjustment.id, pairs, f"{adjustment.name} {span}"))
+    if rubric.vetoes and (sheet is None or sheet.vetoes):
+        reported = {e.veto_id: e for e in sheet.vetoes} if sheet else {}
+        lines += ["vetoes:", f"{INDENT}# {hint('yaml-vetoes')}"]
+        for veto in rubric.vetoes:
+            flagged = reported.get(veto.id)
+            if sheet is not None and flagged is None:
+                continue
+            pairs = [(c, ("true" if flagged.column(c) else "false") if flagged else None)
+                     for c in columns]
+            if flagged is not None and flagged.note:
+                pairs.append(("note", scalar(flagged.note)))
+            lines.append(_line(veto.id, pairs, veto.name))
+    return lines

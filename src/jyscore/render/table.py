@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..engine import BonusRow, Result, Row
 from ..models import Labels
-from ..numbers import format_decimal, format_fraction
+from ..numbers import format_decimal, format_fraction, format_signed
 from .options import RenderOptions
 
 _DEPTH_STYLES = ("bold", "", "", "dim")
@@ -29,7 +29,7 @@ def _difference(row: Row) -> Text:
     gap = row.self - row.assessed
     if gap == 0:
         return Text("0", style="dim")
-    return Text(("+" if gap > 0 else "") + format_decimal(gap), style="yellow" if gap > 0 else "cyan")
+    return Text(format_signed(gap), style="yellow" if gap > 0 else "cyan")
 
 
 def bonus_detail(row: BonusRow, labels: Labels) -> str:
@@ -105,16 +105,67 @@ def build_table(result: Result) -> Table:
             _difference(row),
             style="bold" if row.depth == 0 else None,
         )
+    _adjustment_rows(table, result)
     table.add_section()
-    for key, label in (("base", labels.base), ("bonus", labels.bonus), ("total", labels.total)):
-        values = []
+    rubric = result.rubric
+    keys = [("base", labels.base), ("bonus", labels.bonus)]
+    if rubric.adjustments:
+        keys.append(("adjustment", labels.adjustments))
+    keys.append(("total", labels.total))
+    for key, label in keys:
+        values: list[str | Text] = []
         for column in ("self", "assessed"):
             totals = result.totals[column]
-            values.append(_num(getattr(totals, key)) if totals else _BLANK)
-        points = _num(result.rubric.total) if key == "base" else ""
+            text = _num(getattr(totals, key)) if totals else _BLANK
+            vetoed = key == "total" and totals is not None and totals.vetoed
+            values.append(Text(text, style="bold red") if vetoed else text)
+        points = _num(rubric.total) if key == "base" and rubric.total is not None else ""
         table.add_row("", Text(label, style="bold"), points, *values, "",
                       style="bold" if key == "total" else None)
+    if any(t is not None and t.vetoes for t in result.totals.values()):
+        table.add_row("", Text(labels.veto, style="bold red"), "",
+                      *(_veto_cell(result, c) for c in ("self", "assessed")), "")
+    if rubric.grades is not None:
+        grades = [result.totals[c] for c in ("self", "assessed")]
+        table.add_row("", Text(labels.grade, style="bold"), "",
+                      *(Text(t.grade or _BLANK if t else _BLANK, style="bold") for t in grades),
+                      "")
     return table
+
+
+def _adjustment_rows(table: Table, result: Result) -> None:
+    """One row per adjustment the sheet enters: its id, name (and note), range and amounts."""
+    entered = {e.adjustment_id for e in result.sheet.adjustments}
+    if not entered:
+        return
+    table.add_section()
+    for adjustment in result.rubric.adjustments:
+        if adjustment.id not in entered:
+            continue
+        amounts = []
+        note = ""
+        for column in ("self", "assessed"):
+            totals = result.totals[column]
+            found = [a for a in totals.adjustments if a.adjustment is adjustment] if totals else []
+            amounts.append(_signed(found[0].signed) if found else _BLANK)
+            note = note or (found[0].note or "" if found else "")
+        sign = "-" if adjustment.sign < 0 else "+"
+        span = f"{sign}{format_decimal(adjustment.min)}~{sign}{format_decimal(adjustment.max)}"
+        name = Text(adjustment.name)
+        if note:
+            name.append(f"\n{note}", style="italic")
+        table.add_row(adjustment.id, name, span, *amounts, "")
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + format_decimal(value)
+
+
+def _veto_cell(result: Result, column: str) -> Text:
+    totals = result.totals[column]
+    if totals is None or not totals.vetoes:
+        return Text("")
+    return Text("\n".join(f"{v.id} {v.name}" for v in totals.vetoes), style="bold red")
 
 
 def render_table(result: Result, options: RenderOptions) -> str:

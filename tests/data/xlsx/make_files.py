@@ -80,6 +80,8 @@ def main() -> None:
     set_cells(filled, {"H6": 4.5}, BAD / "over-cap.xlsx")  # 1.1.1 is worth 4
     set_cells(filled, {"I15": 2.3}, BAD / "off-step.xlsx")  # 1.4.1 assessed
     set_cells(filled, {"H16": "三分"}, BAD / "text-score.xlsx")  # 1.4.2 self
+    # numbers stored as text (pasted, or typed into a text cell): the form's totals skip them
+    set_cells(filled, {"H16": "2.5", "H67": "89.4"}, BAD / "number-as-text.xlsx")  # 1.4.2, target
     set_cells(filled, {"H7": None, "I7": None}, BAD / "partial-parts.xlsx")  # 1.1.2 left empty
     set_cells(filled, {"H15": "=1+2"}, BAD / "formula-no-value.xlsx")  # no cached value
     set_cells(filled, {"A16": "1.4.1"}, BAD / "duplicate-row.xlsx")

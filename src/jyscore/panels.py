@@ -1,0 +1,591 @@
+"""Assessor panels: the sheets of several assessors of one college and year made one result.
+
+Pure: no printing, no I/O. A sheet naming its ``assessor`` belongs to the panel of its college
+and year (:func:`group_sheets`); each member's sheet is scored by the engine as it is, and
+:func:`build_panel` aggregates those per-sheet :class:`~jyscore.engine.Result` s exactly:
+
+* ``level: total`` — each assessor's base, bonus, total, primary subtotal (every row) is
+  aggregated on its own: with ``median`` the published total need not be base + bonus;
+* ``level: item`` — each scorable item (and bonus item) is aggregated, groups and totals are
+  the exact sums of those.
+
+The methods are ``mean``, ``median`` (the mean of the two middle values for an even count) and
+``trimmed-mean`` (one highest and one lowest dropped; at least 3 assessors). Every aggregate is a
+:class:`~fractions.Fraction` (the mean of 88.5, 90 and 91 is 539/6) until it is published:
+rounded half-up to the panel's ``places``, once, at the end (:func:`publish`). What is published
+is what is ranked.
+
+The self-assessment is the college's own: the members' sheets may leave it out or repeat it,
+and where they give it they must agree. An assessor is one person however the name is spaced or
+whether it is typed in full-width characters (:func:`identity`): the first spelling of a run is
+the one shown, and every other spelling is warned about.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import PurePath
+from typing import Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
+
+from .engine import BonusRow, Result, Row, Totals
+from .models import ASSESSED, PANEL_LEVELS, PANEL_METHODS, SELF, Entry, Node, Rubric, Sheet
+from .numbers import format_decimal
+from .problems import NOWHERE, JyscoreError, Position, Problem, Severity, make_problem
+
+TRIMMED_MINIMUM = 3  # one highest and one lowest are dropped: at least one figure must remain
+
+
+@dataclass(frozen=True)
+class PanelSettings:
+    """The method, level and places in force: the rubric's ``panel:``, ``--panel`` overriding."""
+
+    method: str = "mean"
+    level: str = "total"
+    places: int = 2
+
+    def __post_init__(self) -> None:
+        if self.method not in PANEL_METHODS:
+            raise ValueError(f"method must be one of {PANEL_METHODS}, not {self.method!r}")
+        if self.level not in PANEL_LEVELS:
+            raise ValueError(f"level must be one of {PANEL_LEVELS}, not {self.level!r}")
+        if self.places < 0:
+            raise ValueError("places must not be negative")
+
+    @classmethod
+    def of(cls, rubric: Rubric, method: str | None = None) -> PanelSettings:
+        spec = rubric.panel
+        return cls(method or spec.method, spec.level, spec.places)
+
+
+# -- exact aggregation -----------------------------------------------------------------------------
+
+def aggregate(values: Sequence[Decimal | Fraction], method: str) -> tuple[Fraction, tuple[bool, ...]]:
+    """The exact aggregate of ``values`` and, for each value, whether the method used it.
+
+    Raises :class:`ValueError` for no values, and for ``trimmed-mean`` of fewer than 3.
+    """
+    if not values:
+        raise ValueError("nothing to aggregate")
+    exact = [Fraction(v) for v in values]
+    count = len(exact)
+    if method == "mean":
+        return sum(exact, Fraction(0)) / count, (True,) * count
+    order = sorted(range(count), key=lambda i: (exact[i], i))  # ties: the earlier one first
+    if method == "median":
+        middle = order[(count - 1) // 2: count // 2 + 1]
+        kept = tuple(i in middle for i in range(count))
+        return sum((exact[i] for i in middle), Fraction(0)) / len(middle), kept
+    if method == "trimmed-mean":
+        if count < TRIMMED_MINIMUM:
+            raise ValueError(f"trimmed-mean needs at least {TRIMMED_MINIMUM} values, not {count}")
+        dropped = {order[0], order[-1]}
+        kept = tuple(i not in dropped for i in range(count))
+        used = [v for v, k in zip(exact, kept) if k]
+        return sum(used, Fraction(0)) / len(used), kept
+    raise ValueError(f"unknown method {method!r}; expected one of {PANEL_METHODS}")
+
+
+def publish(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half-up (away from zero on a half) to ``places`` decimals, exactly."""
+    scaled = abs(value) * 10**places
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    return Decimal(-rounded if value < 0 else rounded).scaleb(-places)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published figure: each assessor's value, whether the method kept it, the exact
+    aggregate and the published (rounded) one. What ``explain`` shows of a panel."""
+
+    values: tuple[Decimal, ...]
+    kept: tuple[bool, ...]
+    exact: Fraction
+    published: Decimal
+
+    @property
+    def dropped(self) -> tuple[int, ...]:
+        return tuple(i for i, k in enumerate(self.kept) if not k)
+
+
+def figure(values: Sequence[Decimal], method: str, places: int) -> Figure:
+    exact, kept = aggregate(values, method)
+    return Figure(tuple(values), kept, exact, publish(exact, places))
+
+
+def summed(parts: Iterable[Figure], values: Sequence[Decimal], places: int) -> Figure:
+    """A figure that is the exact sum of others (``level: item``): every value counts."""
+    exact = sum((p.exact for p in parts), Fraction(0))
+    return Figure(tuple(values), (True,) * len(values), exact, publish(exact, places))
+
+
+@dataclass(frozen=True)
+class PanelTotals(Totals):
+    """A panel's published totals: base and bonus rounded, and the total published on its own
+    (``level: total`` aggregates it separately, so it need not be their sum)."""
+
+    published_total: Decimal = Decimal(0)
+
+    @property
+    def total(self) -> Decimal:
+        return self.published_total
+
+
+# -- who belongs to which panel ----------------------------------------------------------------
+
+def identity(name: str) -> str:
+    """An assessor's identity: NFKC (full-width to ASCII) with every blank removed."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+class SheetLike(Protocol):
+    """What grouping reads of a sheet (a :class:`~jyscore.models.Sheet` or a smaller key)."""
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def college(self) -> str: ...
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def assessor(self) -> str | None: ...
+
+    @property
+    def positions(self) -> Mapping[str, Position]: ...
+
+
+S = TypeVar("S", bound=SheetLike)
+
+
+@dataclass(frozen=True)
+class Grouping(Generic[S]):
+    """The sheets of a run sorted out: unnamed ones (ranked as before), the panels (named
+    sheets of one college and year, in run order), the problems found, and each identity's
+    first spelling (the name shown)."""
+
+    singles: tuple[S, ...]
+    panels: tuple[tuple[S, ...], ...]
+    problems: tuple[Problem, ...]
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, assessor: str) -> str:
+        return self.names.get(identity(assessor), assessor)
+
+
+def _at(sheet: SheetLike, name: str) -> Position:
+    return sheet.positions.get(name) or sheet.positions.get("college") or NOWHERE
+
+
+def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
+    """Sort ``sheets`` into singles and panels; report JY311 (an assessor twice for a college
+    and year), JY312 (a panel with an unnamed sheet) and JY313 (a name spelled two ways)."""
+    names: dict[str, str] = {}
+    first_at: dict[str, S] = {}
+    problems: list[Problem] = []
+    for sheet in sheets:
+        if sheet.assessor is None:
+            continue
+        key = identity(sheet.assessor)
+        if key not in names:
+            names[key], first_at[key] = sheet.assessor, sheet
+        elif names[key] != sheet.assessor:
+            problems.append(make_problem(
+                "JY313", sheet.source, _at(sheet, "assessor"), severity=Severity.WARNING,
+                assessor=sheet.assessor, spelling=names[key], other=first_at[key].source,
+            ))
+    groups: dict[tuple[str, int], list[S]] = {}
+    for sheet in sheets:
+        groups.setdefault((sheet.college, sheet.year), []).append(sheet)
+    singles: list[S] = []
+    panels: list[tuple[S, ...]] = []
+    for (college, year), members in groups.items():
+        named = [s for s in members if s.assessor is not None]
+        unnamed = [s for s in members if s.assessor is None]
+        if not named:
+            singles.extend(unnamed)
+            continue
+        files = ", ".join(s.source for s in named)
+        for sheet in unnamed:
+            problems.append(make_problem("JY312", sheet.source, _at(sheet, "college"),
+                                         college=college, year=year, files=files))
+        seen: dict[str, S] = {}
+        panel: list[S] = []
+        for sheet in named:
+            assert sheet.assessor is not None
+            key = identity(sheet.assessor)
+            if key in seen:
+                problems.append(make_problem(
+                    "JY311", sheet.source, _at(sheet, "assessor"), assessor=sheet.assessor,
+                    college=college, year=year, other=seen[key].source,
+                ))
+                continue
+            seen[key] = sheet
+            panel.append(sheet)
+        panels.append(tuple(panel))
+    order = {id(s): i for i, s in enumerate(sheets)}
+    singles.sort(key=lambda s: order[id(s)])
+    return Grouping(tuple(singles), tuple(panels), tuple(problems), names)
+
+
+def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
+    """JY316 for a sheet naming an assessor whose folder holds a named sheet of the same college
+    for another year: a folder of one college's assessor sheets is one panel, of one year."""
+    first: dict[tuple[str, str], S] = {}
+    problems = []
+    for sheet in sheets:
+        if sheet.assessor is None:
+            continue
+        key = (str(PurePath(sheet.source).parent), sheet.college)
+        found = first.setdefault(key, sheet)
+        if found.year != sheet.year:
+            problems.append(make_problem("JY316", sheet.source, _at(sheet, "year"),
+                                         year=sheet.year, first=found.year, other=found.source))
+    return problems
+
+
+def one_panel_problems(sheets: Sequence[Sheet], rubric: Rubric) -> list[Problem]:
+    """The sheets given as one panel (``jyscore score a.yaml b.yaml``) must be of one college
+    (JY318), one year (JY316) and one rubric (JY317); each differing sheet is named."""
+    if not sheets:
+        return []
+    first = sheets[0]
+    problems = []
+    for sheet in sheets[1:]:
+        if sheet.college != first.college:
+            problems.append(make_problem("JY318", sheet.source, _at(sheet, "college"),
+                                         college=sheet.college, first=first.college,
+                                         other=first.source))
+        if sheet.year != first.year:
+            problems.append(make_problem("JY316", sheet.source, _at(sheet, "year"),
+                                         year=sheet.year, first=first.year, other=first.source))
+        mine, theirs = sheet.rubric_id or rubric.id, first.rubric_id or rubric.id
+        if mine != theirs:
+            problems.append(make_problem("JY317", sheet.source, _at(sheet, "rubric"),
+                                         rubric=mine, first=theirs, other=first.source))
+    return problems
+
+
+# -- a panel's result ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Member:
+    assessor: str
+    result: Result
+
+    @property
+    def source(self) -> str:
+        return self.result.sheet.source
+
+    @property
+    def totals(self) -> Totals | None:
+        return self.result.totals.get(ASSESSED)
+
+
+@dataclass(frozen=True)
+class PanelSummary:
+    """What a ranking keeps of a panel: who, each one's assessed total, and how it was made."""
+
+    assessors: tuple[str, ...]
+    member_totals: tuple[Totals | None, ...]
+    settings: PanelSettings
+
+    @property
+    def totals(self) -> tuple[Decimal | None, ...]:
+        return tuple(t.total if t else None for t in self.member_totals)
+
+    @property
+    def spread(self) -> Decimal | None:
+        """Highest minus lowest assessor total (0 for one assessor; None if one has none)."""
+        if any(t is None for t in self.totals):
+            return None
+        known = [t for t in self.totals if t is not None]
+        return max(known) - min(known)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A panel's members and its result: ``result`` holds the published figures in the
+    assessed column and the college's own self-assessment; ``figures`` how each row (by node
+    id) and each total (``base``, ``bonus``, ``total``) was made."""
+
+    members: tuple[Member, ...]
+    settings: PanelSettings
+    result: Result
+    figures: Mapping[str, Figure]
+
+    @property
+    def assessors(self) -> tuple[str, ...]:
+        return tuple(m.assessor for m in self.members)
+
+    @property
+    def summary(self) -> PanelSummary:
+        return PanelSummary(self.assessors, tuple(m.totals for m in self.members), self.settings)
+
+
+def _row_index(result: Result) -> dict[str, tuple[str, int]]:
+    """Where each node's row is in a result: ("rows" or "bonus_rows", its index)."""
+    index = {row.node.id: ("rows", i) for i, row in enumerate(result.rows)}
+    index.update({row.node.id: ("bonus_rows", i) for i, row in enumerate(result.bonus_rows)})
+    return index
+
+
+def _score(result: Result, where: tuple[str, int], column: str) -> Decimal | None:
+    rows: tuple[Row, ...] = getattr(result, where[0])
+    return rows[where[1]].scores.get(column)
+
+
+def _entry_position(sheet: Sheet, node: Node) -> Position:
+    """Where an item is scored in a sheet: its entry, or its first part's, else ``scores``."""
+    entry = sheet.entries.get(node.id) or next(
+        (sheet.entries[p.id] for p in node.parts if p.id in sheet.entries), None)
+    return (entry.position if entry else None) or _at(sheet, "scores")
+
+
+def self_agreement_problems(members: Sequence[Member], rubric: Rubric) -> list[Problem]:
+    """JY314 for every item whose self score differs from the first sheet that gives one.
+
+    An item is compared as scored (whole, or the sum of its parts: one sheet may score it either
+    way); a bonus item by the self score its entry gives, where both sheets give one.
+    """
+    givers = [m for m in members if m.result.sheet.has_column(SELF)]
+    problems: list[Problem] = []
+    if len(givers) < 2:
+        return problems
+    first = givers[0].result
+    index = _row_index(first)
+    for member in givers[1:]:
+        sheet = member.result.sheet
+        for node in (*rubric.items, *rubric.bonus_items):
+            if node.rule is None:
+                own = _score(member.result, index[node.id], SELF)
+                other = _score(first, index[node.id], SELF)
+            else:
+                mine, theirs = sheet.entries.get(node.id), first.sheet.entries.get(node.id)
+                own, other = (mine.self if mine else None), (theirs.self if theirs else None)
+            if own is None or other is None or own == other:
+                continue
+            problems.append(make_problem(
+                "JY314", sheet.source, _entry_position(sheet, node), item_id=node.id,
+                item_name=node.name, value=format_decimal(own), other_value=format_decimal(other),
+                other=first.sheet.source,
+            ))
+    return problems
+
+
+def _text(value: Decimal | None) -> str:
+    return "—" if value is None else format_decimal(value)
+
+
+def build_panel(
+    rubric: Rubric, members: Sequence[Member], settings: PanelSettings
+) -> Panel:
+    """Aggregate the members' results; raise :class:`JyscoreError` with JY314 (self scores that
+    differ) and JY315 (too few assessors for the method)."""
+    if not members:
+        raise ValueError("a panel needs at least one member")
+    problems = self_agreement_problems(members, rubric)
+    if settings.method == "trimmed-mean" and len(members) < TRIMMED_MINIMUM:
+        first = members[0].result.sheet
+        problems.append(make_problem(
+            "JY315", first.source, _at(first, "assessor"), college=first.college,
+            year=first.year, count=len(members), method=settings.method,
+            minimum=TRIMMED_MINIMUM, files=", ".join(m.source for m in members),
+        ))
+    if problems:
+        raise JyscoreError(problems)
+    return _Aggregator(rubric, tuple(members), settings).panel()
+
+
+class _Aggregator:
+    def __init__(self, rubric: Rubric, members: tuple[Member, ...], settings: PanelSettings) -> None:
+        self.rubric = rubric
+        self.members = members
+        self.settings = settings
+        self.assessed = all(m.result.sheet.has_column(ASSESSED) for m in members)
+        self.own = next((m.result for m in members if m.result.sheet.has_column(SELF)), None)
+        first = members[0].result
+        self.index = {row.node.id: i for i, row in enumerate(first.rows)}
+        self.bonus_index = {row.node.id: i for i, row in enumerate(first.bonus_rows)}
+        self.figures: dict[str, Figure] = {}
+
+    def _values(self, rows_of: str, index: int) -> list[Decimal] | None:
+        values = []
+        for member in self.members:
+            rows: tuple[Row, ...] = getattr(member.result, rows_of)
+            value = rows[index].scores.get(ASSESSED)
+            if value is None:
+                return None
+            values.append(value)
+        return values
+
+    def _aggregate(self, key: str, values: Sequence[Decimal] | None) -> Figure | None:
+        if values is None:
+            return None
+        found = figure(values, self.settings.method, self.settings.places)
+        self.figures[key] = found
+        return found
+
+    def _sum(self, key: str, parts: list[Figure | None], values: Sequence[Decimal] | None
+             ) -> Figure | None:
+        if values is None or any(p is None for p in parts):
+            return None
+        found = summed([p for p in parts if p is not None], values, self.settings.places)
+        self.figures[key] = found
+        return found
+
+    # -- level item: items aggregated, everything above them summed ----------------------------
+
+    def _item_level(self, node: Node) -> Figure | None:
+        values = self._values("rows", self.index[node.id])
+        if not node.children:
+            for part in node.parts:  # shown under the item; its aggregate is not summed
+                self._aggregate(part.id, self._values("rows", self.index[part.id]))
+            return self._aggregate(node.id, values)
+        return self._sum(node.id, [self._item_level(c) for c in node.children], values)
+
+    def _bonus_item_level(self) -> list[Figure | None]:
+        leaves: list[Figure | None] = []
+        for root in self.rubric.bonus:
+            for node, _ in root.walk():
+                if node.children or node.rule is None:
+                    continue
+                leaves.append(self._aggregate(node.id, self._values("bonus_rows",
+                                                                    self.bonus_index[node.id])))
+        for root in self.rubric.bonus:
+            for node, _ in root.walk():
+                if node.rule is None:
+                    parts = [self.figures.get(leaf.id) for leaf in node.leaves() if leaf.rule]
+                    values = self._values("bonus_rows", self.bonus_index[node.id])
+                    self._sum(node.id, list(parts), values)
+        return leaves
+
+    # -- the whole panel -----------------------------------------------------------------------
+
+    def _totals(self) -> PanelTotals | None:
+        if not self.assessed:
+            return None
+        member_totals = [m.totals for m in self.members]
+        if any(t is None for t in member_totals):
+            return None
+        bases = [t.base for t in member_totals if t is not None]
+        bonuses = [t.bonus for t in member_totals if t is not None]
+        totals = [t.total for t in member_totals if t is not None]
+        if self.settings.level == "total":
+            for node, _ in self._nodes():
+                rows_of, index = self._where(node)
+                self._aggregate(node.id, self._values(rows_of, index))
+            base = self._aggregate("base", bases)
+            bonus = self._aggregate("bonus", bonuses)
+            total = self._aggregate("total", totals)
+        else:
+            primaries = [self._item_level(root) for root in self.rubric.indicators]
+            leaves = self._bonus_item_level()
+            base = self._sum("base", list(primaries), bases)
+            bonus = self._sum("bonus", leaves, bonuses)
+            total = self._sum("total", [base, bonus], totals)
+        assert base is not None and bonus is not None and total is not None
+        return PanelTotals(base.published, bonus.published, published_total=total.published)
+
+    def _nodes(self) -> Iterable[tuple[Node, int]]:
+        return self.rubric.walk()
+
+    def _where(self, node: Node) -> tuple[str, int]:
+        if node.id in self.index:
+            return "rows", self.index[node.id]
+        return "bonus_rows", self.bonus_index[node.id]
+
+    def _row(self, row: Row, own: Row | None) -> dict[str, Decimal | None]:
+        found = self.figures.get(row.node.id) if self.assessed else None
+        return {
+            SELF: own.scores.get(SELF) if own is not None else None,
+            ASSESSED: found.published if found is not None else None,
+        }
+
+    def panel(self) -> Panel:
+        totals = self._totals()
+        first = self.members[0].result
+        own = self.own
+        rows = tuple(
+            Row(row.node, row.depth, self._row(row, own.rows[i] if own else None), row.is_part)
+            for i, row in enumerate(first.rows)
+        )
+        bonus_rows = tuple(
+            BonusRow(row.node, row.depth, self._row(row, own.bonus_rows[i] if own else None),
+                     row.is_part, entry=self._common_entry(i))
+            for i, row in enumerate(first.bonus_rows)
+        )
+        columns = tuple(c for c, present in ((SELF, own is not None), (ASSESSED, self.assessed))
+                        if present)
+        sheet = first.sheet
+        rubric_id = next((m.result.sheet.rubric_id for m in self.members
+                          if m.result.sheet.rubric_id), None)
+        panel_sheet = Sheet(sheet.source, sheet.college, sheet.year, rubric_id, {}, columns,
+                            (), dict(sheet.positions))
+        result = Result(self.rubric, panel_sheet, rows, bonus_rows, {
+            SELF: own.totals.get(SELF) if own else None,
+            ASSESSED: totals,
+        })
+        return Panel(self.members, self.settings, result, dict(self.figures))
+
+    def _common_entry(self, index: int) -> Entry | None:
+        """A bonus row's entry when every member gives the same inputs (to show them), else None."""
+        entries = [m.result.bonus_rows[index].entry for m in self.members]
+        first = entries[0]
+        if first is None or any(e is None or e.inputs != first.inputs for e in entries):
+            return None
+        return first
+
+
+def score_panel(
+    rubric: Rubric, sheets: Sequence[Sheet], settings: PanelSettings
+) -> tuple[Panel, list[Problem]]:
+    """Sheets given as one panel (``jyscore score a.yaml b.yaml``) scored and aggregated.
+
+    Returns the panel and its warnings; raises :class:`JyscoreError` with every problem when the
+    sheets are not one panel: several colleges, years or rubrics, an assessor twice, a sheet
+    without an assessor among several, self scores that differ, too few for the method.
+    """
+    from .engine import score  # the engine is what a panel is built on
+
+    grouping = group_sheets(sheets)
+    problems = [*one_panel_problems(sheets, rubric), *grouping.problems]
+    if len(sheets) > 1:
+        unnamed = [s for s in sheets if s.assessor is None]
+        if len(unnamed) == len(sheets):
+            first = unnamed[0]
+            problems.extend(
+                make_problem("JY301", s.source, _at(s, "college"), college=s.college,
+                             year=s.year, other=first.source)
+                for s in unnamed[1:]
+            )
+    if any(p.is_error for p in problems):
+        raise JyscoreError(problems)
+    members = [Member(grouping.name(s.assessor or ""), score(rubric, s)) for s in sheets]
+    return build_panel(rubric, members, settings), problems
+
+
+def spread_problems(panel: Panel, rubric: Rubric, max_spread: Decimal) -> list[Problem]:
+    """JY319 (a warning) for every item, and bonus item, whose assessed scores differ by more
+    than ``max_spread`` points between the panel's assessors; on the sheet of the highest."""
+    problems: list[Problem] = []
+    index = _row_index(panel.members[0].result)
+    for node in (*rubric.items, *rubric.bonus_items):
+        values = [_score(m.result, index[node.id], ASSESSED) for m in panel.members]
+        known = [v for v in values if v is not None]
+        if len(known) < 2 or max(known) - min(known) <= max_spread:
+            continue
+        highest = panel.members[values.index(max(known))]
+        sheet = highest.result.sheet
+        where = _entry_position(sheet, node)
+        scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(panel.members, values))
+        problems.append(make_problem(
+            "JY319", sheet.source, where, item_id=node.id, item_name=node.name,
+            severity=Severity.WARNING, spread=format_decimal(max(known) - min(known)),
+            scores=scores, max_spread=format_decimal(max_spread),
+        ))
+    return problems

@@ -1,0 +1,37 @@
+"""A panel's result as JSON: the single-sheet JSON (``assessed`` holds the published figures)
+plus ``"panel": {"method", "level", "places", "assessors": [{"assessor", "file", "base",
+"bonus", "total"}]}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..panels import Panel
+from .jsontext import dumps
+from .options import RenderOptions
+from .result_json import result_data
+
+
+def panel_data(panel: Panel) -> dict[str, Any]:
+    data = result_data(panel.result)
+    assessors = []
+    for member in panel.members:
+        totals = member.totals
+        assessors.append({
+            "assessor": member.assessor,
+            "file": member.source,
+            "base": totals.base if totals else None,
+            "bonus": totals.bonus if totals else None,
+            "total": totals.total if totals else None,
+        })
+    data["panel"] = {
+        "method": panel.settings.method,
+        "level": panel.settings.level,
+        "places": panel.settings.places,
+        "assessors": assessors,
+    }
+    return data
+
+
+def render_panel_json(panel: Panel, options: RenderOptions) -> str:
+    return dumps(panel_data(panel)) + "\n"

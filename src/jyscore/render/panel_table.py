@@ -1,0 +1,107 @@
+"""A panel's result as a rich table: one column per assessor and the aggregate beside them.
+
+The figures an aggregate did not use (the highest and lowest of a trimmed mean, all but the
+middle of a median) are in parentheses (and struck through in colour); the caption says who assessed, the method, the level
+and the rounding.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..engine import Row
+from ..messages import hint
+from ..models import ASSESSED, SELF
+from ..panels import Figure, Panel
+from .options import RenderOptions
+from .table import _BLANK, _name_cell, _num
+
+_DROPPED = "dim strike"
+
+
+def describe_panel(panel: Panel) -> str:
+    settings = panel.settings
+    return hint(
+        "panel-caption", count=len(panel.members), assessors="、".join(panel.assessors),
+        aggregate=hint("panel-aggregate"), method=hint(f"panel-method-{settings.method}"),
+        level=hint(f"panel-level-{settings.level}"), places=settings.places,
+    )
+
+
+def _member_cells(panel: Panel, key: str, values: list[Row] | None) -> list[Text]:
+    """Each assessor's figure for ``key`` (struck through where the method dropped it)."""
+    found: Figure | None = panel.figures.get(key)
+    cells = []
+    for index, member in enumerate(panel.members):
+        if values is not None:
+            value = values[index].scores.get(ASSESSED)
+        else:
+            totals = member.totals
+            value = getattr(totals, key) if totals else None
+        dropped = found is not None and not found.kept[index]
+        text = f"({_num(value)})" if dropped else _num(value)  # seen without colour too
+        cells.append(Text(text, style=_DROPPED if dropped else ""))
+    return cells
+
+
+def build_panel_table(panel: Panel) -> Table:
+    result = panel.result
+    labels = result.rubric.labels
+    table = Table(
+        title=f"{result.rubric.name}\n{labels.college}：{result.college}    "
+        f"{labels.year}：{result.year}",
+        caption=describe_panel(panel), caption_justify="left", box=box.SIMPLE_HEAD,
+    )
+    table.add_column(labels.id, no_wrap=True)
+    table.add_column(labels.name, overflow="ellipsis", max_width=48)
+    table.add_column(labels.points, justify="right", no_wrap=True)
+    table.add_column(labels.self_, justify="right", no_wrap=True)
+    for name in panel.assessors:
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column(f"{labels.assessed}\n{hint('panel-aggregate')}", justify="right",
+                     no_wrap=True, style="bold")
+
+    def add(rows: tuple[Row, ...], of: str) -> None:
+        members = [getattr(m.result, of) for m in panel.members]
+        for index, row in enumerate(rows):
+            if row.is_part and all(m[index].scores.get(ASSESSED) is None for m in members):
+                continue  # a part of an item scored as a whole: blank on every sheet
+            table.add_row(
+                row.node.id, _name_cell(row, labels), _num(row.node.points),
+                _num(row.scores.get(SELF)),
+                *_member_cells(panel, row.node.id, [m[index] for m in members]),
+                _num(row.scores.get(ASSESSED)),
+                style="bold" if row.depth == 0 else None,
+                end_section=of == "rows" and (index + 1 == len(rows) or rows[index + 1].depth == 0),
+            )
+
+    add(result.rows, "rows")
+    add(result.bonus_rows, "bonus_rows")
+    table.add_section()
+    for key, label in (("base", labels.base), ("bonus", labels.bonus), ("total", labels.total)):
+        own = result.totals.get(SELF)
+        aggregate = result.totals.get(ASSESSED)
+        table.add_row(
+            "", Text(label, style="bold"), _num(result.rubric.total) if key == "base" else "",
+            _num(getattr(own, key)) if own else _BLANK,
+            *_member_cells(panel, key, None),
+            _num(getattr(aggregate, key)) if aggregate else _BLANK,
+            style="bold" if key == "total" else None,
+        )
+    return table
+
+
+def render_panel_table(panel: Panel, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=max(options.width, 100), force_terminal=options.color,
+        no_color=not options.color, color_system="auto" if options.color else None,
+        highlight=False, markup=False, emoji=False,
+    )
+    console.print(build_panel_table(panel))
+    return buffer.getvalue()

@@ -355,7 +355,7 @@ def test_file_names_that_are_not_utf8_or_hold_escapes_are_printed_escaped(tmp_pa
 
 # -- 8, 9: numbers -------------------------------------------------------------------------------
 
-def test_did_you_mean_is_bounded(tmp_path: Path, rubric):
+def test_many_unknown_ids_are_each_reported(tmp_path: Path, rubric):
     text = EXAMPLE.read_text(encoding="utf-8").replace(
         "scores:", "scores:\n" + "".join(f'  "1.{i}x": {{self: 1}}\n' for i in range(400)), 1
     )
@@ -364,8 +364,8 @@ def test_did_you_mean_is_bounded(tmp_path: Path, rubric):
     with pytest.raises(JyscoreError) as caught:
         load_sheet(path, rubric)
     unknown = [p for p in caught.value.problems if p.code == "JY110"]
-    assert len(unknown) == 400
-    assert 0 < sum("did you mean" in p.message for p in unknown) <= 20
+    assert len(unknown) == 400  # each reported; a suggestion costs set lookups (loading.nearest)
+    assert all(p.message.count("did you mean") <= 1 for p in unknown)
 
 
 def test_the_longest_numbers_allowed_are_scored_exactly(tmp_path: Path, rubric):

@@ -156,9 +156,11 @@ def test_a_recursion_error_never_escapes_a_files_report(tmp_path: Path, rubric, 
     def recurse(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(files, "read_sheet", recurse)
+    monkeypatch.setitem(files.READERS, ".yaml", recurse)
     report = check_sheet(EXAMPLE, rubric)
     assert [p.code for p in report.problems] == ["JY013"]
+    result = invoke("score", str(EXAMPLE))
+    assert result.exit_code == 1 and "JY013" in result.stderr
 
 
 # -- 3: zip bombs whose directory lies ------------------------------------------------------------

@@ -121,9 +121,15 @@ def read_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None
     """
     suffix = path.suffix.lower()
     reader = unsupported_workbook if suffix in UNSUPPORTED else READERS.get(suffix, load_sheet)
-    if defaults is not None:
-        return reader(path, rubric, defaults=defaults)  # type: ignore[call-arg]
-    return reader(path, rubric)
+    try:
+        if defaults is not None:
+            return reader(path, rubric, defaults=defaults)  # type: ignore[call-arg]
+        return reader(path, rubric)
+    except RecursionError:  # a nesting the readers' own limits should have refused: one
+        # file's problem, never the run's (every other file is still reported)
+        problem = make_problem("JY013", display_path(path), limit=MAX_DEPTH,
+                               kind=SHEET_LIMITS.kind)
+        raise JyscoreError([problem]) from None
 
 
 @dataclass
@@ -148,10 +154,6 @@ def check_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = Non
         sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:
         return SheetReport(path, None, list(exc.problems))
-    except RecursionError:  # a nesting the readers' own limits should have refused
-        problem = make_problem("JY013", display_path(path), limit=MAX_DEPTH,
-                               kind=SHEET_LIMITS.kind)
-        return SheetReport(path, None, [problem])
     return SheetReport(path, sheet, list(sheet.warnings))
 
 

@@ -154,14 +154,18 @@ def _mostly_utf8(raw: bytes) -> bool:
 
 def _stray_bytes(raw: bytes, offset: int, file: str) -> Problem:
     """JY019 at the line and column (in characters) of the first byte that is not UTF-8."""
-    before = raw[:offset].decode("utf-8", errors="replace")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
     end = offset + 1
     while end < min(len(raw), offset + 8) and raw[end] >= 0x80 and not _starts_utf8(raw, end):
         end += 1
     stray = " ".join(f"{b:02X}" for b in raw[offset:end])
-    return make_problem("JY019", file, Position(line, column), offset=offset, stray=stray)
+    return make_problem("JY019", file, _byte_position(raw, offset), offset=offset, stray=stray)
+
+
+def _byte_position(raw: bytes, offset: int) -> Position:
+    """The line and column (in characters, as an editor counts them) of the byte at ``offset``."""
+    before = raw[:offset].decode("utf-8", errors="replace")
+    line = before.count("\n") + 1
+    return Position(line, len(before) - (before.rfind("\n") + 1) + 1)
 
 
 def _starts_utf8(raw: bytes, index: int) -> bool:

@@ -307,7 +307,7 @@ def test_panels_rank_and_validate_the_same_in_a_process_pool():
     from jyscore.validate import validate_files
 
     rubric = load_rubric()
-    folders = [ROOT / "examples"]
+    folders = [ROOT / "examples" / "2024", ROOT / "examples" / "panel-2024"]  # one year
 
     def standings(**pool: int) -> list[tuple[int, str, Decimal, object]]:
         rows = rank_paths(folders, rubric, **pool).ranking.rows  # type: ignore[arg-type]

@@ -74,7 +74,11 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder every command starts from (copied afresh for each)."""
     base = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "examples", base / "examples")
-    shutil.copytree(ROOT / "examples", base / "sheets")
+    # an office's folder of one year's sheets (examples/ also holds the year before, for compare)
+    shutil.copytree(ROOT / "examples", base / "sheets", ignore=shutil.ignore_patterns("2023"))
+    shutil.copytree(ROOT / "tests" / "data" / "compare" / "2023", base / "old")
+    shutil.copytree(ROOT / "examples" / "2024", base / "new")
+    shutil.copy(ROOT / "tests" / "data" / "compare" / "rubric-2023.yaml", base / "rubric-2023.yaml")
     sheets = sorted((ROOT / "examples" / "2024").glob("*.yaml"))
     shutil.copy(ROOT / "examples" / "2024" / "文学院.yaml", base / "sheet.yaml")
     shutil.copy(sheets[0], base / "a.yaml")

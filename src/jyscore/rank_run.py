@@ -202,12 +202,14 @@ def rank_paths(
     details: bool = False,
     files: Sequence[Path] | None = None,
     panel_method: str | None = None,
+    detail_limit: int | None = DETAIL_LIMIT,
 ) -> RankOutcome:
     """Check every sheet below ``paths``, then score and rank those of one year.
 
     ``details``: keep each college's item table (``RankedRow.result``) for a report that shows
-    them, when at most :data:`DETAIL_LIMIT` colleges are ranked. ``files``: the sheets below
-    ``paths`` when the caller has found them already (the CLI, to report a folder without any).
+    them, when at most ``detail_limit`` colleges are ranked (None: however many; the HTML
+    report and ``compare`` need every college's items). ``files``: the sheets below ``paths``
+    when the caller has found them already (the CLI, to report a folder without any).
     ``panel_method`` overrides the rubric's panel method for the colleges assessed by a panel
     (sheets naming assessors).
     """
@@ -260,7 +262,8 @@ def rank_paths(
     run_errors.extend(duplicate_colleges(grouping.singles))
     run_errors.extend(p for p in grouping.problems if p.is_error)
     settings = PanelSettings.of(rubric, panel_method)
-    keep = details and len(grouping.singles) + len(grouping.panels) <= DETAIL_LIMIT
+    colleges = len(grouping.singles) + len(grouping.panels)
+    keep = details and (detail_limit is None or colleges <= detail_limit)
     panel_standings: list[Standing] = []
     for files_of_panel in grouping.panels:
         try:

@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "rank": "jyscore.cli.rank:rank",
     "validate": "jyscore.cli.validate:validate",
     "schema": "jyscore.cli.schema:schema",
+    "compare": "jyscore.cli.compare:compare",
+    "report": "jyscore.cli.report:report",
 }
 
 
@@ -48,12 +50,6 @@ def cli() -> None:
     Example:
         jyscore score examples/2024/文学院.yaml
     """
-    from decimal import localcontext
-
-    from ..numbers import EXACT
-
-    # every command computes and renders in the exact context: nothing is ever rounded silently
-    click.get_current_context().with_resource(localcontext(EXACT))
 
 
 def main() -> None:

@@ -1,0 +1,81 @@
+"""``jyscore report``: the HTML report of a year, over ``rank``'s pipeline and the comparison.
+
+The charting package (vl-convert-python) is imported only here, when a report is made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..atomic import OutputError, check_writable
+from ..comparison import compare as compare_outcomes
+from ..messages import hint
+from ..rank_run import RANK_COLUMNS
+from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
+from .compare import rank_year, write_output
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@rubric_option
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write, atomically.")
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+@click.option("--previous", "previous", default=None, type=click.Path(exists=True, path_type=Path),
+              help="The previous year's sheets: each college's change in total and rank.")
+@click.option("--previous-rubric", "previous_rubric_path", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Rubric of the previous year's sheets [default: the same as --rubric].")
+@click.option("--year", type=click.IntRange(1900, 2200), default=None,
+              help="Report on the sheets of this year (needed when the folder holds several).")
+@click.option("--previous-year", type=click.IntRange(1900, 2200), default=None,
+              help="Take the --previous sheets of this year (when that folder holds several).")
+@click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
+              show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Report on the valid sheets and name the invalid ones instead of stopping.")
+def report(
+    paths: tuple[Path, ...], rubric_path: Path | None, output: Path, force: bool,
+    previous: Path | None, previous_rubric_path: Path | None, year: int | None,
+    previous_year: int | None, column: str, skip_invalid: bool,
+) -> None:
+    """Write one self-contained HTML page with the year's results and charts.
+
+    \b
+    Example:
+        jyscore report examples/2024/ -o 2024-report.html
+        jyscore report sheets/2024 --previous sheets/2023 -o 2024-report.html
+        jyscore report sheets/ --year 2024 --previous sheets/ --previous-year 2023 -o r.html
+
+    The page holds the ranking, a chart of totals, the items where colleges lose most and a
+    heat map of points lost per item and college, and a section per college (its totals, its
+    primary indicators against the median college, its lost points with the assessors' notes
+    and its bonus); with --previous, each college's change in total and rank. It opens offline
+    (nothing is fetched) and prints on A4, a page per college. Sheets are checked as by
+    `jyscore rank`: any error stops the command, exit 1 and nothing written, unless
+    --skip-invalid (the skipped sheets are named in the report).
+    """
+    rubric = get_rubric(rubric_path)
+    previous_rubric = get_rubric(previous_rubric_path) if previous_rubric_path else rubric
+    try:
+        check_writable(output, overwrite=force)
+    except OutputError as error:
+        output_failure(error)
+    try:
+        import vl_convert  # noqa: F401 - the charts' renderer, needed before any work is done
+    except ImportError as exc:  # the charting package is a dependency; a broken install says so
+        click.echo(f"jyscore: {hint('report-needs-charts', reason=exc)}", err=True)
+        raise SystemExit(EXIT_PROBLEMS) from None
+    outcome = rank_year(paths, rubric, column=column, skip_invalid=skip_invalid, year=year)
+    comparison = None
+    if previous is not None:
+        before = rank_year((previous,), previous_rubric, column=column, skip_invalid=skip_invalid,
+                           year=previous_year)
+        comparison = compare_outcomes(before, outcome)
+    from ..render.report_html import ReportInput, render_report
+
+    page = render_report(ReportInput(outcome, comparison))
+    write_output(output, page, force)
+    click.echo(hint("report-wrote", path=output, count=len(outcome.ranking.rows)), err=True)

@@ -58,7 +58,8 @@ MESSAGES: dict[str, Message] = {
     "JY014": Message(
         "bad-character",
         "the control character {character} is not allowed in YAML; delete it (it often comes "
-        "with text pasted from Word or Excel)",
+        "with text pasted from Word or Excel; line and paragraph separators U+2028, U+2029 and "
+        "U+0085 are refused too, as YAML would count them as line breaks)",
     ),
     "JY015": Message(
         "utf16-no-bom",
@@ -68,6 +69,24 @@ MESSAGES: dict[str, Message] = {
     "JY016": Message(
         "tab-indent",
         "the line is indented with a tab; YAML indents with spaces: indent with spaces, not a tab",
+    ),
+    "JY030": Message("not-regular-file", "this is {what}, not a regular file; {advice}"),
+    "JY017": Message(
+        "unwritable-character",
+        "the value holds the character {character} (character {index} of the value), a control "
+        "character, line separator or non-character that no workbook or report can hold; "
+        "remove it",
+    ),
+    "JY018": Message(
+        "text-too-long",
+        "the text is {length} characters long; a cell holds at most {limit}, so it could not be "
+        "kept whole; shorten it (or keep the long text in a separate document and name it here)",
+    ),
+    "JY019": Message(
+        "stray-bytes",
+        "the file is UTF-8 except for the bytes {stray} here (offset {offset}), which are not "
+        "UTF-8, perhaps text pasted from a GBK file; retype the text here and save the file as "
+        "UTF-8",
     ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
@@ -99,6 +118,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY104": Message(
         "not-allowed-value", "{column} {value} is not one of the values this item allows: {allowed}"
+    ),
+    "JY105": Message(
+        "too-many-digits",
+        "{column} {value} has more digits than a score may have: at most {integer} before the "
+        "point and {fraction} after it",
     ),
     # -- which items are scored ------------------------------------------------------------------
     "JY110": Message(
@@ -241,6 +265,12 @@ MESSAGES: dict[str, Message] = {
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
     ),
+    "JY307": Message(
+        "college-lookalike",
+        "the college '{college}' is counted as '{other_college}' of {other}: the names differ "
+        "only by invisible characters, compatibility forms or spacing (shown escaped); write the "
+        "name the same way in both",
+    ),
     # -- assessor panels: several assessors' sheets of one college and year --------------------
     "JY311": Message(
         "duplicate-assessor",
@@ -366,6 +396,11 @@ MESSAGES: dict[str, Message] = {
         "the part {part} declares an XML document type or entities (<!DOCTYPE or <!ENTITY), "
         "which Excel never writes and XML attacks use; the file was refused unread",
     ),
+    "JY609": Message(
+        "xlsx-unsupported",
+        "jyscore reads Excel workbooks saved as .xlsx, not {suffix} files; open it in Excel or "
+        "WPS and save it as 'Excel 工作簿 (*.xlsx)' (without macros), then read the .xlsx",
+    ),
     "JY610": Message(
         "formula-no-value",
         "the cell holds a formula ({formula}) but no computed value was saved with it (the "
@@ -374,7 +409,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY611": Message(
         "no-header",
-        "the first sheet ({sheet!r}) has no header row with {columns} in its first {rows} rows; "
+        "the form sheet ({sheet!r}) has no header row with {columns} in its first {rows} rows; "
         "fill in the form made by 'jyscore template'",
     ),
     "JY612": Message(
@@ -385,6 +420,21 @@ MESSAGES: dict[str, Message] = {
         "the cell holds {value!r} stored as text, not as a number, and the form's total skips "
         "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
         "(format the cell as 常规/General first)",
+    ),
+    "JY616": Message(
+        "hidden-sheets",
+        "the workbook has hidden sheets ({sheets}); they were not read: only the visible sheet "
+        "{sheet!r} is scored",
+    ),
+    "JY614": Message(
+        "beyond-form",
+        "this cell holds a value outside the area jyscore reads (rows 1 to {rows}, columns A to "
+        "{column}), so it would be left out; move it into the form or delete it",
+    ),
+    "JY615": Message(
+        "no-visible-sheet",
+        "every sheet of the workbook is hidden ({sheets}); unhide the form sheet in Excel or "
+        "WPS (Format > Sheet > Unhide) and save it",
     ),
     # -- writing outputs -------------------------------------------------------------------------
     "JY701": Message(
@@ -402,6 +452,27 @@ MESSAGES: dict[str, Message] = {
 # Fragments that the checks pass into the templates above, kept here for the same reason.
 HINTS: dict[str, str] = {
     "rubric-unknown-key": "not a key of a rubric file (a typo?)",
+    "not-regular-fifo": "a named pipe (FIFO)",
+    "not-regular-fifo-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
+    "not-regular-device": "a device",
+    "not-regular-device-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
+    "not-regular-folder": "a folder",
+    "not-regular-folder-advice": "name the folder itself, not a file in it, to read its sheets",
+    "not-regular-other": "a socket or another special file",
+    "not-regular-other-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
+    "folder-link": "a symbolic link found inside a folder",
+    "folder-link-advice": "links met while searching a folder are not followed; name the file "
+    "it points to on the command line, or copy the file into the folder",
+    "output-dangling-link": "it is a symbolic link to a file that does not exist",
+    "output-no-folder": "the folder {folder} does not exist",
+    "output-folder": "it is a folder",
+    "output-special": "it is a block device or a socket, which jyscore never replaces",
+    "output-no-reader": "it is a named pipe (FIFO) that no program is reading",
+    "rubric-number": "expected a plain number such as 5 or 0.5, with at most {integer} digits "
+    "before the point and {fraction} after it (no exponent)",
     "internal-error": "jyscore: internal error ({error}); this is a bug, please report it "
     "with the file that caused it (set JYSCORE_DEBUG=1 to see the details)",
     "tab": "; indent with spaces, not tabs",
@@ -425,6 +496,7 @@ HINTS: dict[str, str] = {
     # Excel: reading workbooks
     "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
     "xlsx-markup": "HTML or XML, perhaps a web page or an Excel 2003 XML file renamed to .xlsx",
+    "xlsx-no-sheet": "it has no worksheet that can be read",
     "xlsx-truncated": "its zip directory is missing: the file was probably cut short",
     "xlsx-bomb-size": "{size} bytes (at most {limit} allowed)",
     "xlsx-bomb-ratio": "{ratio} times the size of part {part} (at most {limit} times allowed)",
@@ -482,6 +554,8 @@ HINTS: dict[str, str] = {
     "rank-xlsx-exact": "分数按精确值写入，显示为原值（如 21、21.5），不作任何舍入",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
+    "form-option-character": "the name holds the character {character}, which no workbook or "
+    "sheet can hold; remove it",
     "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
     "yaml-intro": "{rubric} — {college} {year} 年度评分表（jyscore template）。\n"

@@ -32,7 +32,7 @@ from typing import Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 from .engine import BonusRow, Result, Row, Totals
 from .models import ASSESSED, PANEL_LEVELS, PANEL_METHODS, SELF, Entry, Node, Rubric, Sheet
-from .numbers import format_decimal
+from .numbers import format_decimal, round_half_up
 from .problems import NOWHERE, JyscoreError, Position, Problem, Severity, make_problem
 
 TRIMMED_MINIMUM = 3  # one highest and one lowest are dropped: at least one figure must remain
@@ -88,11 +88,7 @@ def aggregate(values: Sequence[Decimal | Fraction], method: str) -> tuple[Fracti
     raise ValueError(f"unknown method {method!r}; expected one of {PANEL_METHODS}")
 
 
-def publish(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half-up (away from zero on a half) to ``places`` decimals, exactly."""
-    scaled = abs(value) * 10**places
-    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
-    return Decimal(-rounded if value < 0 else rounded).scaleb(-places)
+publish = round_half_up  # a panel's figures are published rounded half-up, once, at the end
 
 
 @dataclass(frozen=True)

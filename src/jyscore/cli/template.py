@@ -7,6 +7,7 @@ from typing import Callable, TypeVar
 import click
 
 from ..atomic import OutputError, write_text_atomic
+from ..text import char_name, display_path, first_unwritable
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
@@ -54,7 +55,7 @@ def write_sheet_file(
             write_text_atomic(output, text, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("form-wrote", path=output), err=True)
+    click.echo(hint("form-wrote", path=display_path(output)), err=True)
 
 
 @click.command()
@@ -91,6 +92,13 @@ def template(
     who = assessor.strip() if assessor is not None else None
     if who == "":
         raise click.BadParameter(hint("form-assessor"), param_hint="'--assessor'")
+    for option, text in (("--college", name), ("--assessor", who or "")):
+        bad = first_unwritable(text)  # the rule for every text that reaches a written file
+        if bad is not None:
+            raise click.BadParameter(
+                hint("form-option-character", character=char_name(text[bad])),
+                param_hint=f"'{option}'",
+            )
     rubric = get_rubric(rubric_path)
     write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force,
                      assessor=who)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
 
+from ..text import xml_safe
 from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font, text_lines
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
@@ -37,8 +37,9 @@ TEXT_FORMAT = "@"
 
 
 def clean_text(text: str) -> str:
-    """Text as a cell can hold it: characters XML forbids become U+FFFD, at most 32767 of them."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)[:MAX_CELL_TEXT]
+    """Text as a cell can hold it, at most 32767 characters of it; the last line of defence
+    behind the input rule of :mod:`jyscore.text`, which refuses both where text is read."""
+    return xml_safe(text)[:MAX_CELL_TEXT]
 
 
 def put_text(cell: Any, text: str | None) -> None:

@@ -3,15 +3,18 @@
 The reader relies on as little of the form's look as possible, so that a form from an older
 jyscore, or one a user re-arranged, still reads:
 
-* the first worksheet holds the form; above its header row, a label cell (``学院``, ``年度``,
-  ``指标体系``, ``考核人``, or ``college``/``year``/``rubric``/``assessor``) has its value in the
-  cell to its right;
+* the visible worksheet titled 评分表 (else the first visible one with the form's header row)
+  holds the form; hidden sheets are never read; above its header row, a label cell (``学院``,
+  ``年度``, ``指标体系``, ``考核人``, or ``college``/``year``/``rubric``/``assessor``) has its value
+  in the cell to its right;
 * the header row is the first row with an ``编号`` cell and a ``自评分数`` or ``考核分数`` cell (the
   rubric's labels, or ``id``/``self``/``assessed``/``note``); columns are found by these texts;
 * below it, a row whose ``编号`` is an id scores that id: its 自评分数, 考核分数 and 备注 cells;
 * a row whose ``编号`` is ``<id>/<label>`` (``6.1.1/目标就业率``) gives that input of an item with
   a rule: its value in the 自评分数 column holds for both columns, unless the 考核分数 column
   gives another value for the assessment (an input given per column);
+* a row whose ``编号`` is the note label (``备注`` or ``note``) holds the sheet's own note in the
+  first cell to the right;
 * formulas in cells that the form itself computes (groups, items summed from their parts, bonus
   points) are ignored; any other formula must carry its computed value.
 """

@@ -26,6 +26,7 @@ from .. import rules
 from ..messages import hint
 from ..models import Node, Rubric, Sheet
 from ..numbers import format_decimal
+from ..text import xml_safe
 from . import cells, formulas, guards
 from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, item_input_labels, top_labels
 from .printing import apply_print_setup, fit_row_heights, use_cjk_font
@@ -90,12 +91,14 @@ class _Form:
         self._top(college, year, assessor)
         for index, row in enumerate(self.rows):
             self._row(FIRST_ROW + index, row)
+        self._sheet_note(FIRST_ROW + len(self.rows))
         self._merge_groups()
         fit_row_heights(self.ws)
         for validation in self.validations.values():
             ws.add_data_validation(validation)
         self._sheet_setup(college)
-        self.workbook.properties.title = f"{self.rubric.name} — {college} {year}"
+        # the writers' last line of defence: text the input rule let through stays valid XML
+        self.workbook.properties.title = xml_safe(f"{self.rubric.name} — {college} {year}")
         self.workbook.properties.creator = "jyscore"
         return self.workbook
 
@@ -280,6 +283,24 @@ class _Form:
             else:
                 formula = f"={base}"
             self._formula(r, field, formula, total=True)
+
+    def _sheet_note(self, r: int) -> None:
+        """The sheet's own note, below the form: ``备注`` in the id column, the text beside it;
+        only for a sheet that has one (the blank form stays within its printed pages)."""
+        note = self.sheet.note if self.sheet is not None else None
+        if not note:
+            return
+        ws = self.ws
+        label = ws[f"{col('id')}{r}"]
+        cells.put_text(label, self.rubric.labels.note)
+        label.font, label.alignment, label.border = cells.BOLD, cells.CENTER, cells.BORDER
+        label.number_format = cells.TEXT_FORMAT
+        ws.merge_cells(f"{col('primary')}{r}:{col('note')}{r}")
+        cell = ws[f"{col('primary')}{r}"]
+        cells.put_text(cell, note)
+        cell.alignment, cell.border = cells.WRAP, cells.BORDER
+        self._unlock(cell)
+        ws.row_dimensions[r].height = 2 * LINE_HEIGHT + 4  # room to type; a text grows it
 
     # -- cells ---------------------------------------------------------------------------------
 

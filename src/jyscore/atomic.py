@@ -40,7 +40,9 @@ def check_writable(path: Path, overwrite: bool) -> None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        if os.path.lexists(path):
+        # a link to nothing; not merely a file another run has just created (that run wins the
+        # race, and this one's no-clobber link then fails with JY701)
+        if os.path.islink(path) and not os.path.exists(path):
             raise OutputError("JY703", path, hint("output-dangling-link")) from None
         if not path.parent.is_dir():
             raise OutputError("JY703", path, hint("output-no-folder", folder=path.parent))

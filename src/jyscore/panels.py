@@ -23,7 +23,6 @@ the one shown, and every other spelling is warned about.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -34,6 +33,7 @@ from .engine import BonusRow, Result, Row, Totals
 from .models import ASSESSED, PANEL_LEVELS, PANEL_METHODS, SELF, Entry, Node, Rubric, Sheet
 from .numbers import format_decimal, round_half_up
 from .problems import NOWHERE, JyscoreError, Position, Problem, Severity, make_problem
+from .text import identity as name_identity
 
 TRIMMED_MINIMUM = 3  # one highest and one lowest are dropped: at least one figure must remain
 
@@ -132,8 +132,9 @@ class PanelTotals(Totals):
 # -- who belongs to which panel ----------------------------------------------------------------
 
 def identity(name: str) -> str:
-    """An assessor's identity: NFKC (full-width to ASCII) with every blank removed."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    """An assessor's identity: a name's identity (:func:`jyscore.text.identity`: NFKC, format
+    characters dropped) with every blank removed (``王 老师`` is ``王老师``)."""
+    return "".join(name_identity(name).split())
 
 
 class SheetLike(Protocol):
@@ -195,11 +196,12 @@ def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
                 assessor=sheet.assessor, spelling=names[key], other=first_at[key].source,
             ))
     groups: dict[tuple[str, int], list[S]] = {}
-    for sheet in sheets:
-        groups.setdefault((sheet.college, sheet.year), []).append(sheet)
+    for sheet in sheets:  # one college however it is spelt, as the duplicate check has it
+        groups.setdefault((name_identity(sheet.college), sheet.year), []).append(sheet)
     singles: list[S] = []
     panels: list[tuple[S, ...]] = []
-    for (college, year), members in groups.items():
+    for (_, year), members in groups.items():
+        college = members[0].college
         named = [s for s in members if s.assessor is not None]
         unnamed = [s for s in members if s.assessor is None]
         if not named:

@@ -236,3 +236,26 @@ def test_a_grade_from_its_band_without_a_veto(tmp_path):
         "等级 合格: the total 66.5 reaches 60, where band 合格 begins (the bands from the highest: "
         "优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格).",
     ]
+
+
+def test_a_panel_total_counts_each_assessors_deduction_and_is_graded(tmp_path):
+    # 王老师 96.5 − 30 = 66.5, 李老师 100, 张老师 96.5: mean 263/3 = 87.666… -> 87.67, 良好 ≥ 80
+    text = (TOTALS / "deduction-veto-grade.yaml").read_text(encoding="utf-8").split("adjustments:")[0]
+    sheets = {
+        "王老师": text + "adjustments:\n  造假: {assessed: 30}\n",
+        "李老师": text.replace("1.1: {self: 6, assessed: 2.5}", "1.1: {self: 6, assessed: 6}"),
+        "张老师": text,
+    }
+    for name, body in sheets.items():
+        (tmp_path / f"{name}.yaml").write_text(f"assessor: {name}\n{body}", encoding="utf-8")
+    result = run("explain", str(tmp_path), "1.1", *TOTALS_RUBRIC)
+    assert result.exit_code == 0, result.output
+    assert section(result.stdout, "总分") == [
+        "The assessors' figures: 张老师 96.5, 李老师 100, 王老师 66.5.",
+        "Exact aggregate: (96.5 + 100 + 66.5) / 3 = 263/3 = 87.666666….",
+        "The total of 王老师, 66.5, counts the adjustments and vetoes of that assessor's own sheet "
+        "(造假 −30); --assessor 王老师 explains them.",
+        "Rounded half-up (places: 2), the published figure is 87.67.",
+        "等级 良好: the total 87.67 reaches 80, where band 良好 begins (the bands from the highest: "
+        "优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格).",
+    ]

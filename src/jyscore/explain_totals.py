@@ -138,19 +138,23 @@ def totals_work(rubric: Rubric, column: str, column_word: str, totals: Totals) -
                               vetoes=", ".join(setters)))
         else:
             band = next(b for b in grades.bands if b.name == totals.grade)
-            bands = _bands(grades)
-            common = {"grade_label": labels.grade, "grade": band.name, "total": _d(totals.total),
-                      "bands": bands}
-            if band.min is not None:
-                lines.append(hint("explain-grade-min", threshold=_d(band.min), **common))
-            elif band.above is not None:
-                lines.append(hint("explain-grade-above", threshold=_d(band.above), **common))
-            else:
-                lines.append(hint("explain-grade-last", **common))
-            if band.quota is not None:
-                lines.append(hint("explain-grade-quota", band=band.name,
-                                  quota=_d(band.quota)))
+            lines.extend(band_lines(rubric, grades, band, totals.total))
     return TotalsWork(column, totals, band, tuple(lines))
+
+
+def band_lines(rubric: Rubric, grades: Grades, band: Band, total: Decimal) -> list[str]:
+    """Why ``total`` has the grade of ``band``, and the quota that ``rank`` may apply to it."""
+    common = {"grade_label": rubric.labels.grade, "grade": band.name, "total": _d(total),
+              "bands": _bands(grades)}
+    if band.min is not None:
+        lines = [hint("explain-grade-min", threshold=_d(band.min), **common)]
+    elif band.above is not None:
+        lines = [hint("explain-grade-above", threshold=_d(band.above), **common)]
+    else:
+        lines = [hint("explain-grade-last", **common)]
+    if band.quota is not None:
+        lines.append(hint("explain-grade-quota", band=band.name, quota=_d(band.quota)))
+    return lines
 
 
 def result_totals_work(result: Result, words: dict[str, str]) -> tuple[TotalsWork, ...]:
@@ -278,6 +282,15 @@ def _figure_lines(panel: Panel, key: str, found: Figure) -> list[str]:
         else:
             terms = " + ".join(_d(v) for _, v in kept)
             lines.append(hint("explain-panel-exact", terms=terms, count=len(kept), exact=exact))
+    if key == "total" and settings.level == "total":
+        for member in panel.members:
+            totals = member.totals
+            if totals is None or not (totals.adjustments or totals.vetoes):
+                continue
+            changes = [f"{a.adjustment.id} {'−' if a.signed < 0 else '+'}{_d(a.amount)}"
+                       for a in totals.adjustments] + [v.id for v in totals.vetoes]
+            lines.append(hint("explain-panel-member-adjusted", assessor=member.assessor,
+                              total=_d(totals.total), changes=", ".join(changes)))
     if Fraction(found.published) == found.exact:
         lines.append(hint("explain-panel-not-rounded", places=settings.places,
                           published=_d(found.published)))
@@ -303,6 +316,11 @@ def panel_work(panel: Panel, ids: Sequence[str] = ()) -> PanelWork:
         found = panel.figures.get(key)
         lines = [hint("explain-panel-no-figure")] if found is None else _figure_lines(
             panel, key, found)
+        grades = rubric.grades
+        if key == "total" and found is not None and grades is not None:
+            grade = grade_of(found.published, grades)
+            band = next(b for b in grades.bands if b.name == grade)
+            lines.extend(band_lines(rubric, grades, band, found.published))
         figures.append(FigureWork(key, name, found, tuple(lines)))
     sheet = first.sheet
     head = [

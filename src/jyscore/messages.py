@@ -721,6 +721,8 @@ HINTS: dict[str, str] = {
     "explain-panel-exact-one": "Exact aggregate: {exact}.",
     "explain-panel-sum": "Exact aggregate, the sum of {ids}: {terms} = {exact}.",
     "explain-panel-sum-one": "Exact aggregate, that of {ids}: {exact}.",
+    "explain-panel-member-adjusted": "The total of {assessor}, {total}, counts the adjustments "
+    "and vetoes of that assessor's own sheet ({changes}); --assessor {assessor} explains them.",
     "explain-panel-rounded": "Rounded half-up (places: {places}), the published figure is "
     "{published}.",
     "explain-panel-not-rounded": "It needs no rounding (places: {places}): the published figure "

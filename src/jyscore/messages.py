@@ -673,6 +673,63 @@ HINTS: dict[str, str] = {
     "explain-both": "both columns",
     "explain-rule": "rule",
     "explain-inputs": "inputs",
+    # explain: adjustments, vetoes and the grade of a column
+    "explain-deduction-applied": "Adjustment {id} {adjustment_name}: a deduction of {amount}, entered "
+    "within the allowed range {min} to {max}.",
+    "explain-addition-applied": "Adjustment {id} {adjustment_name}: an addition of {amount}, entered "
+    "within the allowed range {min} to {max}.",
+    "explain-total-before-vetoes": "The total before any veto: {arithmetic} = {scored}.",
+    "explain-total-is": "{total_label} {total}.",
+    "explain-veto-total-grade": "Veto {id} {veto_name} is reported: it sets the total to {total} "
+    "and the grade to {grade}.",
+    "explain-veto-total": "Veto {id} {veto_name} is reported: it sets the total to {total}.",
+    "explain-veto-grade": "Veto {id} {veto_name} is reported: it sets the grade to {grade}.",
+    "explain-veto-reported": "Veto {id} {veto_name} is reported.",
+    "explain-total-vetoed": "{total_label} {total}: the lowest total the reported vetoes set, "
+    "in place of {scored}.",
+    "explain-total-kept": "{total_label} {total}: no reported veto sets the total.",
+    "explain-grade-veto": "{grade_label} {grade}: set by veto {vetoes}, whatever the total.",
+    "explain-grade-min": "{grade_label} {grade}: the total {total} reaches {threshold}, where "
+    "band {grade} begins (the bands from the highest: {bands}).",
+    "explain-grade-above": "{grade_label} {grade}: the total {total} is above {threshold}, "
+    "where band {grade} begins (the bands from the highest: {bands}).",
+    "explain-grade-last": "{grade_label} {grade}: the total {total} reaches no higher band, so "
+    "it takes the last one (the bands from the highest: {bands}).",
+    "explain-grade-quota": "Band {band} admits at most {quota}% of the colleges ranked: "
+    "jyscore rank may move this college to the next band, in rank order.",
+    # explain: a panel's figures
+    "explain-panel-head": "Panel of {count} assessors for {college} {year}: {assessors}.",
+    "explain-panel-method-mean": "Method mean: every assessor's figure counts.",
+    "explain-panel-method-median": "Method median: the middle figure counts, or the mean of the "
+    "two middle ones when the number of assessors is even.",
+    "explain-panel-method-trimmed-mean": "Method trimmed-mean: the highest and the lowest "
+    "figure are dropped and the others averaged.",
+    "explain-panel-level-total": "Level total: every figure (each item and subtotal, the base, "
+    "the bonus and the total) is aggregated on its own from the assessors' own figures, so the "
+    "published total need not be the published base plus the published bonus.",
+    "explain-panel-level-item": "Level item: each item is aggregated from the assessors' "
+    "scores; the subtotals, the base, the bonus and the total are the exact sums of the items' "
+    "exact aggregates, each rounded once, so they need not equal the sum of the published items.",
+    "explain-panel-places": "Every published figure is rounded half-up once, at the end, to the "
+    "panel's places: {places} after the decimal point.",
+    "explain-panel-values": "The assessors' figures: {values}.",
+    "explain-panel-dropped-trimmed-mean": "Dropped by the trimmed mean (the highest and the "
+    "lowest): {dropped}.",
+    "explain-panel-dropped-median": "Set aside by the median (all but the middle): {dropped}.",
+    "explain-panel-dropped-mean": "Dropped: {dropped}.",
+    "explain-panel-exact": "Exact aggregate: ({terms}) / {count} = {exact}.",
+    "explain-panel-exact-one": "Exact aggregate: {exact}.",
+    "explain-panel-sum": "Exact aggregate, the sum of {ids}: {terms} = {exact}.",
+    "explain-panel-sum-one": "Exact aggregate, that of {ids}: {exact}.",
+    "explain-panel-member-adjusted": "The total of {assessor}, {total}, counts the adjustments "
+    "and vetoes of that assessor's own sheet ({changes}); --assessor {assessor} explains them.",
+    "explain-panel-rounded": "Rounded half-up (places: {places}), the published figure is "
+    "{published}.",
+    "explain-panel-not-rounded": "It needs no rounding (places: {places}): the published figure "
+    "is {published}.",
+    "explain-panel-no-figure": "No published figure: not every assessor gives an assessed score.",
+    "explain-no-sheet": "no sheet or folder {path}: give the sheets first, then the item ids",
+    "explain-no-assessor": "no assessor {assessor} in this panel; its assessors are {assessors}",
     "rule-group": "the sum of its children",
     "rule-allowed": "scored by hand, one of {values}",
     "rule-hand": "scored by hand, 0 to {cap} in steps of {step}",

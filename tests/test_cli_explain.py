@@ -259,3 +259,48 @@ def test_a_panel_total_counts_each_assessors_deduction_and_is_graded(tmp_path):
         "等级 良好: the total 87.67 reaches 80, where band 良好 begins (the bands from the highest: "
         "优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格).",
     ]
+
+
+def _panel_of_three(tmp_path: Path, extra: dict[str, str]) -> Path:
+    """王老师, 李老师 and 张老师 score the deduction sheet's items (1.1: 2.5, 6, 2.5), each with
+    the lines of ``extra`` added to their sheet."""
+    text = (TOTALS / "deduction-veto-grade.yaml").read_text(encoding="utf-8").split("adjustments:")[0]
+    bodies = {
+        "王老师": text,
+        "李老师": text.replace("1.1: {self: 6, assessed: 2.5}", "1.1: {self: 6, assessed: 6}"),
+        "张老师": text,
+    }
+    for name, body in bodies.items():
+        (tmp_path / f"{name}.yaml").write_text(f"assessor: {name}\n{body}{extra.get(name, '')}",
+                                               encoding="utf-8")
+    return tmp_path
+
+
+def test_a_panel_at_item_level_counts_the_assessors_adjustments(tmp_path):
+    # items: 94 + 1.1 (2.5 + 6 + 2.5) / 3 = 293/3; adjustments (−30 + 0 + 0) / 3 = −10;
+    # total 263/3 = 87.666… -> 87.67 (without the adjustments it would be 97.67)
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text((DATA / "totals" / "rubric.yaml").read_text(encoding="utf-8")
+                      + "panel: {level: item}\n", encoding="utf-8")
+    folder = tmp_path / "panel"
+    folder.mkdir()
+    _panel_of_three(folder, {"王老师": "adjustments:\n  造假: {assessed: 30}\n"})
+    result = run("score", str(folder), "--rubric", str(rubric), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout, parse_float=str)
+    assert data["assessed"]["total"] == "87.67"
+    assert data["assessed"]["base"] == "97.67"
+
+
+def test_a_veto_any_assessor_reports_is_the_panels(tmp_path):
+    # 王老师 reports 否决1 (total 0, grade 不合格): the panel's published total is 0, graded 不合格
+    _panel_of_three(tmp_path, {"王老师": "vetoes:\n  否决1: {assessed: true}\n"})
+    result = run("score", str(tmp_path), *TOTALS_RUBRIC, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout, parse_float=str)
+    assert data["assessed"]["total"] == 0
+    assert data["assessed"]["grade"] == "不合格"
+    ranked = run("rank", str(tmp_path), *TOTALS_RUBRIC, "--format", "json")
+    assert ranked.exit_code == 0, ranked.output
+    row = json.loads(ranked.stdout, parse_float=str)["ranking"][0]
+    assert (row["total"], row["grade"], row["vetoed"]) == (0, "不合格", True)

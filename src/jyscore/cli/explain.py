@@ -72,11 +72,21 @@ def as_text(work: Explanation) -> str:
     for name, totals in work.result.totals.items():
         if totals is None:
             continue
-        lines.append(
-            f"{_column_word(work, name)}: {labels.base} {format_decimal(totals.base)} + "
-            f"{labels.bonus} {format_decimal(totals.bonus)} = {labels.total} "
-            f"{format_decimal(totals.total)}"
-        )
+        line = (f"{_column_word(work, name)}: {labels.base} {format_decimal(totals.base)} + "
+                f"{labels.bonus} {format_decimal(totals.bonus)}")
+        for applied in totals.adjustments:
+            sign = "−" if applied.adjustment.sign < 0 else "+"
+            line += f" {sign} {applied.adjustment.name} {format_decimal(applied.amount)}"
+        if totals.vetoes:
+            names = "、".join(v.name for v in totals.vetoes)
+            line += f" = {format_decimal(totals.scored)}; {labels.veto}: {names}"
+            if any(v.total is not None for v in totals.vetoes):
+                line += f" → {labels.total} {format_decimal(totals.total)}"
+        else:
+            line += f" = {labels.total} {format_decimal(totals.total)}"
+        if totals.grade is not None:
+            line += f"; {labels.grade} {totals.grade}"
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 
@@ -105,7 +115,10 @@ def as_data(work: Explanation) -> dict[str, Any]:
         "totals": {
             column: None if totals is None else {
                 "base": format_decimal(totals.base), "bonus": format_decimal(totals.bonus),
-                "total": format_decimal(totals.total),
+                "adjustments": {a.adjustment.id: format_decimal(a.signed)
+                                for a in totals.adjustments},
+                "vetoes": [v.id for v in totals.vetoes],
+                "total": format_decimal(totals.total), "grade": totals.grade,
             }
             for column, totals in result.totals.items()
         },

@@ -490,6 +490,21 @@ def test_blank_form_has_a_row_for_each_adjustment_and_veto_and_the_grade(tmp_pat
     assert (fake_rule.formula1, fake_rule.formula2) == ("30", "50")
     veto_rule = next(v for ref, v in ranges.items() if f"I{veto1}" in ref.split())
     assert (veto_rule.type, veto_rule.formula1, veto_rule.formula2) == ("whole", "0", "1")
+    red = {str(cf.sqref): [r.formula for r in cf.rules] for cf in ws.conditional_formatting}
+    veto2 = rows["一票否决/否决2"]
+    assert red[f"I{labels['总分']}"] == [[f"OR(I{veto1}=1,I{veto2}=1)"]]  # a veto shows in red
+
+
+def test_explain_shows_adjustments_vetoes_and_the_grade():
+    def explained(college: str) -> str:
+        result = CliRunner().invoke(cli, ["explain", "--rubric", str(RUBRIC_FILE),
+                                          str(TOTALS / "rank" / "seven" / f"{college}.yaml"), "1.1"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert "基础分 96.5 + 加分 0 − 统计数据弄虚作假 30 = 总分 66.5; 等级 合格" in explained("文学院")
+    assert ("基础分 99 + 加分 0 = 99; 一票否决: 发生违反就业统计纪律的严重事件 → 总分 0; "
+            "等级 不合格") in explained("外语学院")
 
 
 def _filled_form(tmp_path, rubric, cells: dict[str, object]):

@@ -326,6 +326,7 @@ class _Form:
             if entry is not None and entry.column(field):
                 cell.value = 1
         self._declared_note(r, entry.note if entry else None)
+        self._red_when(f"{col('self')}{r}:{col('assessed')}{r}", f"{col('self')}{r}=1")
 
     def _declared_note(self, r: int, note: str | None) -> None:
         cell = self.ws[f"{col('note')}{r}"]
@@ -354,7 +355,18 @@ class _Form:
                      for v in vetoes if v.total is not None],
                 )
             self._formula(r, field, formula, total=True)
+            if self.rubric.vetoes:  # a reported veto shows in red on the total it sets
+                reported = ",".join(f"{letter}{self.row_of[self._declared_key(v)]}=1"
+                                    for v in self.rubric.vetoes)
+                self._red_when(f"{letter}{r}", f"OR({reported})")
         self.total_row = r
+
+    def _red_when(self, ref: str, condition: str) -> None:
+        """Bold red text on ``ref`` while ``condition`` (relative to its first cell) holds."""
+        from openpyxl.formatting.rule import FormulaRule
+
+        self.ws.conditional_formatting.add(
+            ref, FormulaRule(formula=[condition], font=cells.ALERT_FONT, fill=cells.ALERT_FILL))
 
     def _grade(self, r: int, row: FormRow) -> None:
         grades = self.rubric.grades

@@ -528,10 +528,17 @@ HINTS: dict[str, str] = {
     "form-input-assessed": "考核分数一栏留空时，考核按自评分数一栏的数值计算；核实后数值不同的，在考核分数一栏另填。",
     "form-prompt-number-title": "数值",
     "form-wrote": "jyscore: wrote {path}",
-    "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
-    "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
-    "form-totals-lost": "jyscore: {path} would lose this sheet's adjustments and vetoes (the Excel "
-    "form has no place for them yet); convert it to .yaml instead (nothing was written)",
+    "form-adjustment-range": "{kind} of {min} to {max} points, in steps of {step}: enter the "
+    "amount without a sign, and leave the cell blank where it does not apply.",
+    "form-deduction": "A deduction",
+    "form-addition": "An addition",
+    "form-prompt-adjustment": "{kind} of {min} to {max} points, in steps of {step}; enter the "
+    "amount without a sign.",
+    "form-prompt-adjustment-title": "Adjustment",
+    "form-veto-input": "Enter 1 in a column where the condition holds (0 or blank where it does "
+    "not).",
+    "form-veto-total": "A reported veto sets the total to {total}.",
+    "form-veto-grade": "A reported veto sets the grade to {grade}.",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "总分图",
     "rank-xlsx-about": "说明",

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -11,7 +10,7 @@ from ..text import char_name, display_path, first_unwritable
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
-from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
+from .common import get_rubric, output_failure, rubric_option
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
 F = TypeVar("F", bound=Callable[..., object])
@@ -38,11 +37,6 @@ def write_sheet_file(
     assessor: str | None = None,
 ) -> None:
     """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
-    if output.suffix.lower() == ".xlsx" and (rubric.adjustments or rubric.vetoes):
-        if sheet is not None and (sheet.adjustments or sheet.vetoes):
-            click.echo(hint("form-totals-lost", path=output), err=True)
-            sys.exit(EXIT_PROBLEMS)
-        click.echo(hint("form-no-totals"), err=True)
     try:
         if output.suffix.lower() == ".xlsx":
             from ..excel.template import write_form  # openpyxl only when a workbook is written

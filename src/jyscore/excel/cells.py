@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from ..text import xml_safe
 from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font, text_lines
@@ -27,6 +27,8 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")
 TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
+ALERT_FONT = Font(b=True, color="C00000")  # a reported veto (conditional formatting)
+ALERT_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 WRAP = Alignment(wrap_text=True, vertical="center")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 MIDDLE = Alignment(vertical="center")

@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from .. import rules
 from ..messages import hint
-from ..models import Rubric, Sheet
+from ..models import Adjustment, Rubric, Sheet, Veto
 from ..numbers import format_decimal, parse_decimal
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
 from ..loading.sheet import sheet_from_document
@@ -33,7 +33,7 @@ from ..loading.yamlsource import Document, Path_, text_problem
 from ..text import display_path, short
 from .layout import (
     MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, SCORE_FIELDS, computed, header_fields, headers, normal, split_key,
-    top_fields,
+    top_fields, totals_key,
 )
 from .safety import check_workbook_file
 
@@ -299,6 +299,10 @@ class _Reader:
                 )
                 continue
             seen[key] = id_cell
+            declared = totals_key(self.rubric, key)
+            if declared is not None:
+                self._totals_row(row, *declared, id_cell, columns)
+                continue
             score_column = columns.get("self", columns.get("assessed"))
             if score_column is not None:
                 self.score_cells.setdefault(key, _coordinate(row, score_column))
@@ -467,9 +471,59 @@ class _Reader:
         else:
             entry[field] = next(iter(given.values()))
 
+    def _totals_row(
+        self, row: int, section: str, declared_id: str, id_cell: str, columns: dict[str, int]
+    ) -> None:
+        """An adjustment's row (its amount in each column) or a veto's (1 where it is reported,
+        0 or blank where it is not), and its note, as the YAML sheet's ``adjustments``/``vetoes``
+        entry of that id: every check of the sheet applies to it at its cells."""
+        entry: dict[str, Any] = {}
+        path: Path_ = (section, declared_id)
+        for field in (*SCORE_FIELDS, "note"):
+            column = columns.get(field)
+            if column is None:
+                continue
+            at = Position(cell=_coordinate(row, column))
+            cell = self.grid.get((row, column))
+            if cell is None:
+                continue
+            if cell.formula:
+                self.pending[(row, column)] = (*path, field)
+                entry[field] = "?"
+            elif field != "note" and self._declared_as_text(cell.value, at, section, declared_id):
+                continue
+            else:
+                value = cell_text(cell.value)
+                if value is None:
+                    continue
+                entry[field] = _flag(value) if section == "vetoes" and field != "note" else value
+            self.positions[(*path, field)] = at
+        if not entry:
+            return
+        self.data.setdefault(section, {})[declared_id] = entry
+        self.positions.setdefault((section,), Position(cell=id_cell))
+        self.key_positions.setdefault((section,), Position(cell=id_cell))
+        self.positions[path] = self.key_positions[path] = Position(cell=id_cell)
+
+    def _declared_as_text(self, value: Any, at: Position, section: str, declared_id: str) -> bool:
+        """A number stored as text in an adjustment's or veto's cell: the form's total skips it
+        (JY613). True when reported."""
+        if not isinstance(value, str) or not _looks_numeric(value):
+            return False
+        declared = _declared(self.rubric, section, declared_id)
+        self.problems.append(
+            make_problem("JY613", self.file, at, item_id=declared_id,
+                         item_name=declared.name if declared else None,
+                         value=value if len(value) <= 40 else value[:39] + "…")
+        )
+        return True
+
     def resolve(self, values: dict[tuple[int, int], _Cell]) -> None:
         """Replace each input formula by its saved value, or report that there is none."""
         for where, path in self.pending.items():
+            if path[0] != "scores":
+                self._resolve_declared(where, path, values.get(where))
+                continue
             item_id, field = path[1], path[2]
             column = path[3] if len(path) > 3 else None
             cached = values.get(where)
@@ -503,6 +557,44 @@ class _Reader:
                              item_name=node.name if node else None,
                              formula=formula if len(formula) <= 60 else formula[:59] + "…")
             )
+
+
+    def _resolve_declared(self, where: tuple[int, int], path: Path_, cached: _Cell | None) -> None:
+        """An adjustment's or veto's cell holding a formula: its saved value, or JY610."""
+        section, declared_id, field = str(path[0]), str(path[1]), str(path[2])
+        entry = self.data[section][declared_id]
+        text = cell_text(cached.value, from_formula=True) if cached is not None else None
+        at = Position(cell=self.grid[where].coordinate)
+        if text is not None and field != "note" and self._declared_as_text(
+                cached.value if cached is not None else None, at, section, declared_id):
+            entry.pop(field, None)
+            return
+        if text is not None:
+            entry[field] = _flag(text) if section == "vetoes" and field != "note" else text
+            return
+        entry.pop(field, None)
+        declared = _declared(self.rubric, section, declared_id)
+        formula = str(self.grid[where].value)
+        self.problems.append(
+            make_problem("JY610", self.file, at, item_id=declared_id,
+                         item_name=declared.name if declared else None,
+                         formula=formula if len(formula) <= 60 else formula[:59] + "…")
+        )
+
+
+def _flag(text: str) -> str:
+    """A veto's cell as the sheet's flag: 1 is ``true``, 0 ``false``; anything else stays as it
+    is, for the sheet checker to report (JY143)."""
+    number = parse_decimal(text.strip())
+    if number is not None and number in (0, 1):
+        return "true" if number == 1 else "false"
+    return text
+
+
+def _declared(rubric: Rubric, section: str, declared_id: str) -> Adjustment | Veto | None:
+    declared: tuple[Adjustment | Veto, ...] = (
+        rubric.adjustments if section == "adjustments" else rubric.vetoes)
+    return next((d for d in declared if d.id == declared_id), None)
 
 
 def _note_labels(rubric: Rubric) -> set[str]:

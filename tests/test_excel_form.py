@@ -199,7 +199,7 @@ def test_a_partly_filled_yaml_template_names_each_empty_item(yaml_template: Path
 
 @pytest.mark.parametrize("text", [
     "文学院", "null", "~", "", " 前后空格 ", "a: b", "#号", "- 列表", "引号\"和\\反斜杠", "换\n行",
-    "制表\t符", "\u2028", "控制\x01字符", "'单引号'", "[1]", "{a}", "100", "yes", "1.10", "%x", "@x",
+    "制表\t符", "'单引号'", "[1]", "{a}", "100", "yes", "1.10", "%x", "@x",
     "全角，标点“引号”", "=HYPERLINK(\"x\")",
 ])
 def test_yaml_scalars_read_back_exactly(text: str, tmp_path: Path):
@@ -207,6 +207,16 @@ def test_yaml_scalars_read_back_exactly(text: str, tmp_path: Path):
 
     doc = parse(f"key: {scalar(text)}\n", "t.yaml", Limits(10_000, 100, "test"))
     assert doc.data == {"key": text}
+
+
+@pytest.mark.parametrize("text", ["\u2028", "控制\x01字符", "\x85", "\ufffe", "\x1b[31m"])
+def test_yaml_scalars_no_file_can_hold_are_refused_where_read(text: str):
+    from jyscore.loading.yamlsource import Limits, parse
+
+    with pytest.raises(JyscoreError) as caught:
+        parse(f"key: {scalar(text)}\n", "t.yaml", Limits(10_000, 100, "test"))
+    [problem] = caught.value.problems
+    assert (problem.code, problem.line, problem.column) == ("JY017", 1, 6)
 
 
 # -- convert ---------------------------------------------------------------------------------------

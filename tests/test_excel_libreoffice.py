@@ -55,12 +55,14 @@ def recalculate(files: list[Path], work: Path) -> Path:
 
 
 def cached(path: Path) -> dict[str, tuple[Decimal | None, Decimal | None]]:
-    """The values LibreOffice computed for 基础分, 加分 and 总分 (self, assessed)."""
+    """The values LibreOffice computed for 基础分, 加分, 总分 and 等级 (self, assessed)."""
     ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
     found = {}
     for label, row in total_cells(ws).items():
         values = [ws[f"{c}{row}"].value for c in "HI"]
-        found[label] = tuple(None if v is None else Decimal(repr(v)) for v in values)
+        found[label] = tuple(  # a grade is text
+            None if v is None else v if isinstance(v, str) else Decimal(repr(v)) for v in values
+        )
     return found
 
 
@@ -188,6 +190,28 @@ KIND_CASES = {
 }
 
 
+# adjustments and vetoes of the composite rubric, on 文学院 (self 93.8, assessed 85.1 by hand):
+# (adjustments {id: (self, assessed)}, vetoes {id: (self, assessed)})
+TOTALS_CASES = {
+    "adjust-deduct": ({"造假": (None, D(30))}, {}),  # assessed 55.1
+    "adjust-both": ({"迟报": (D("2.5"), D("0.5")), "表彰": (D(3), D(1))}, {}),  # 94.3 / 85.6
+    "adjust-on-90": ({"表彰": (None, D("1.5")), "迟报": (D("3.5"), D("0.5"))}, {}),  # 90.3 / 86.1
+    "veto-total": ({"表彰": (D(3), D(3))}, {"否决1": (False, True)}),  # assessed 0, 不合格
+    "veto-grade": ({}, {"否决2": (True, False)}),  # self 93.8, 不合格
+    "veto-both": ({"造假": (D(30), None)}, {"否决1": (True, True), "否决2": (True, False)}),
+}
+
+
+def with_totals(sheet: Sheet, adjustments: dict, vetoes: dict) -> Sheet:
+    from jyscore.models import AdjustmentEntry, VetoEntry
+
+    return dataclasses.replace(
+        sheet,
+        adjustments=tuple(AdjustmentEntry(k, *v) for k, v in adjustments.items()),
+        vetoes=tuple(VetoEntry(k, *v) for k, v in vetoes.items()),
+    )
+
+
 def with_inputs(sheet: Sheet, item_id: str, inputs: dict, per_column: dict) -> Sheet:
     entries = dict(sheet.entries)
     entries[item_id] = Entry(item_id, inputs=inputs, column_inputs=per_column)
@@ -206,6 +230,8 @@ def composite_recalculated(tmp_path_factory):
     base = sheets["文学院"]
     for name, (item_id, inputs, per_column) in KIND_CASES.items():
         sheets[name] = with_inputs(base, item_id, inputs, per_column)
+    for name, (adjustments, vetoes) in TOTALS_CASES.items():
+        sheets[name] = with_totals(base, adjustments, vetoes)
     files = [fill(blank, rubric, sheet, work / f"{name}.xlsx") for name, sheet in sheets.items()]
     return rubric, sheets, recalculate(files, work)
 
@@ -229,6 +255,25 @@ def test_libreoffice_computes_every_kind_as_the_engine(composite_recalculated):
             totals = result.totals[column]
             if totals is not None:
                 assert values[rubric.labels.total][index] == totals.total, (name, column)
+                assert values[rubric.labels.grade][index] == totals.grade, (name, column)
+
+
+def test_libreoffice_totals_with_adjustments_and_vetoes_as_worked_by_hand(composite_recalculated):
+    """The same figures, worked by hand from 文学院's 93.8 / 85.1 (bands 90, 80, 60)."""
+    rubric, _, out = composite_recalculated
+    hand = {
+        "adjust-deduct": ((D("93.8"), "优秀"), (D("55.1"), "不合格")),
+        "adjust-both": ((D("94.3"), "优秀"), (D("85.6"), "良好")),  # −2.5+3 / −0.5+1
+        "adjust-on-90": ((D("90.3"), "优秀"), (D("86.1"), "良好")),  # −3.5 / +1.5−0.5
+        "veto-total": ((D("96.8"), "优秀"), (D(0), "不合格")),
+        "veto-grade": ((D("93.8"), "不合格"), (D("85.1"), "良好")),
+        "veto-both": ((D(0), "不合格"), (D(0), "不合格")),
+    }
+    for name, columns in hand.items():
+        values = cached(out / f"{name}.xlsx")
+        for index, (total, grade) in enumerate(columns):
+            assert values[rubric.labels.total][index] == total, (name, index)
+            assert values[rubric.labels.grade][index] == grade, (name, index)
 
 
 def rules_computed(node) -> bool:

@@ -4,6 +4,7 @@ Chinese run prints no English words (except codes, ids, file names and format na
 from __future__ import annotations
 
 import json
+import os
 import re
 import string
 from pathlib import Path
@@ -219,7 +220,8 @@ def test_the_checker_finds_english():
     assert english_words("tests/data/bad/x.yaml:5:15: 错误 JY101 [1.1 领导重视] 'yes' 不是") == []
 
 
-BAD_SHEETS = sorted([*(DATA / "bad").glob("*.yaml"), *(DATA / "xlsx").rglob("*.xlsx")])
+BAD_SHEETS = sorted([*(DATA / "bad").glob("*.yaml"), *(DATA / "xlsx").rglob("*.xlsx"),
+                     *(DATA / "hostile").glob("*.xlsx")])
 
 
 def _outputs(*args: str) -> str:
@@ -288,7 +290,12 @@ def _new_commands_in_chinese(tmp_path: Path) -> dict[str, list[str]]:
     """explain, rubric check, compare and report (on the tiny rubric's few sheets) in Chinese."""
     found: dict[str, list[str]] = {}
     tiny = ["--rubric", str(DATA / "rubrics" / "tiny.yaml")]
+    panels = ["--rubric", str(DATA / "panels" / "rubric.yaml")]
+    totals = ["--rubric", str(DATA / "totals" / "rubric.yaml")]
     report = DATA / "report"
+    level_item = tmp_path / "level-item.yaml"
+    level_item.write_text((DATA / "panels" / "rubric.yaml").read_text(encoding="utf-8").replace(
+        "level: total", "level: item"), encoding="utf-8")
     composite = ROOT / "examples" / "composite-employment"
     runs: list[list[str]] = [
         ["explain", str(EXAMPLES / "文学院.yaml")],
@@ -301,6 +308,20 @@ def _new_commands_in_chinese(tmp_path: Path) -> dict[str, list[str]]:
         ["compare", str(ROOT / "examples" / "2023"), str(EXAMPLES), "--format", "csv"],
         ["compare", *tiny, str(report / "2023"), str(report / "2024")],
         ["compare", str(DATA / "bad"), str(EXAMPLES)],
+        # a panel's figures (each method and level) and one assessor's own sheet
+        ["explain", str(ROOT / "examples" / "panel-2024" / "历史文化学院")],
+        ["explain", str(ROOT / "examples" / "panel-2024" / "历史文化学院"), "--assessor", "王老师"],
+        ["explain", str(ROOT / "examples" / "panel-2024" / "历史文化学院"), "9.9"],
+        ["explain", str(ROOT / "examples" / "panel-2024" / "历史文化学院"), "--assessor", "无此人"],
+        *(["explain", str(DATA / "panels" / "explain"), *panels, "--panel", method]
+          for method in ("mean", "median", "trimmed-mean")),
+        ["explain", str(DATA / "panels" / "explain"), *panels, "--format", "json"],
+        ["explain", str(DATA / "panels" / "explain"), "--rubric", str(level_item)],
+        # a totals sheet: adjustments, vetoes and the grade with its band
+        *(["explain", str(sheet), *totals] for sheet in sorted((DATA / "totals" / "explain").glob("*.yaml"))),
+        *(["explain", str(sheet), *totals]
+          for sheet in sorted((DATA / "totals" / "sheets").glob("*.yaml"))[:6]),
+        ["explain", str(tmp_path / "无此表.yaml"), "1.1"],
     ]
     for args in runs:
         words = english_words(_outputs(*args))
@@ -434,7 +455,7 @@ def test_a_worker_process_speaks_the_language_of_the_run(tmp_path: Path):
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker,
-                             initargs=(len, None, "zh")) as pool:
+                             initargs=(len, None, os.getpid(), "zh")) as pool:
         message = pool.submit(render_message, "JY101",
                               {"column": "self", "value": 7, "cap": 6, "step": 0.5}).result()
     assert message == "self 7 超过上限；允许 0 到 6，按 0.5 分一档"
@@ -449,13 +470,24 @@ def test_a_ranking_read_in_a_pool_reports_in_chinese():
 
 def test_rubric_errors_are_our_words_not_pydantics(tmp_path: Path):
     rubric = tmp_path / "rubric.yaml"
-    rubric.write_text("id: x\nname: 甲\ntotal: abc\nstep: 0.5\nindicators:\n"
+    rubric.write_text("id: x\nname: 甲\ntotal: 4\nstep: 0.5\nindicators:\n"
                       "  - {id: '1', name: 甲, points: -1}\n"
                       "  - {id: '2', name: 乙, points: 3, kind: nope}\n", encoding="utf-8")
     args = ("validate", "--rubric", str(rubric), str(EXAMPLES / "文学院.yaml"))
     zh = run("--lang", "zh", *args).output
-    assert "total：应为数字，如 4 或 4.5" in zh and "1 points：必须不小于 0" in zh
-    assert "2 kind：不是指标体系文件的键" in zh
+    assert "1 points：必须不小于 0" in zh and "2 kind：不是指标体系文件的键" in zh
     assert english_words(zh) == []
     en = run("--lang", "en", *args).output
-    assert "total: expected a number such as 4 or 4.5" in en
+    assert "1 points: must be at least 0" in en and "2 kind: not a key of a rubric file" in en
+
+
+def test_a_rubric_number_that_is_not_a_plain_number_is_named_in_both_languages(tmp_path: Path):
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text("id: x\nname: 甲\ntotal: abc\nstep: 0.5\nindicators:\n"
+                      "  - {id: '1', name: 甲, points: 4}\n", encoding="utf-8")
+    args = ("validate", "--rubric", str(rubric), str(EXAMPLES / "文学院.yaml"))
+    zh = run("--lang", "zh", *args).output
+    assert "total：应为普通数字，如 5 或 0.5，小数点前最多 12 位" in zh
+    assert english_words(zh) == []
+    en = run("--lang", "en", *args).output
+    assert "total: expected a plain number such as 5 or 0.5, with at most 12 digits" in en

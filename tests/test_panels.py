@@ -205,6 +205,20 @@ def test_identity_folds_blanks_and_full_width():
     assert identity("王老师") != identity("李老师")
 
 
+def test_identity_drops_invisible_characters():
+    assert identity("王\u200b老师") == identity("\ufeff王老师") == identity("王老师")
+
+
+def test_one_college_however_its_name_is_spelt_is_one_panel():
+    from jyscore.models import Sheet
+
+    sheets = [Sheet(f"{who}.yaml", college, 2024, None, {}, assessor=who)
+              for who, college in (("王老师", "文学院"), ("李老师", "文学院\u200b"), ("张老师", "⽂学院"))]
+    grouping = group_sheets(sheets)
+    assert [[s.assessor for s in panel] for panel in grouping.panels] == [["王老师", "李老师", "张老师"]]
+    assert grouping.singles == () and grouping.problems == ()
+
+
 def test_group_sheets_by_college_and_year(rubric):
     sheets = [load_sheet(p, rubric) for p in sorted((DATA / "spelling").glob("*.yaml"))]
     grouping = group_sheets(sheets)

@@ -74,6 +74,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder every command starts from (copied afresh for each)."""
     base = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "examples", base / "examples")
+    shutil.copytree(ROOT / "rubric", base / "rubric")  # a fresh clone's rubric files
     # an office's folder of one year's sheets of one rubric (examples/ also holds the year before,
     # for compare, and the sheets of the composite rubric)
     shutil.copytree(ROOT / "examples", base / "sheets",

@@ -139,7 +139,7 @@ def test_a_stray_nul_byte_is_a_bad_character_not_utf16(check):
 def test_utf8_bom_with_broken_bytes_is_refused_not_replaced(check):
     gbk_bytes = "测试".encode("gbk")  # not UTF-8, after a UTF-8 byte order mark
     data = b"\xef\xbb\xbf" + sheet_text().encode("utf-8").replace("测试".encode(), gbk_bytes)
-    assert check(data) == [("JY002", None)]
+    assert check(data) == [("JY019", 1)]  # the BOM says UTF-8: the stray bytes, where they are
 
 
 def test_a_valid_gbk_sheet_is_read_with_a_warning(check):

@@ -61,7 +61,10 @@ HAND = {
         "3.1": (2.2, 2.2),  # 6 × 0.2 + 1
         "3.2": (3.5, 3.2), "3.3": (6, 4), "3.4": (2, 2), "3.5": (3, 3), "4": (10, 9),
         "6.1": (0, 0), "6.2": (1, 0), "6.3": (0, 0),
-        "base": (62.7, 57.4), "bonus": (1, 0), "total": (63.7, 57.4),
+        "base": (62.7, 57.4), "bonus": (1, 0),
+        "adjustment": (0, -1.5),  # 迟报 1.5 deducted in the assessed column only
+        "total": (63.7, 55.9),  # 57.4 + 0 − 1.5
+        "grade": ("合格", "不合格"),  # 63.7 ≥ 60; 55.9 < 60
     },
     "经济管理学院": {
         "1.1": (6, None), "1.2": (1, None), "1.3": (4.5, None), "1.4": (5, None),
@@ -93,7 +96,7 @@ def test_composite_examples_match_the_hand_table(composite, college):
     expected = HAND[college]
     scores = {row.node.id: (row.self, row.assessed) for row in (*result.rows, *result.bonus_rows)}
     for item_id, (self_, assessed) in expected.items():
-        if item_id in ("base", "bonus", "total"):
+        if item_id in ("base", "bonus", "adjustment", "total", "grade"):
             continue
         assert scores[item_id][0] == _d(self_), (item_id, "self")
         if assessed is not None:
@@ -107,6 +110,9 @@ def test_composite_examples_match_the_hand_table(composite, college):
         assert (totals.base, totals.bonus, totals.total) == tuple(
             _d(expected[key][index]) for key in ("base", "bonus", "total")
         )
+        assert totals.adjustment == _d(expected.get("adjustment", (0, 0))[index])
+        if "grade" in expected:
+            assert totals.grade == expected["grade"][index]
 
 
 # -- each kind alone, in a small rubric ---------------------------------------------------------
@@ -335,6 +341,7 @@ def test_convert_round_trips_per_column_inputs(composite, tmp_path):
                 for k, e in again.entries.items()} == \
             {k: (e.self, e.assessed, e.inputs, e.column_inputs)
              for k, e in sheet.entries.items()}, college
+        assert (again.adjustments, again.vetoes) == (sheet.adjustments, sheet.vetoes), college
         text = tmp_path / f"{college}.yaml"
         text.write_text(sheet_yaml(composite, sheet), encoding="utf-8")
         assert score(composite, load_sheet(text, composite)).totals == \
@@ -364,7 +371,9 @@ def test_explain_shows_inputs_per_column_and_exact_steps():
     # 2.2: the tiers tried in order, the one that holds
     assert "rate >= pass_line? no (6)" in text and "rate - last_year >= 4? yes (4)" in text
     assert "→ 4" in text
-    assert "总分 63.7" in text and "总分 57.4" in text
+    assert "总分 63.7" in text
+    assert "The total before any veto: 57.4 − 1.5 = 55.9." in text
+    assert "等级 不合格: the total 55.9 reaches no higher band" in text
 
 
 def test_explain_json_and_floors():

@@ -450,12 +450,124 @@ def test_yaml_convert_keeps_adjustments_and_vetoes(tmp_path, rubric):
     assert score(rubric, load_sheet(out, rubric)).totals["assessed"].total == D("66.5")
 
 
-def test_the_excel_form_refuses_to_lose_adjustments(tmp_path):
+@pytest.mark.parametrize("college", ["文学院", "外语学院"])
+def test_convert_round_trips_adjustments_and_vetoes_through_the_form(tmp_path, rubric, college):
+    source = TOTALS / "rank" / "seven" / f"{college}.yaml"
+    workbook, back = tmp_path / f"{college}.xlsx", tmp_path / f"{college}.yaml"
+    for command in (["convert", str(source), "-o", str(workbook)],
+                    ["convert", str(workbook), "-o", str(back)]):
+        result = CliRunner().invoke(cli, [*command, "--rubric", str(RUBRIC_FILE)])
+        assert result.exit_code == 0, result.output
+        assert "no place" not in result.output
+    before, after = load_sheet(source, rubric), load_sheet(back, rubric)
+    assert (after.adjustments, after.vetoes) == (before.adjustments, before.vetoes)
+    assert score(rubric, after).totals == score(rubric, before).totals
+    # by hand: 文学院 assessed 96.5 − 造假 30 = 66.5; 外语学院 否决1 reported: total 0, 不合格
+    expected = {"文学院": (D("66.5"), "合格"), "外语学院": (D(0), "不合格")}[college]
+    assessed = score(rubric, after).totals["assessed"]
+    assert (assessed.total, assessed.grade) == expected
+
+
+def test_blank_form_has_a_row_for_each_adjustment_and_veto_and_the_grade(tmp_path):
+    import openpyxl
+
     out = tmp_path / "文学院.xlsx"
-    result = CliRunner().invoke(cli, ["convert", str(TOTALS / "rank" / "seven" / "文学院.yaml"),
+    result = CliRunner().invoke(cli, ["template", "--college", "文学院", "--year", "2024",
                                       "-o", str(out), "--rubric", str(RUBRIC_FILE)])
-    assert result.exit_code == 1 and not out.exists()
-    assert "would lose this sheet's adjustments and vetoes" in result.output
+    assert result.exit_code == 0 and "no place" not in result.output
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    rows = {ws[f"A{r}"].value: r for r in range(1, ws.max_row + 1) if ws[f"A{r}"].value}
+    keys = ["调整/造假", "调整/迟报", "调整/表彰", "一票否决/否决1", "一票否决/否决2"]
+    assert [rows[k] for k in keys] == sorted(rows[k] for k in keys)
+    labels = {ws[f"B{r}"].value: r for r in range(1, ws.max_row + 1)}
+    assert labels["加分"] < rows["调整/造假"] < rows["一票否决/否决2"] < labels["总分"] < labels["等级"]
+    total = ws[f"I{labels['总分']}"].value
+    veto1, fake, late, award = (rows[k] for k in ("一票否决/否决1", *keys[:3]))
+    assert total == (f"=IF(I{veto1}=1,0,I{labels['基础分']}+I{labels['加分']}"
+                     f"-I{fake}-I{late}+I{award})")
+    for key in keys:
+        assert ws[f"H{rows[key]}"].protection.locked is False
+    ranges = {str(v.sqref): v for v in ws.data_validations.dataValidation}
+    fake_rule = next(v for ref, v in ranges.items() if f"H{fake}" in ref.split())
+    assert (fake_rule.formula1, fake_rule.formula2) == ("30", "50")
+    veto_rule = next(v for ref, v in ranges.items() if f"I{veto1}" in ref.split())
+    assert (veto_rule.type, veto_rule.formula1, veto_rule.formula2) == ("whole", "0", "1")
+    red = {str(cf.sqref): [r.formula for r in cf.rules] for cf in ws.conditional_formatting}
+    veto2 = rows["一票否决/否决2"]
+    assert red[f"I{labels['总分']}"] == [[f"OR(I{veto1}=1,I{veto2}=1)"]]  # a veto shows in red
+
+
+def test_explain_shows_adjustments_vetoes_and_the_grade():
+    def explained(college: str) -> str:
+        result = CliRunner().invoke(cli, ["explain", "--rubric", str(RUBRIC_FILE),
+                                          str(TOTALS / "rank" / "seven" / f"{college}.yaml"), "1.1"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    deducted = explained("文学院")
+    assert "The total before any veto: 96.5 − 30 = 66.5." in deducted
+    assert "总分 66.5." in deducted and "等级 合格: the total 66.5 reaches 60" in deducted
+    vetoed = explained("外语学院")
+    assert "Veto 否决1 发生违反就业统计纪律的严重事件 is reported" in vetoed
+    assert "总分 0: the lowest total the reported vetoes set, in place of 99." in vetoed
+    assert "等级 不合格: set by veto 否决1, whatever the total." in vetoed
+
+
+def _filled_form(tmp_path, rubric, cells: dict[str, object]):
+    """The form for 文学院 (with its 造假 30), then ``cells`` set by key and column:
+    ``{"调整/造假 I": 60}``."""
+    import openpyxl
+
+    from jyscore.excel.template import write_form
+
+    sheet = load_sheet(TOTALS / "rank" / "seven" / "文学院.yaml", rubric)
+    path = tmp_path / "form.xlsx"
+    write_form(path, rubric, sheet.college, sheet.year, sheet)
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook.worksheets[0]
+    rows = {ws[f"A{r}"].value: r for r in range(1, ws.max_row + 1) if ws[f"A{r}"].value}
+    where = {}
+    for place, value in cells.items():
+        key, letter = place.rsplit(" ", 1)
+        if key not in rows:  # a row of the user's own: below the form
+            rows[key] = ws.max_row + 1
+            ws[f"A{rows[key]}"] = key
+        ws[f"{letter}{rows[key]}"] = value
+        where[place] = f"{letter}{rows[key]}"
+    workbook.save(path)
+    return path, where
+
+
+@pytest.mark.parametrize(
+    ("cells", "code", "place"),
+    [({"调整/造假 I": 60}, "JY140", "调整/造假 I"),
+     ({"调整/造假 I": 30.25}, "JY141", "调整/造假 I"),
+     ({"调整/造假 I": "30"}, "JY613", "调整/造假 I"),
+     ({"一票否决/否决1 H": 2}, "JY143", "一票否决/否决1 H"),
+     ({"调整/造价 I": 30}, "JY142", "调整/造价 A")],
+)
+def test_form_problems_with_adjustments_and_vetoes_name_their_cell(tmp_path, rubric, cells, code,
+                                                                   place):
+    from jyscore.excel.reader import load_workbook_sheet
+
+    path, where = _filled_form(tmp_path, rubric, cells)
+    with pytest.raises(JyscoreError) as caught:
+        load_workbook_sheet(path, rubric)
+    found = [(p.code, p.cell) for p in caught.value.problems]
+    row = where[next(iter(cells))][1:]
+    assert (code, place.rsplit(" ", 1)[1] + row) in found, found
+
+
+def test_form_reads_a_veto_of_one_and_zero(tmp_path, rubric):
+    from jyscore.excel.reader import load_workbook_sheet
+
+    path, _ = _filled_form(tmp_path, rubric, {"一票否决/否决2 H": 0, "一票否决/否决2 I": 1,
+                                              "调整/造假 I": None})
+    sheet = load_workbook_sheet(path, rubric)
+    assert [(v.veto_id, v.self, v.assessed) for v in sheet.vetoes] == [("否决2", False, True)]
+    assessed = score(rubric, sheet).totals["assessed"]
+    # 否决2 sets the grade only: 96.5 would be 优秀
+    assert (assessed.total, assessed.grade) == (D("96.5"), "合格")
 
 
 # -- properties ----------------------------------------------------------------------------------

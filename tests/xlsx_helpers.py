@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 
-from jyscore.excel.layout import input_key
+from jyscore.excel.layout import adjustment_key, input_key, veto_key
 from jyscore.models import Rubric, Sheet
 
 SELF, ASSESSED, NOTE = "H", "I", "J"
@@ -46,6 +46,16 @@ def fill(path: Path, rubric: Rubric, sheet: Sheet, out: Path | None = None) -> P
             column = SELF if column_name == "self" else ASSESSED
             for name, value in values.items():
                 ws[f"{column}{rows[input_key(rubric, item_id, name)]}"] = typed(value)
+    for adjustment in sheet.adjustments:  # the amount, as typed
+        row = rows[adjustment_key(rubric, adjustment.adjustment_id)]
+        for column, value in ((SELF, adjustment.self), (ASSESSED, adjustment.assessed)):
+            if value is not None:
+                ws[f"{column}{row}"] = typed(value)
+    for veto in sheet.vetoes:  # 1 where reported
+        row = rows[veto_key(rubric, veto.veto_id)]
+        for column, flag in ((SELF, veto.self), (ASSESSED, veto.assessed)):
+            if flag:
+                ws[f"{column}{row}"] = 1
     target = out or path
     workbook.save(target)
     return target

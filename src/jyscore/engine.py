@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from . import rules
 from .models import COLUMNS, Entry, Node, Rubric, Sheet, Veto
+from .numbers import exact
 from .totals import (
     AppliedAdjustment, adjustment_sum, applied_adjustments, final_grade, reported_vetoes,
     vetoed_total,
@@ -160,6 +161,7 @@ class _Scorer:
         return {c: _sum([s[c] for s in scores]) for c in COLUMNS}
 
 
+@exact
 def score(rubric: Rubric, sheet: Sheet) -> Result:
     """Score a checked sheet: every node's score in both columns, the bonus and the totals."""
     scorer = _Scorer(sheet)

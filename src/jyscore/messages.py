@@ -64,7 +64,8 @@ MESSAGES: dict[str, Message] = {
     "JY014": Message(
         "bad-character",
         "the control character {character} is not allowed in YAML; delete it (it often comes "
-        "with text pasted from Word or Excel)",
+        "with text pasted from Word or Excel; line and paragraph separators U+2028, U+2029 and "
+        "U+0085 are refused too, as YAML would count them as line breaks)",
     ),
     "JY015": Message(
         "utf16-no-bom",
@@ -74,6 +75,24 @@ MESSAGES: dict[str, Message] = {
     "JY016": Message(
         "tab-indent",
         "the line is indented with a tab; YAML indents with spaces: indent with spaces, not a tab",
+    ),
+    "JY030": Message("not-regular-file", "this is {what}, not a regular file; {advice}"),
+    "JY017": Message(
+        "unwritable-character",
+        "the value holds the character {character} (character {index} of the value), a control "
+        "character, line separator or non-character that no workbook or report can hold; "
+        "remove it",
+    ),
+    "JY018": Message(
+        "text-too-long",
+        "the text is {length} characters long; a cell holds at most {limit}, so it could not be "
+        "kept whole; shorten it (or keep the long text in a separate document and name it here)",
+    ),
+    "JY019": Message(
+        "stray-bytes",
+        "the file is UTF-8 except for the bytes {stray} here (offset {offset}), which are not "
+        "UTF-8, perhaps text pasted from a GBK file; retype the text here and save the file as "
+        "UTF-8",
     ),
     "JY012": Message("complex-key", "a mapping key must be plain text such as 1.1 or self"),
     # -- the sheet's structure -------------------------------------------------------------------
@@ -105,6 +124,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY104": Message(
         "not-allowed-value", "{column} {value} is not one of the values this item allows: {allowed}"
+    ),
+    "JY105": Message(
+        "too-many-digits",
+        "{column} {value} has more digits than a score may have: at most {integer} before the "
+        "point and {fraction} after it",
     ),
     # -- which items are scored ------------------------------------------------------------------
     "JY110": Message(
@@ -248,6 +272,12 @@ MESSAGES: dict[str, Message] = {
     "JY306": Message(
         "no-evidence", "the rubric asks for records here; add a note naming the evidence"
     ),
+    "JY307": Message(
+        "college-lookalike",
+        "the college '{college}' is counted as '{other_college}' of {other}: the names differ "
+        "only by invisible characters, compatibility forms or spacing (shown escaped); write the "
+        "name the same way in both",
+    ),
     # -- assessor panels: several assessors' sheets of one college and year --------------------
     "JY311": Message(
         "duplicate-assessor",
@@ -373,6 +403,11 @@ MESSAGES: dict[str, Message] = {
         "the part {part} declares an XML document type or entities (<!DOCTYPE or <!ENTITY), "
         "which Excel never writes and XML attacks use; the file was refused unread",
     ),
+    "JY609": Message(
+        "xlsx-unsupported",
+        "jyscore reads Excel workbooks saved as .xlsx, not {suffix} files; open it in Excel or "
+        "WPS and save it as 'Excel 工作簿 (*.xlsx)' (without macros), then read the .xlsx",
+    ),
     "JY610": Message(
         "formula-no-value",
         "the cell holds a formula ({formula}) but no computed value was saved with it (the "
@@ -381,7 +416,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY611": Message(
         "no-header",
-        "the first sheet ({sheet!r}) has no header row with {columns} in its first {rows} rows; "
+        "the form sheet ({sheet!r}) has no header row with {columns} in its first {rows} rows; "
         "fill in the form made by 'jyscore template'",
     ),
     "JY612": Message(
@@ -392,6 +427,21 @@ MESSAGES: dict[str, Message] = {
         "the cell holds {value!r} stored as text, not as a number, and the form's total skips "
         "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
         "(format the cell as 常规/General first)",
+    ),
+    "JY616": Message(
+        "hidden-sheets",
+        "the workbook has hidden sheets ({sheets}); they were not read: only the visible sheet "
+        "{sheet!r} is scored",
+    ),
+    "JY614": Message(
+        "beyond-form",
+        "this cell holds a value outside the area jyscore reads (rows 1 to {rows}, columns A to "
+        "{column}), so it would be left out; move it into the form or delete it",
+    ),
+    "JY615": Message(
+        "no-visible-sheet",
+        "every sheet of the workbook is hidden ({sheets}); unhide the form sheet in Excel or "
+        "WPS (Format > Sheet > Unhide) and save it",
     ),
     # -- writing outputs -------------------------------------------------------------------------
     "JY701": Message(
@@ -409,6 +459,27 @@ MESSAGES: dict[str, Message] = {
 # Fragments that the checks pass into the templates above, kept here for the same reason.
 HINTS: dict[str, str] = {
     "rubric-unknown-key": "not a key of a rubric file (a typo?)",
+    "not-regular-fifo": "a named pipe (FIFO)",
+    "not-regular-fifo-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
+    "not-regular-device": "a device",
+    "not-regular-device-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
+    "not-regular-folder": "a folder",
+    "not-regular-folder-advice": "name the folder itself, not a file in it, to read its sheets",
+    "not-regular-other": "a socket or another special file",
+    "not-regular-other-advice": "jyscore reads sheets, rubrics and targets only from files "
+    "saved on disk",
+    "folder-link": "a symbolic link found inside a folder",
+    "folder-link-advice": "links met while searching a folder are not followed; name the file "
+    "it points to on the command line, or copy the file into the folder",
+    "output-dangling-link": "it is a symbolic link to a file that does not exist",
+    "output-no-folder": "the folder {folder} does not exist",
+    "output-folder": "it is a folder",
+    "output-special": "it is a block device or a socket, which jyscore never replaces",
+    "output-no-reader": "it is a named pipe (FIFO) that no program is reading",
+    "rubric-number": "expected a plain number such as 5 or 0.5, with at most {integer} digits "
+    "before the point and {fraction} after it (no exponent)",
     "internal-error": "jyscore: internal error ({error}); this is a bug, please report it "
     "with the file that caused it (set JYSCORE_DEBUG=1 to see the details)",
     "boolean": " (a yes/no word, not a number)",
@@ -431,6 +502,7 @@ HINTS: dict[str, str] = {
     # Excel: reading workbooks
     "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
     "xlsx-markup": "HTML or XML, perhaps a web page or an Excel 2003 XML file renamed to .xlsx",
+    "xlsx-no-sheet": "it has no worksheet that can be read",
     "xlsx-truncated": "its zip directory is missing: the file was probably cut short",
     "xlsx-bomb-size": "{size} bytes (at most {limit} allowed)",
     "xlsx-bomb-ratio": "{ratio} times the size of part {part} (at most {limit} times allowed)",
@@ -464,10 +536,19 @@ HINTS: dict[str, str] = {
     "value in the self column; where the value found differs, enter it in the assessed column.",
     "form-prompt-number-title": "Number",
     "form-wrote": "jyscore: wrote {path}",
-    "form-no-totals": "jyscore: the Excel form has no place yet for the rubric's adjustments and "
-    "vetoes; enter them in a YAML sheet (jyscore template -o X.yaml)",
-    "form-totals-lost": "jyscore: {path} would lose this sheet's adjustments and vetoes (the Excel "
-    "form has no place for them yet); convert it to .yaml instead (nothing was written)",
+    "form-adjustment-range-deduction": "A deduction of {min} to {max} points, in steps of {step}: "
+    "enter the amount without a sign, and leave the cell blank where it does not apply.",
+    "form-adjustment-range-addition": "An addition of {min} to {max} points, in steps of {step}: "
+    "enter the amount without a sign, and leave the cell blank where it does not apply.",
+    "form-prompt-adjustment-deduction": "A deduction of {min} to {max} points, in steps of "
+    "{step}; enter the amount without a sign.",
+    "form-prompt-adjustment-addition": "An addition of {min} to {max} points, in steps of {step}; "
+    "enter the amount without a sign.",
+    "form-prompt-adjustment-title": "Adjustment",
+    "form-veto-input": "Enter 1 in a column where the condition holds (0 or blank where it does "
+    "not).",
+    "form-veto-total": "A reported veto sets the total to {total}.",
+    "form-veto-grade": "A reported veto sets the grade to {grade}.",
     # Excel: the ranking workbook
     "rank-xlsx-chart": "Chart",
     "rank-xlsx-about": "About",
@@ -492,6 +573,8 @@ HINTS: dict[str, str] = {
     "nothing is rounded",
     "form-suffix": "cannot tell the format from {suffix!r}; use one of {known}",
     "form-college": "the college's name is empty; give e.g. --college 文学院",
+    "form-option-character": "the name holds the character {character}, which no workbook or "
+    "sheet can hold; remove it",
     "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
     "yaml-intro": "{rubric} — score sheet of {college} for {year} (jyscore template).\n"
@@ -609,7 +692,6 @@ HINTS: dict[str, str] = {
     "os-read-only": "the file system is read-only",
     "os-busy": "the file is in use by another program",
     "os-other": "the system refused it (error {name})",
-    "output-is-folder": "it is a folder",
     "output-no-folder": "the folder {folder} does not exist",
     "xlsx-error": "reading it failed with {error}",
     "need-target": "the target rate is missing",
@@ -694,7 +776,7 @@ HINTS: dict[str, str] = {
     "explain-formula-zero": "{formula} divides by 0: 0",
     "explain-members": "{ids} = {terms} = {points}",
     "explain-not-claimed": "not claimed: 0",
-    "explain-unknown-ids": "jyscore: no item {ids} in rubric {rubric}",
+    "explain-unknown-ids": "no item {ids} in rubric {rubric}",
     "explain-both": "Both columns:",
     "explain-column": "{column}:",
     "explain-item": "{item_id} {name} — rule: {rule}",
@@ -702,6 +784,65 @@ HINTS: dict[str, str] = {
     "explain-input": "{input} {value}",
     "explain-totals": "{column}: {base_label} {base} + {bonus_label} {bonus} = {total_label} "
     "{total}",
+    "explain-totals-subtotal": "{column}: {base_label} {base} + {bonus_label} {bonus} = "
+    "{subtotal}",
+    # explain: adjustments, vetoes and the grade of a column
+    "explain-deduction-applied": "Adjustment {id} {adjustment_name}: a deduction of {amount}, entered "
+    "within the allowed range {min} to {max}.",
+    "explain-addition-applied": "Adjustment {id} {adjustment_name}: an addition of {amount}, entered "
+    "within the allowed range {min} to {max}.",
+    "explain-total-before-vetoes": "The total before any veto: {arithmetic} = {scored}.",
+    "explain-total-is": "{total_label} {total}.",
+    "explain-veto-total-grade": "Veto {id} {veto_name} is reported: it sets the total to {total} "
+    "and the grade to {grade}.",
+    "explain-veto-total": "Veto {id} {veto_name} is reported: it sets the total to {total}.",
+    "explain-veto-grade": "Veto {id} {veto_name} is reported: it sets the grade to {grade}.",
+    "explain-veto-reported": "Veto {id} {veto_name} is reported.",
+    "explain-total-vetoed": "{total_label} {total}: the lowest total the reported vetoes set, "
+    "in place of {scored}.",
+    "explain-total-kept": "{total_label} {total}: no reported veto sets the total.",
+    "explain-grade-veto": "{grade_label} {grade}: set by veto {vetoes}, whatever the total.",
+    "explain-grade-min": "{grade_label} {grade}: the total {total} reaches {threshold}, where "
+    "band {grade} begins (the bands from the highest: {bands}).",
+    "explain-grade-above": "{grade_label} {grade}: the total {total} is above {threshold}, "
+    "where band {grade} begins (the bands from the highest: {bands}).",
+    "explain-grade-last": "{grade_label} {grade}: the total {total} reaches no higher band, so "
+    "it takes the last one (the bands from the highest: {bands}).",
+    "explain-grade-quota": "Band {band} admits at most {quota}% of the colleges ranked: "
+    "jyscore rank may move this college to the next band, in rank order.",
+    # explain: a panel's figures
+    "explain-panel-head": "Panel of {count} assessors for {college} {year}: {assessors}.",
+    "explain-panel-method-mean": "Method mean: every assessor's figure counts.",
+    "explain-panel-method-median": "Method median: the middle figure counts, or the mean of the "
+    "two middle ones when the number of assessors is even.",
+    "explain-panel-method-trimmed-mean": "Method trimmed-mean: the highest and the lowest "
+    "figure are dropped and the others averaged.",
+    "explain-panel-level-total": "Level total: every figure (each item and subtotal, the base, "
+    "the bonus and the total) is aggregated on its own from the assessors' own figures, so the "
+    "published total need not be the published base plus the published bonus.",
+    "explain-panel-level-item": "Level item: each item is aggregated from the assessors' "
+    "scores; the subtotals, the base, the bonus and the total are the exact sums of the items' "
+    "exact aggregates, each rounded once, so they need not equal the sum of the published items.",
+    "explain-panel-places": "Every published figure is rounded half-up once, at the end, to the "
+    "panel's places: {places} after the decimal point.",
+    "explain-panel-values": "The assessors' figures: {values}.",
+    "explain-panel-dropped-trimmed-mean": "Dropped by the trimmed mean (the highest and the "
+    "lowest): {dropped}.",
+    "explain-panel-dropped-median": "Set aside by the median (all but the middle): {dropped}.",
+    "explain-panel-dropped-mean": "Dropped: {dropped}.",
+    "explain-panel-exact": "Exact aggregate: ({terms}) / {count} = {exact}.",
+    "explain-panel-exact-one": "Exact aggregate: {exact}.",
+    "explain-panel-sum": "Exact aggregate, the sum of {ids}: {terms} = {exact}.",
+    "explain-panel-sum-one": "Exact aggregate, that of {ids}: {exact}.",
+    "explain-panel-member-adjusted": "The total of {assessor}, {total}, counts the adjustments "
+    "and vetoes of that assessor's own sheet ({changes}); --assessor {assessor} explains them.",
+    "explain-panel-rounded": "Rounded half-up (places: {places}), the published figure is "
+    "{published}.",
+    "explain-panel-not-rounded": "It needs no rounding (places: {places}): the published figure "
+    "is {published}.",
+    "explain-panel-no-figure": "No published figure: not every assessor gives an assessed score.",
+    "explain-no-sheet": "no sheet or folder {path}: give the sheets first, then the item ids",
+    "explain-no-assessor": "no assessor {assessor} in this panel; its assessors are {assessors}",
     "rule-group": "the sum of its children",
     "rule-allowed": "scored by hand, one of {values}",
     "rule-hand": "scored by hand, 0 to {cap} in steps of {step}",

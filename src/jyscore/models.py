@@ -305,6 +305,7 @@ class Sheet:
     # who scored the sheet (``assessor:``); sheets of one college and year by several assessors
     # form a panel (:mod:`jyscore.panels`)
     assessor: str | None = None
+    note: str | None = None  # the sheet's own note (``note:`` at the top)
 
     def has_column(self, name: str) -> bool:
         return name in self.columns

@@ -7,7 +7,10 @@ and year (:func:`group_sheets`); each member's sheet is scored by the engine as 
 * ``level: total`` — each assessor's base, bonus, total, primary subtotal (every row) is
   aggregated on its own: with ``median`` the published total need not be base + bonus;
 * ``level: item`` — each scorable item (and bonus item) is aggregated, groups and totals are
-  the exact sums of those.
+  the exact sums of those (with the assessors' adjustments to the total, aggregated likewise).
+
+A veto (一票否决) that any assessor reports is the panel's: it sets the published total and grade
+as it would a single sheet's.
 
 The methods are ``mean``, ``median`` (the mean of the two middle values for an even count) and
 ``trimmed-mean`` (one highest and one lowest dropped; at least 3 assessors). Every aggregate is a
@@ -23,7 +26,6 @@ the one shown, and every other spelling is warned about.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -31,9 +33,20 @@ from pathlib import PurePath
 from typing import Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 from .engine import BonusRow, Result, Row, Totals
-from .models import ASSESSED, PANEL_LEVELS, PANEL_METHODS, SELF, Entry, Node, Rubric, Sheet
-from .numbers import format_decimal
+from .models import (
+    ASSESSED,
+    PANEL_LEVELS,
+    PANEL_METHODS,
+    SELF,
+    Entry,
+    Node,
+    Rubric,
+    Sheet,
+)
+from .numbers import format_decimal, round_half_up
 from .problems import NOWHERE, JyscoreError, Position, Problem, Severity, make_problem
+from .text import identity as name_identity
+from .totals import final_grade, vetoed_total
 
 TRIMMED_MINIMUM = 3  # one highest and one lowest are dropped: at least one figure must remain
 
@@ -88,11 +101,7 @@ def aggregate(values: Sequence[Decimal | Fraction], method: str) -> tuple[Fracti
     raise ValueError(f"unknown method {method!r}; expected one of {PANEL_METHODS}")
 
 
-def publish(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half-up (away from zero on a half) to ``places`` decimals, exactly."""
-    scaled = abs(value) * 10**places
-    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
-    return Decimal(-rounded if value < 0 else rounded).scaleb(-places)
+publish = round_half_up  # a panel's figures are published rounded half-up, once, at the end
 
 
 @dataclass(frozen=True)
@@ -136,8 +145,9 @@ class PanelTotals(Totals):
 # -- who belongs to which panel ----------------------------------------------------------------
 
 def identity(name: str) -> str:
-    """An assessor's identity: NFKC (full-width to ASCII) with every blank removed."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    """An assessor's identity: a name's identity (:func:`jyscore.text.identity`: NFKC, format
+    characters dropped) with every blank removed (``王 老师`` is ``王老师``)."""
+    return "".join(name_identity(name).split())
 
 
 class SheetLike(Protocol):
@@ -199,11 +209,12 @@ def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
                 assessor=sheet.assessor, spelling=names[key], other=first_at[key].source,
             ))
     groups: dict[tuple[str, int], list[S]] = {}
-    for sheet in sheets:
-        groups.setdefault((sheet.college, sheet.year), []).append(sheet)
+    for sheet in sheets:  # one college however it is spelt, as the duplicate check has it
+        groups.setdefault((name_identity(sheet.college), sheet.year), []).append(sheet)
     singles: list[S] = []
     panels: list[tuple[S, ...]] = []
-    for (college, year), members in groups.items():
+    for (_, year), members in groups.items():
+        college = members[0].college
         named = [s for s in members if s.assessor is not None]
         unnamed = [s for s in members if s.assessor is None]
         if not named:
@@ -474,22 +485,33 @@ class _Aggregator:
             return None
         bases = [t.base for t in member_totals if t is not None]
         bonuses = [t.bonus for t in member_totals if t is not None]
-        totals = [t.total for t in member_totals if t is not None]
+        scored = [t.scored for t in member_totals if t is not None]  # before any veto
         if self.settings.level == "total":
             for node, _ in self._nodes():
                 rows_of, index = self._where(node)
                 self._aggregate(node.id, self._values(rows_of, index))
             base = self._aggregate("base", bases)
             bonus = self._aggregate("bonus", bonuses)
-            total = self._aggregate("total", totals)
+            total = self._aggregate("total", scored)
         else:
             primaries = [self._item_level(root) for root in self.rubric.indicators]
             leaves = self._bonus_item_level()
             base = self._sum("base", list(primaries), bases)
             bonus = self._sum("bonus", leaves, bonuses)
-            total = self._sum("total", [base, bonus], totals)
+            parts = [base, bonus]
+            if self.rubric.adjustments:  # each assessor's adjustments, aggregated like an item
+                parts.append(self._aggregate(
+                    "adjustments", [t.adjustment for t in member_totals if t is not None]))
+            total = self._sum("total", parts, scored)
         assert base is not None and bonus is not None and total is not None
-        return PanelTotals(base.published, bonus.published, published_total=total.published)
+        # a veto is a fact about the college: any assessor who reports it makes it the panel's
+        reported = {v.id for t in member_totals if t is not None for v in t.vetoes}
+        vetoes = tuple(v for v in self.rubric.vetoes if v.id in reported)
+        vetoed = vetoed_total(vetoes) if vetoes else None
+        published = total.published if vetoed is None else vetoed
+        return PanelTotals(base.published, bonus.published, vetoes=vetoes,
+                           grade=final_grade(published, vetoes, self.rubric.grades),
+                           published_total=published)
 
     def _nodes(self) -> Iterable[tuple[Node, int]]:
         return self.rubric.walk()

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Iterable, Mapping, NamedTuple
 
 from .messages import render_message, slug
+from .text import printable
 
 
 class Severity(str, Enum):
@@ -85,9 +86,11 @@ def make_problem(
     severity: Severity = Severity.ERROR,
     **params: object,
 ) -> Problem:
-    """Build a problem whose message comes from the code's template in :mod:`jyscore.messages`."""
+    """Build a problem whose message comes from the code's template in :mod:`jyscore.messages`.
+
+    The file name is kept printable (a name may hold anything a file system allows)."""
     return Problem(
-        file=file,
+        file=printable(file),
         code=code,
         message=render_message(code, params),
         severity=severity,

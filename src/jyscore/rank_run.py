@@ -39,6 +39,7 @@ from .models import ASSESSED, SELF, Rubric, Sheet
 from .panels import Member, PanelSettings, build_panel, group_sheets
 from .problems import JyscoreError, Position, Problem, make_problem
 from .ranking import Ranking, Standing, rank
+from .text import display_path
 from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
 
 RANK_COLUMNS = (ASSESSED, SELF)
@@ -60,7 +61,7 @@ class RankFile:
     # what the check for the same college twice (JY301) reads of a sheet that loaded
     @property
     def source(self) -> str:
-        return str(self.path)
+        return display_path(self.path)
 
     @property
     def college(self) -> str:
@@ -253,7 +254,7 @@ def rank_paths(
             continue
         if found.sheet is None and found.standing.totals.get(column) is None:
             other = next(c for c in RANK_COLUMNS if c != column)
-            problem = make_problem("JY506", str(found.path), column=column, other=other)
+            problem = make_problem("JY506", display_path(found.path), column=column, other=other)
             invalid.append(Skipped(found.path, (*found.problems, problem)))
             continue
         selected.append(found)

@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 
 from .engine import Result, Totals
 from .models import Grades, Veto
+from .numbers import exact
 from .totals import Drop, Graded, apply_quota, final_grade
 from .panels import PanelSummary
 
@@ -143,6 +144,7 @@ def _primary(standing: Standing, column: str) -> Mapping[str, Decimal]:
     return {k: v if v is not None else ZERO for k, v in subtotals.items()}
 
 
+@exact
 def rank(
     results: Sequence[Result | Standing], column: str = "assessed", tie_break: Sequence[str] = (),
     grades: Grades | None = None,

@@ -36,6 +36,7 @@ from .messages import hint
 from .numbers import format_decimal
 from .panels import group_sheets
 from .problems import JyscoreError, Position, Problem, Severity, make_problem
+from .text import identity, reveal, short
 
 # groups of at most this many files are named file by file in JY302/JY303, larger ones counted
 _NAMED_FILES = 3
@@ -223,18 +224,28 @@ class CollegeYear(Protocol):
 
 
 def duplicate_problems(sheets: Iterable[CollegeYear]) -> list[Problem]:
-    """JY301 for every sheet whose college and year an earlier sheet already has."""
+    """JY301 for every sheet whose college and year an earlier sheet already has.
+
+    Colleges are compared by :func:`jyscore.text.identity`: names that differ only by invisible
+    characters (a zero-width space, a BOM), compatibility forms (⽂ for 文) or spacing are the same
+    college; a JY307 warning beside the JY301 shows how the names differ, escaped."""
     first: dict[tuple[str, int], CollegeYear] = {}
     problems = []
     for sheet in sheets:
-        key = (sheet.college, sheet.year)
+        key = (identity(sheet.college), sheet.year)
         if key in first:
+            at = sheet.positions.get("college") or Position()
+            earlier = first[key]
             problems.append(
-                make_problem(
-                    "JY301", sheet.source, sheet.positions.get("college") or Position(),
-                    college=sheet.college, year=sheet.year, other=first[key].source,
-                )
+                make_problem("JY301", sheet.source, at, college=short(sheet.college, 40),
+                             year=sheet.year, other=earlier.source)
             )
+            if earlier.college != sheet.college:
+                problems.append(
+                    make_problem("JY307", sheet.source, at, severity=Severity.WARNING,
+                                 college=reveal(sheet.college), other_college=reveal(earlier.college),
+                                 other=earlier.source)
+                )
         else:
             first[key] = sheet
     return problems

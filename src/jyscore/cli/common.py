@@ -95,17 +95,19 @@ def find_sheets(paths: Sequence[Path]) -> list[Path]:
     a path holding no sheet is wrong usage: exit 2, naming it, whichever command was run.
     """
     from ..loading.files import READERS, find_files
+    from ..text import display_path
 
     found: list[Path] = []
     for path in paths:
         below = find_files([path])
         for output in below.outputs:
-            click.echo(f"jyscore: {hint('own-output-skipped', file=output)}", err=True)
+            click.echo(f"jyscore: {hint('own-output-skipped', file=display_path(output))}",
+                       err=True)
         if not below.sheets:  # a file named here that is an output: its note says it all
             if path.is_dir():
                 suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-                click.echo(f"jyscore: {hint('validate-no-sheets', path=path, suffixes=suffixes)}",
-                           err=True)
+                message = hint("validate-no-sheets", path=display_path(path), suffixes=suffixes)
+                click.echo(f"jyscore: {message}", err=True)
             sys.exit(EXIT_USAGE)
         found.extend(below.sheets)
     return list(dict.fromkeys(found))
@@ -120,6 +122,8 @@ def get_rubric(path: Path | None) -> Rubric:
 
 def output_failure(error: OutputError) -> NoReturn:
     """Report an output that could not be written: exit 2 for a refused overwrite, else 1."""
-    click.echo(f"jyscore: {render_message(error.code, {'path': error.path, 'reason': error.reason})}",
-               err=True)
+    from ..text import display_path
+
+    params = {"path": display_path(error.path), "reason": error.reason}
+    click.echo(f"jyscore: {render_message(error.code, params)}", err=True)
     sys.exit(EXIT_USAGE if error.code == "JY701" else EXIT_PROBLEMS)

@@ -3,49 +3,136 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from ..engine import score as score_sheet
-from ..explain import Explanation, UnknownIds, explain as explain_result
+from ..explain import Explanation, explain as explain_result
+from ..explain_totals import PanelWork, TotalsWork, result_totals_work
+from ..loading.files import READERS, check_sheet, discover
 from ..messages import hint
 from ..numbers import format_decimal
-from .common import EXIT_USAGE, get_rubric, get_sheet, rubric_option
+from ..problems import JyscoreError, Problem
+from .common import EXIT_USAGE, echo_problems, fail, get_rubric, rubric_option
 from .localized import LocalizedCommand
+from .score import panel_option
 
 
 @click.command(cls=LocalizedCommand)
-@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("ids", nargs=-1)
+@click.argument("arguments", nargs=-1, required=True, metavar="SHEET... [ID...]")
 @rubric_option
 @click.option(
     "--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="Output format.",
 )
-def explain(sheet: Path, ids: tuple[str, ...], rubric_path: Path | None, output_format: str) -> None:
+@panel_option
+@click.option("--assessor", default=None, metavar="NAME",
+              help="Of a panel, explain this assessor's own sheet, item by item.")
+def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format: str,
+            panel_method: str | None, assessor: str | None) -> None:
     """Show why each number of a sheet is what it is: the inputs per column, the rule in words,
     the arithmetic with exact intermediate values, the caps and floors applied, the result; then
-    the base, bonus and total. Give item ids to explain only those.
+    the base, bonus, each adjustment and veto, the total and the grade with its band. Give item
+    ids after the sheets to explain only those.
+
+    Several sheets of one college, each naming its assessor, or a folder of them, are one panel
+    (as for score): each figure shows every assessor's value, which the method dropped, the
+    exact aggregate and its rounding to the published figure; --assessor NAME explains one
+    assessor's own sheet.
 
     \b
     Example:
         jyscore explain examples/2024/文学院.yaml 6.1.1
         jyscore explain 文学院.yaml --rubric rubric/composite-employment.yaml 1.3 2.2
         jyscore explain 文学院.yaml --format json
+        jyscore explain examples/panel-2024/历史文化学院/ 1.3 --panel trimmed-mean
+        jyscore explain examples/panel-2024/历史文化学院/ --assessor 王老师
     """
+    paths, ids = _split(arguments)
     rubric = get_rubric(rubric_path)
-    result = score_sheet(rubric, get_sheet(sheet, rubric))
+    unknown = [i for i in ids if i not in rubric.nodes]
+    if unknown:
+        _usage(hint("explain-unknown-ids", ids=hint("name-separator").join(unknown),
+                    rubric=rubric.id))
+    files = discover(paths)
+    if not files:
+        suffixes = hint("name-separator").join(f"*{s}" for s in sorted(READERS))
+        _usage(hint("validate-no-sheets", path=paths[0], suffixes=suffixes))
+    reports = [check_sheet(path, rubric) for path in files]
+    problems: list[Problem] = [p for report in reports for p in report.problems]
+    if not all(report.ok for report in reports):
+        fail(problems)
+    sheets = [report.sheet for report in reports if report.sheet is not None]
+    if len(sheets) == 1 and sheets[0].assessor is None and assessor is None:
+        echo_problems(problems)
+        _echo_sheet(explain_result(score_sheet(rubric, sheets[0]), ids), output_format)
+        return
+    from ..panels import PanelSettings, identity, score_panel
+
     try:
-        work = explain_result(result, ids)
-    except UnknownIds as exc:
-        click.echo(hint("explain-unknown-ids", ids=hint("name-separator").join(exc.ids),
-                        rubric=rubric.id), err=True)
-        sys.exit(EXIT_USAGE)
+        panel, warnings = score_panel(rubric, sheets, PanelSettings.of(rubric, panel_method))
+    except JyscoreError as exc:
+        fail([*problems, *exc.problems])
+    echo_problems(sorted([*problems, *warnings], key=Problem.sort_key))
+    if assessor is not None:
+        member = next((m for m in panel.members if identity(m.assessor) == identity(assessor)),
+                      None)
+        if member is None:
+            _usage(hint("explain-no-assessor", assessor=assessor,
+                        assessors=hint("name-separator").join(panel.assessors)))
+        _echo_sheet(explain_result(member.result, ids), output_format)
+        return
+    from ..explain_totals import panel_work
+
+    work = panel_work(panel, ids)
+    if output_format == "json":
+        sheet = panel.result.sheet
+        data = {"college": sheet.college, "year": sheet.year, "rubric": rubric.id,
+                "panel": work.as_data()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(panel_text(work), nl=False)
+
+
+def _usage(message: str) -> NoReturn:
+    click.echo(f"jyscore: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _split(arguments: tuple[str, ...]) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """The leading arguments that name a file or folder are the sheets; the rest are item ids."""
+    count = 0
+    while count < len(arguments) and _names_a_file(arguments[count]):
+        count += 1
+    if count == 0:
+        _usage(hint("explain-no-sheet", path=arguments[0]))
+    return tuple(Path(a) for a in arguments[:count]), arguments[count:]
+
+
+def _names_a_file(argument: str) -> bool:
+    try:
+        return Path(argument).exists()
+    except (OSError, ValueError):  # a name too long, a NUL byte: not a sheet
+        return False
+
+
+def _echo_sheet(work: Explanation, output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(as_data(work), ensure_ascii=False, indent=2))
     else:
         click.echo(as_text(work), nl=False)
+
+
+def panel_text(work: PanelWork) -> str:
+    lines = list(work.lines)
+    for figure in work.figures:
+        lines.append("")
+        title = figure.name if figure.key == figure.name or figure.key in (
+            "base", "bonus", "total") else f"{figure.key} {figure.name}"
+        lines.append(title)
+        lines.extend(f"  {line}" for line in figure.lines)
+    return "\n".join(lines) + "\n"
 
 
 def _column_word(work: Explanation, column: str) -> str:
@@ -72,21 +159,21 @@ def as_text(work: Explanation) -> str:
             lines.extend(f"    {step}" for step in column.steps)
             points = "—" if column.points is None else format_decimal(column.points)
             lines.append(f"    → {points}")
-    labels = work.result.rubric.labels
     lines.append("")
-    for name, totals in work.result.totals.items():
-        if totals is None:
-            continue
-        lines.append(hint(
-            "explain-totals", column=_column_word(work, name), base_label=labels.base,
-            base=format_decimal(totals.base), bonus_label=labels.bonus,
-            bonus=format_decimal(totals.bonus), total_label=labels.total,
-            total=format_decimal(totals.total)))
+    for totals in _totals_work(work):
+        lines.append(totals.lines[0])
+        lines.extend(f"  {line}" for line in totals.lines[1:])
     return "\n".join(lines) + "\n"
+
+
+def _totals_work(work: Explanation) -> tuple[TotalsWork, ...]:
+    words = {column: _column_word(work, column) for column in work.result.totals}
+    return result_totals_work(work.result, words)
 
 
 def as_data(work: Explanation) -> dict[str, Any]:
     result = work.result
+    works = {totals.column: totals for totals in _totals_work(work)}
     return {
         "college": result.college,
         "year": result.year,
@@ -108,10 +195,7 @@ def as_data(work: Explanation) -> dict[str, Any]:
             for item in work.items
         ],
         "totals": {
-            column: None if totals is None else {
-                "base": format_decimal(totals.base), "bonus": format_decimal(totals.bonus),
-                "total": format_decimal(totals.total),
-            }
-            for column, totals in result.totals.items()
+            column: works[column].as_data() if column in works else None
+            for column in result.totals
         },
     }

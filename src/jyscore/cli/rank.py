@@ -25,6 +25,7 @@ from ..render.formats import (
     RANK_DETAIL_FORMATS, RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for,
 )
 from ..render.rank_common import RankRenderOptions
+from ..text import display_path
 from .score import panel_option
 from .common import (
     EXIT_PROBLEMS, EXIT_USAGE, echo_problems, find_sheets, get_rubric, output_failure,
@@ -101,7 +102,7 @@ def _report_skipped(outcome: RankOutcome) -> None:
     problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
     echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
     for skipped in outcome.skipped:
-        click.echo(hint("rank-skipped", file=skipped.path), err=True)
+        click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
 
 
 @click.command(cls=LocalizedCommand)
@@ -212,6 +213,6 @@ def rank(
         write_atomic(output, data, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("rank-wrote", path=output, colleges=phrase(
+    click.echo(hint("rank-wrote", path=display_path(output), colleges=phrase(
         "count-colleges-one" if len(outcome.ranking.rows) == 1 else "count-colleges",
         count=len(outcome.ranking.rows))), err=True)

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Callable, TypeVar
 
 import click
 
 from ..atomic import OutputError, write_text_atomic
+from ..text import char_name, display_path, first_unwritable
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
-from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
+from .common import get_rubric, output_failure, rubric_option
 from .localized import LocalizedCommand
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
@@ -38,11 +38,6 @@ def write_sheet_file(
     assessor: str | None = None,
 ) -> None:
     """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
-    if output.suffix.lower() == ".xlsx" and (rubric.adjustments or rubric.vetoes):
-        if sheet is not None and (sheet.adjustments or sheet.vetoes):
-            click.echo(hint("form-totals-lost", path=output), err=True)
-            sys.exit(EXIT_PROBLEMS)
-        click.echo(hint("form-no-totals"), err=True)
     try:
         if output.suffix.lower() == ".xlsx":
             from ..excel.template import write_form  # openpyxl only when a workbook is written
@@ -55,7 +50,7 @@ def write_sheet_file(
             write_text_atomic(output, text, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("form-wrote", path=output), err=True)
+    click.echo(hint("form-wrote", path=display_path(output)), err=True)
 
 
 @click.command(cls=LocalizedCommand)
@@ -92,6 +87,13 @@ def template(
     who = assessor.strip() if assessor is not None else None
     if who == "":
         raise click.BadParameter(hint("form-assessor"), param_hint="'--assessor'")
+    for option, text in (("--college", name), ("--assessor", who or "")):
+        bad = first_unwritable(text)  # the rule for every text that reaches a written file
+        if bad is not None:
+            raise click.BadParameter(
+                hint("form-option-character", character=char_name(text[bad])),
+                param_hint=f"'{option}'",
+            )
     rubric = get_rubric(rubric_path)
     write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force,
                      assessor=who)

@@ -77,7 +77,9 @@ def validate(
     """Check score sheets: every problem of every file, and the run as a whole.
 
     Folders are searched recursively for *.yaml, *.yml and *.xlsx sheets, skipping dotfiles,
-    Office lock files (~$*.xlsx), *~ backups and ranking workbooks jyscore wrote (with a note). Besides each sheet's own problems it reports the
+    Office lock files (~$*.xlsx), *~ backups and ranking workbooks jyscore wrote (with a note);
+    workbooks in other formats (.xlsm, .xls, …), symbolic links (never followed inside a folder)
+    and special files are reported as errors. Besides each sheet's own problems it reports the
     same college twice for a year (error), and as warnings: sheets of several years or rubrics,
     a sheet not yet assessed, an item whose rubric asks for evidence but has no note, and with
     --max-gap a self score more than POINTS above the assessed one. Sheets naming an assessor

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
+from ..text import xml_safe
 from .printing import TEXT_SIZE, TITLE_SIZE, cjk_font, text_lines
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
@@ -27,6 +27,8 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")
 TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
+ALERT_FONT = Font(b=True, color="C00000")  # a reported veto (conditional formatting)
+ALERT_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 WRAP = Alignment(wrap_text=True, vertical="center")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 MIDDLE = Alignment(vertical="center")
@@ -37,8 +39,9 @@ TEXT_FORMAT = "@"
 
 
 def clean_text(text: str) -> str:
-    """Text as a cell can hold it: characters XML forbids become U+FFFD, at most 32767 of them."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)[:MAX_CELL_TEXT]
+    """Text as a cell can hold it, at most 32767 characters of it; the last line of defence
+    behind the input rule of :mod:`jyscore.text`, which refuses both where text is read."""
+    return xml_safe(text)[:MAX_CELL_TEXT]
 
 
 def put_text(cell: Any, text: str | None) -> None:

@@ -58,3 +58,18 @@ def allowed_values(values: str) -> DataValidation:
     validation.promptTitle, validation.prompt = title[:32], prompt[:255]
     validation.errorTitle, validation.error = title[:32], prompt[:255]
     return validation
+
+
+def adjustment(minimum: Decimal, maximum: Decimal, step: Decimal, deduction: bool) -> DataValidation:
+    """An adjustment's amount: a decimal from ``minimum`` to ``maximum``, entered without sign."""
+    validation = DataValidation(type="decimal", operator="between",
+                                formula1=format_decimal(minimum), formula2=format_decimal(maximum))
+    kind = "deduction" if deduction else "addition"
+    prompt = hint(f"form-prompt-adjustment-{kind}", min=format_decimal(minimum),
+                  max=format_decimal(maximum), step=format_decimal(step))
+    title = hint("form-prompt-adjustment-title")
+    validation.allow_blank = True
+    validation.showInputMessage = validation.showErrorMessage = True
+    validation.promptTitle, validation.prompt = title[:32], prompt[:255]
+    validation.errorTitle, validation.error = title[:32], prompt[:255]
+    return validation

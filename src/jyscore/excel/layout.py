@@ -3,15 +3,22 @@
 The reader relies on as little of the form's look as possible, so that a form from an older
 jyscore, or one a user re-arranged, still reads:
 
-* the first worksheet holds the form; above its header row, a label cell (``学院``, ``年度``,
-  ``指标体系``, ``考核人``, or ``college``/``year``/``rubric``/``assessor``) has its value in the
-  cell to its right;
+* the visible worksheet titled 评分表 (else the first visible one with the form's header row)
+  holds the form; hidden sheets are never read; above its header row, a label cell (``学院``,
+  ``年度``, ``指标体系``, ``考核人``, or ``college``/``year``/``rubric``/``assessor``) has its value
+  in the cell to its right;
 * the header row is the first row with an ``编号`` cell and a ``自评分数`` or ``考核分数`` cell (the
   rubric's labels, or ``id``/``self``/``assessed``/``note``); columns are found by these texts;
 * below it, a row whose ``编号`` is an id scores that id: its 自评分数, 考核分数 and 备注 cells;
 * a row whose ``编号`` is ``<id>/<label>`` (``6.1.1/目标就业率``) gives that input of an item with
   a rule: its value in the 自评分数 column holds for both columns, unless the 考核分数 column
   gives another value for the assessment (an input given per column);
+* a row whose ``编号`` is ``<调整>/<id>`` (the rubric's ``adjustments`` label, or
+  ``adjustments``) enters that adjustment: the amount in each score column, and a note; a row
+  ``<一票否决>/<id>`` (the ``veto`` label, or ``vetoes``) reports that veto in each column with 1
+  (0 or blank: it does not apply);
+* a row whose ``编号`` is the note label (``备注`` or ``note``) holds the sheet's own note in the
+  first cell to the right;
 * formulas in cells that the form itself computes (groups, items summed from their parts, bonus
   points) are ignored; any other formula must carry its computed value.
 """
@@ -110,6 +117,31 @@ def input_key(rubric: Rubric, item_id: str, field: str) -> str:
     """The ``编号`` text of an input row: ``6.1.1/目标就业率``."""
     words = item_input_labels(rubric, rubric.nodes.get(item_id))
     return f"{item_id}{INPUT_SEPARATOR}{words.get(field, field)}"
+
+
+def adjustment_key(rubric: Rubric, adjustment_id: str) -> str:
+    """The ``编号`` text of an adjustment's row: ``调整/造假``."""
+    return f"{rubric.labels.adjustments}{INPUT_SEPARATOR}{adjustment_id}"
+
+
+def veto_key(rubric: Rubric, veto_id: str) -> str:
+    """The ``编号`` text of a veto's row: ``一票否决/否决1``."""
+    return f"{rubric.labels.veto}{INPUT_SEPARATOR}{veto_id}"
+
+
+def totals_key(rubric: Rubric, key: str) -> tuple[str, str] | None:
+    """``调整/造假`` -> (``adjustments``, ``造假``); ``一票否决/否决1`` -> (``vetoes``, ``否决1``);
+    None for any other key (an item id that happens to be such a label stays an item)."""
+    prefix, separator, rest = key.partition(INPUT_SEPARATOR)
+    if not separator or prefix.strip() in rubric.nodes:
+        return None
+    sections = {
+        normal(rubric.labels.adjustments): "adjustments", normal("adjustments"): "adjustments",
+        normal(rubric.labels.veto): "vetoes", normal("vetoes"): "vetoes",
+        normal("veto"): "vetoes",
+    }
+    section = sections.get(normal(prefix))
+    return (section, rest.strip()) if section is not None else None
 
 
 def split_key(rubric: Rubric, key: str) -> tuple[str, str | None]:

@@ -11,7 +11,9 @@ The fill-in form is not marked: filled in, it is a score sheet. No openpyxl here
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -29,14 +31,20 @@ def is_own_output(path: Path) -> bool:
 
     Anything unreadable, too large or not a zip is not recognised: the sheet reader then reports
     it as it would any other file."""
+    from ..loading.files import FolderLink  # a link found in a folder is never followed
+
     try:
-        if path.stat().st_size > _MAX_FILE_BYTES or not zipfile.is_zipfile(path):
+        info = os.stat(path)
+        # a FIFO would block the search: only a regular file is looked into
+        if not stat.S_ISREG(info.st_mode) or isinstance(path, FolderLink):
+            return False
+        if info.st_size > _MAX_FILE_BYTES or not zipfile.is_zipfile(path):
             return False
         with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo(_CORE_PART)
-            if info.file_size > _MAX_CORE_BYTES:
+            part_info = archive.getinfo(_CORE_PART)
+            if part_info.file_size > _MAX_CORE_BYTES:
                 return False
-            with archive.open(info) as part:
+            with archive.open(part_info) as part:
                 core = part.read(_MAX_CORE_BYTES + 1)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, zipfile.LargeZipFile,
             NotImplementedError, RuntimeError, EOFError):

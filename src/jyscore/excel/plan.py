@@ -7,20 +7,22 @@ item's row computes the rule). The parts are the input cells and the item's row 
 a filled form scores every such item through all of its parts (the sheet contract allows the
 item as a whole too: a converted sheet that scores it whole writes the value into the item's row
 instead of the sum). Each primary with children ends with a subtotal row (a primary scored itself is its own); then come the base score, the bonus
-items (each followed by its input rows), the bonus subtotal and the total.
+items (each followed by its input rows), the bonus subtotal, a row per adjustment to the total
+and per veto (一票否决) the rubric declares, the total, and the grade when the rubric has grades.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Node, Rubric
-from .layout import input_key, rule_inputs
+from ..models import Adjustment, Node, Rubric, Veto
+from .layout import adjustment_key, input_key, rule_inputs, veto_key
 
 # kinds of row
 ITEM, PART, SUBTOTAL, BASE, BONUS, INPUT, BONUS_TOTAL, TOTAL = (
     "item", "part", "subtotal", "base", "bonus", "input", "bonus-total", "total",
 )
+ADJUSTMENT, VETO, GRADE = "adjustment", "veto", "grade"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class FormRow:
     secondary: Node | None = None  # the node named in the 二级指标 column
     item: Node | None = None  # the scorable item the row belongs to (itself, or a part's owner)
     field: str | None = None  # the input of an input row
+    declared: Adjustment | Veto | None = None  # the rubric's adjustment or veto of its row
 
 
 def ancestors(rubric: Rubric) -> dict[str, tuple[Node, ...]]:
@@ -81,7 +84,14 @@ def plan(rubric: Rubric) -> list[FormRow]:
                 )
     if rubric.bonus_items:
         rows.append(FormRow(BONUS_TOTAL, ""))
+    for adjustment in rubric.adjustments:
+        rows.append(FormRow(ADJUSTMENT, adjustment_key(rubric, adjustment.id),
+                            declared=adjustment))
+    for veto in rubric.vetoes:
+        rows.append(FormRow(VETO, veto_key(rubric, veto.id), declared=veto))
     rows.append(FormRow(TOTAL, ""))
+    if rubric.grades is not None:
+        rows.append(FormRow(GRADE, ""))
     return rows
 
 

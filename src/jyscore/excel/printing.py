@@ -28,6 +28,7 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..messages import hint
+from ..text import xml_safe
 
 # 宋体 (SimSun) is on every Windows (Excel and WPS); the GB2312 charset tells Excel/WPS that a
 # Chinese face is meant. LibreOffice on Linux substitutes a CJK sans (Noto Sans CJK, via
@@ -110,8 +111,9 @@ def apply_print_setup(
     if title_rows:
         ws.print_title_rows = title_rows
     font = "&9"  # 9 pt in the workbook's font (a font code &"name,style" needs localised styles)
-    ws.oddHeader.left.text = font + _header_text(document)
-    ws.oddHeader.right.text = font + _header_text(section)
+    # what XML cannot hold is shown escaped: the writers' last line of defence (jyscore.text)
+    ws.oddHeader.left.text = font + _header_text(xml_safe(document))
+    ws.oddHeader.right.text = font + _header_text(xml_safe(section))
     page = _header_text(hint("print-page", page="\0P", pages="\0N")).replace("\0", "&")
     ws.oddFooter.center.text = font + page
 

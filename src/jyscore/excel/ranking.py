@@ -40,6 +40,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .. import __version__, rules
 from ..atomic import check_writable, write_atomic
+from ..text import display_path, xml_safe
 from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
@@ -122,7 +123,9 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
         _panels_sheet(workbook.create_sheet(title), outcome, number_format)
     _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format,
                  details=len(details))
-    workbook.properties.title = f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
+    workbook.properties.title = xml_safe(
+        f"{outcome.rubric.name} {outcome.rubric.labels.rank} {outcome.year}"
+    )
     workbook.properties.creator = f"jyscore {__version__}"
     # an output, never a sheet: discovery skips it when it lies among the sheets (.marks)
     workbook.properties.keywords = OUTPUT_KEYWORD
@@ -160,7 +163,7 @@ def _cell(
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid worksheet title for a college (no []:*?/\\, at most 31 characters) whose
     casefolded form is not in ``taken``: Excel's titles are unique regardless of case."""
-    base = _BAD_TITLE.sub("_", name).strip("'").strip() or "_"
+    base = _BAD_TITLE.sub("_", " ".join(xml_safe(name).split())).strip("'").strip() or "_"
     title = base[:MAX_TITLE]
     number = 2
     while title.casefold() in taken:
@@ -412,7 +415,7 @@ def _about_sheet(
             "rank-xlsx-panel-method", method=hint(f"panel-method-{settings.method}"),
             level=hint(f"panel-level-{settings.level}"), places=settings.places)))
     for index, skipped in enumerate(outcome.skipped):  # a row each: one cell could not hold them
-        lines.append((hint("rank-xlsx-skipped") if index == 0 else "", str(skipped.path)))
+        lines.append((hint("rank-xlsx-skipped") if index == 0 else "", display_path(skipped.path)))
     if rubric.total is not None:
         lines.append((hint("rank-xlsx-total", base=labels.base), rubric.total))
     if rubric.grades is not None:

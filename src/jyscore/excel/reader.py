@@ -15,23 +15,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import io
 import math
 import unicodedata
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .. import rules
-from ..messages import hint, phrase
-from ..models import Rubric, Sheet
+from ..i18n import LANGUAGES, translate
+from ..messages import HINTS, hint, phrase
+from ..models import Adjustment, Rubric, Sheet, Veto
 from ..numbers import format_decimal, parse_decimal
-from ..problems import JyscoreError, Position, Problem, make_problem
+from ..problems import JyscoreError, Position, Problem, Severity, make_problem
 from ..loading.sheet import sheet_from_document
-from ..loading.yamlsource import Document, Path_
+from ..loading.yamlsource import Document, Path_, text_problem
+from ..text import display_path, short
 from .layout import (
     MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, SCORE_FIELDS, computed, header_fields, headers, normal, split_key,
-    top_fields,
+    top_fields, totals_key,
 )
 from .safety import check_workbook_file
 
@@ -43,8 +46,8 @@ _EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124"})
 def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = None) -> Sheet:
     """Read and check one filled-in form; raise :class:`JyscoreError` with every problem."""
     path = Path(path)
-    check_workbook_file(path)
-    reader = read_document(path, rubric)
+    data = check_workbook_file(path)
+    reader = read_document(path, rubric, data)
     options = {"defaults": defaults} if defaults is not None else {}
     try:
         sheet = sheet_from_document(reader.doc, rubric, **options)
@@ -100,55 +103,137 @@ class _Cell:
         self.number_format = number_format
 
 
-def _open(path: Path, data_only: bool) -> Any:
+def _open(data: bytes, data_only: bool) -> Any:
     import openpyxl  # only when a workbook is really read
 
-    return openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    return openpyxl.load_workbook(
+        io.BytesIO(data), read_only=True, data_only=data_only, keep_links=False
+    )
 
 
-def _grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell]]:
-    """The first sheet's non-empty cells (within the read limits) by (row, column)."""
-    workbook = _open(path, data_only)
+@dataclasses.dataclass
+class _Grid:
+    """The form sheet's non-empty cells within the read limits, by (row, column), and what the
+    reader found around them."""
+
+    title: str
+    cells: dict[tuple[int, int], _Cell]
+    hidden: list[str]  # hidden sheets, not read
+    beyond: str | None = None  # the first non-empty cell past the read limits
+
+
+FormTest = Callable[[dict[tuple[int, int], _Cell]], bool]
+
+
+def _candidates(workbook: Any) -> tuple[list[Any], list[str]]:
+    """The sheets that may be the form, in the order they are tried: visible sheets titled as the
+    form, then the other visible ones. Hidden and very hidden sheets are never read; their names
+    come back to be reported."""
+    visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    hidden = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
+    titles = {translate("form-sheet", HINTS["form-sheet"], language) for language in LANGUAGES}
+    titled = [ws for ws in visible if ws.title in titles]  # a form written in either language
+    return [*titled, *(ws for ws in visible if ws not in titled)], hidden
+
+
+def _grid(file: str, data: bytes, data_only: bool, choose: FormTest | str) -> _Grid:
+    """The form sheet's cells: the first candidate whose cells pass ``choose`` (the form's
+    layout), else the first candidate; or, given a title, the sheet of that title."""
+    workbook = _open(data, data_only)
     try:
-        sheet = workbook.worksheets[0]
-        found: dict[tuple[int, int], _Cell] = {}
-        for row in sheet.iter_rows(min_row=1, max_row=MAX_ROWS, max_col=MAX_COLUMNS):
-            for cell in row:
-                if cell.value is None or not hasattr(cell, "coordinate"):
-                    continue
-                found[(cell.row, cell.column)] = _Cell(
-                    cell.coordinate, cell.value, cell.data_type == "f",
-                    cell.number_format or "General",
-                )
-        return sheet.title, found
+        candidates, hidden = _candidates(workbook)
+        if not candidates and not hidden:
+            raise JyscoreError([make_problem("JY604", file, reason=phrase("xlsx-no-sheet"))])
+        if not candidates:
+            raise JyscoreError([make_problem("JY615", file, sheets=_names(hidden))])
+        if isinstance(choose, str):
+            candidates = [ws for ws in candidates if ws.title == choose][:1] or candidates[:1]
+        first: _Grid | None = None
+        for sheet in candidates:
+            grid = _sheet_grid(sheet, hidden)
+            if isinstance(choose, str) or choose(grid.cells):
+                return grid
+            first = first or grid
+        assert first is not None
+        return first
     finally:
         workbook.close()
 
 
-def _read_grid(path: Path, data_only: bool) -> tuple[str, dict[tuple[int, int], _Cell]]:
+def _sheet_grid(sheet: Any, hidden: list[str]) -> _Grid:
+    """One sheet's non-empty cells within the read limits, and the first cell beyond them."""
+    found: dict[tuple[int, int], _Cell] = {}
+    beyond: str | None = None
+    past_last_row = False
+    for row in sheet.iter_rows(min_row=1):
+        for cell in row:
+            if cell.value is None or not hasattr(cell, "coordinate"):
+                continue
+            if cell.row > MAX_ROWS or cell.column > MAX_COLUMNS:
+                beyond = beyond or cell.coordinate
+                past_last_row = cell.row > MAX_ROWS
+                continue
+            found[(cell.row, cell.column)] = _Cell(
+                cell.coordinate, cell.value, cell.data_type == "f",
+                cell.number_format or "General",
+            )
+        if past_last_row:
+            break  # the first cell past the last row is reported; the rest is not read
+    return _Grid(sheet.title, found, hidden, beyond)
+
+
+def _form_test(rubric: Rubric) -> FormTest:
+    """Whether a sheet's cells have the form's header row (编号 and 自评分数 or 考核分数) within
+    the rows where the reader looks for it."""
+    names = header_fields(rubric)
+
+    def is_form(cells: dict[tuple[int, int], _Cell]) -> bool:
+        rows: dict[int, set[str]] = {}
+        for (row, _), cell in cells.items():
+            if row <= MAX_HEADER_ROW and isinstance(cell.value, str):
+                field = names.get(normal(cell.value))
+                if field is not None:
+                    rows.setdefault(row, set()).add(field)
+        return any("id" in f and ("self" in f or "assessed" in f) for f in rows.values())
+
+    return is_form
+
+
+def _names(titles: list[str]) -> str:
+    separator = hint("name-separator")
+    more = separator + "…" if len(titles) > 5 else ""
+    return separator.join(repr(short(t, 31)) for t in titles[:5]) + more
+
+
+def _read_grid(path: Path, data: bytes, data_only: bool, choose: FormTest | str) -> _Grid:
+    file = display_path(path)
     try:
         with warnings.catch_warnings():  # openpyxl's UserWarnings are not the user's business
             warnings.simplefilter("ignore")
-            return _grid(path, data_only)
+            return _grid(file, data, data_only, choose)
     except JyscoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged
         if type(exc).__module__.startswith("defusedxml"):  # the safety check should have caught it
-            problem = make_problem("JY608", str(path), part="?")
+            problem = make_problem("JY608", file, part="?")
         else:
-            problem = make_problem("JY604", str(path),
+            problem = make_problem("JY604", file,
                                    reason=phrase("xlsx-error", error=type(exc).__name__))
         raise JyscoreError([problem]) from None
 
 
-def read_document(path: Path, rubric: Rubric) -> _Reader:
+def read_document(path: Path, rubric: Rubric, data: bytes | None = None) -> _Reader:
     """Read the form: ``.doc`` is the :class:`Document`, ``.problems`` the reader's own problems
-    and ``.unresolved`` the ids whose cells hold a formula without a value."""
-    title, grid = _read_grid(path, data_only=False)
-    reader = _Reader(str(path), rubric, title, grid)
+    and ``.unresolved`` the ids whose cells hold a formula without a value. ``data`` is the
+    file's bytes as checked by :mod:`.safety` (read here when not given)."""
+    if data is None:
+        data = check_workbook_file(path)
+    grid = _read_grid(path, data, data_only=False, choose=_form_test(rubric))
+    reader = _Reader(display_path(path), rubric, grid.title, grid.cells)
+    reader.limits(grid)
     reader.document()
     if reader.pending:
-        _, values = _read_grid(path, data_only=True)
+        values = _read_grid(path, data, data_only=True, choose=grid.title).cells
         reader.resolve(values)
     return reader
 
@@ -172,6 +257,26 @@ class _Reader:
         self.unresolved: set[str] = set()
         self.score_cells: dict[str, str] = {}  # id -> its row's first score cell
 
+    def limits(self, grid: _Grid) -> None:
+        """What lies outside the scored area is reported, never silently left out: hidden sheets
+        (a warning: they are not read), a value past the read limits and text no written file
+        may hold (errors)."""
+        if grid.hidden:
+            self.doc.warnings.append(
+                make_problem("JY616", self.file, Position(cell="A1"), severity=Severity.WARNING,
+                             sheets=_names(grid.hidden), sheet=short(grid.title, 31))
+            )
+        if grid.beyond is not None:
+            self.problems.append(
+                make_problem("JY614", self.file, Position(cell=grid.beyond), rows=MAX_ROWS,
+                             column=_coordinate(1, MAX_COLUMNS).rstrip("1"))
+            )
+        for cell in grid.cells.values():
+            if isinstance(cell.value, str):
+                problem = text_problem(cell.value, self.file, Position(cell=cell.coordinate))
+                if problem is not None:
+                    self.problems.append(problem)
+
     def text(self, row: int, column: int) -> str | None:
         cell = self.grid.get((row, column))
         return cell_text(cell.value) if cell else None
@@ -181,11 +286,15 @@ class _Reader:
         self._top(header_row)
         rows = sorted({r for r, _ in self.grid if r > header_row})
         seen: dict[str, str] = {}
+        note_label = _note_labels(self.rubric)
         for row in rows:
             key = self.text(row, columns["id"])
             if key is None:
                 continue
             key = key.strip()
+            if normal(key) in note_label:  # the sheet's own note, below the items
+                self._sheet_note(row, columns["id"])
+                continue
             id_cell = self.grid[(row, columns["id"])].coordinate
             if key in seen:
                 self.problems.append(
@@ -195,12 +304,27 @@ class _Reader:
                 )
                 continue
             seen[key] = id_cell
+            declared = totals_key(self.rubric, key)
+            if declared is not None:
+                self._totals_row(row, *declared, id_cell, columns)
+                continue
             score_column = columns.get("self", columns.get("assessed"))
             if score_column is not None:
                 self.score_cells.setdefault(key, _coordinate(row, score_column))
             self._row(row, key, id_cell, columns)
         self.data["scores"] = self.scores
         return self.doc
+
+    def _sheet_note(self, row: int, label_column: int) -> None:
+        value_column = min(
+            (c for r, c in self.grid if r == row and c > label_column), default=label_column + 1
+        )
+        cell = self.grid.get((row, value_column))
+        text = cell_text(cell.value) if cell else None
+        if text is not None and "note" not in self.data:
+            self.data["note"] = text
+            self.positions[("note",)] = Position(cell=_coordinate(row, value_column))
+            self.key_positions[("note",)] = Position(cell=_coordinate(row, label_column))
 
     def locate(self, problem: Problem) -> Problem:
         """Point a problem about an item that the checker could not place (an item not scored)
@@ -241,7 +365,7 @@ class _Reader:
         columns_text = hint("xlsx-header-columns", id=words["id"], self=words["self"],
                             assessed=words["assessed"])
         raise JyscoreError(
-            [make_problem("JY611", self.file, sheet=self.title, columns=columns_text,
+            [make_problem("JY611", self.file, sheet=short(self.title, 31), columns=columns_text,
                           rows=MAX_HEADER_ROW)]
         )
 
@@ -352,9 +476,59 @@ class _Reader:
         else:
             entry[field] = next(iter(given.values()))
 
+    def _totals_row(
+        self, row: int, section: str, declared_id: str, id_cell: str, columns: dict[str, int]
+    ) -> None:
+        """An adjustment's row (its amount in each column) or a veto's (1 where it is reported,
+        0 or blank where it is not), and its note, as the YAML sheet's ``adjustments``/``vetoes``
+        entry of that id: every check of the sheet applies to it at its cells."""
+        entry: dict[str, Any] = {}
+        path: Path_ = (section, declared_id)
+        for field in (*SCORE_FIELDS, "note"):
+            column = columns.get(field)
+            if column is None:
+                continue
+            at = Position(cell=_coordinate(row, column))
+            cell = self.grid.get((row, column))
+            if cell is None:
+                continue
+            if cell.formula:
+                self.pending[(row, column)] = (*path, field)
+                entry[field] = "?"
+            elif field != "note" and self._declared_as_text(cell.value, at, section, declared_id):
+                continue
+            else:
+                value = cell_text(cell.value)
+                if value is None:
+                    continue
+                entry[field] = _flag(value) if section == "vetoes" and field != "note" else value
+            self.positions[(*path, field)] = at
+        if not entry:
+            return
+        self.data.setdefault(section, {})[declared_id] = entry
+        self.positions.setdefault((section,), Position(cell=id_cell))
+        self.key_positions.setdefault((section,), Position(cell=id_cell))
+        self.positions[path] = self.key_positions[path] = Position(cell=id_cell)
+
+    def _declared_as_text(self, value: Any, at: Position, section: str, declared_id: str) -> bool:
+        """A number stored as text in an adjustment's or veto's cell: the form's total skips it
+        (JY613). True when reported."""
+        if not isinstance(value, str) or not _looks_numeric(value):
+            return False
+        declared = _declared(self.rubric, section, declared_id)
+        self.problems.append(
+            make_problem("JY613", self.file, at, item_id=declared_id,
+                         item_name=declared.name if declared else None,
+                         value=value if len(value) <= 40 else value[:39] + "…")
+        )
+        return True
+
     def resolve(self, values: dict[tuple[int, int], _Cell]) -> None:
         """Replace each input formula by its saved value, or report that there is none."""
         for where, path in self.pending.items():
+            if path[0] != "scores":
+                self._resolve_declared(where, path, values.get(where))
+                continue
             item_id, field = path[1], path[2]
             column = path[3] if len(path) > 3 else None
             cached = values.get(where)
@@ -388,6 +562,49 @@ class _Reader:
                              item_name=node.name if node else None,
                              formula=formula if len(formula) <= 60 else formula[:59] + "…")
             )
+
+
+    def _resolve_declared(self, where: tuple[int, int], path: Path_, cached: _Cell | None) -> None:
+        """An adjustment's or veto's cell holding a formula: its saved value, or JY610."""
+        section, declared_id, field = str(path[0]), str(path[1]), str(path[2])
+        entry = self.data[section][declared_id]
+        text = cell_text(cached.value, from_formula=True) if cached is not None else None
+        at = Position(cell=self.grid[where].coordinate)
+        if text is not None and field != "note" and self._declared_as_text(
+                cached.value if cached is not None else None, at, section, declared_id):
+            entry.pop(field, None)
+            return
+        if text is not None:
+            entry[field] = _flag(text) if section == "vetoes" and field != "note" else text
+            return
+        entry.pop(field, None)
+        declared = _declared(self.rubric, section, declared_id)
+        formula = str(self.grid[where].value)
+        self.problems.append(
+            make_problem("JY610", self.file, at, item_id=declared_id,
+                         item_name=declared.name if declared else None,
+                         formula=formula if len(formula) <= 60 else formula[:59] + "…")
+        )
+
+
+def _flag(text: str) -> str:
+    """A veto's cell as the sheet's flag: 1 is ``true``, 0 ``false``; anything else stays as it
+    is, for the sheet checker to report (JY143)."""
+    number = parse_decimal(text.strip())
+    if number is not None and number in (0, 1):
+        return "true" if number == 1 else "false"
+    return text
+
+
+def _declared(rubric: Rubric, section: str, declared_id: str) -> Adjustment | Veto | None:
+    declared: tuple[Adjustment | Veto, ...] = (
+        rubric.adjustments if section == "adjustments" else rubric.vetoes)
+    return next((d for d in declared if d.id == declared_id), None)
+
+
+def _note_labels(rubric: Rubric) -> set[str]:
+    """The words of the sheet-note row's label: the rubric's 备注, or ``note``."""
+    return {normal(rubric.labels.note), normal("note")}
 
 
 def _looks_numeric(text: str) -> bool:

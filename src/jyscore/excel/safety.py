@@ -17,17 +17,21 @@ the declared sizes bounds what is unpacked later.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..inputfile import NotRegularFile, TooLarge, read_limited
 from ..messages import Phrase, hint, os_error_phrase, phrase
 from ..problems import JyscoreError, Problem, make_problem
+from ..text import display_path, short
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_PIECE = 64 * 1024
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 _DECLARATIONS = (b"<!doctype", b"<!entity")
 
@@ -36,6 +40,7 @@ _DECLARATIONS = (b"<!doctype", b"<!entity")
 class WorkbookLimits:
     max_file_bytes: int = 20 * 1024 * 1024
     max_unpacked_bytes: int = 100 * 1024 * 1024
+    max_part_bytes: int = 64 * 1024 * 1024
     max_parts: int = 2000
     max_ratio: int = 200  # uncompressed / compressed, for parts larger than ratio_floor
     ratio_floor: int = 1024 * 1024
@@ -44,33 +49,59 @@ class WorkbookLimits:
 LIMITS = WorkbookLimits()
 
 
-def check_workbook_file(path: Path, limits: WorkbookLimits = LIMITS) -> None:
-    """Raise :class:`JyscoreError` unless ``path`` looks like a workbook that is safe to parse."""
-    problem = workbook_problem(path, limits)
+def check_workbook_file(path: Path, limits: WorkbookLimits = LIMITS) -> bytes:
+    """The workbook's bytes, read once (openpyxl parses these very bytes, not the file again);
+    raise :class:`JyscoreError` unless they look like a workbook that is safe to parse."""
+    data, problem = _workbook(path, limits)
     if problem is not None:
         raise JyscoreError([problem])
+    assert data is not None
+    return data
 
 
 def workbook_problem(path: Path, limits: WorkbookLimits = LIMITS) -> Problem | None:
-    file = str(path)
+    return _workbook(path, limits)[1]
+
+
+def _workbook(path: Path, limits: WorkbookLimits) -> tuple[bytes | None, Problem | None]:
+    file = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            return make_problem("JY605", file, size=size, limit=limits.max_file_bytes)
-        if size == 0:
-            return make_problem("JY600", file)
-        with path.open("rb") as stream:
-            start = stream.read(4096)
+        data = read_limited(path, limits.max_file_bytes)
+    except TooLarge as exc:
+        return None, make_problem("JY605", file, size=exc.size, limit=limits.max_file_bytes)
+    except NotRegularFile as exc:
+        return None, make_problem("JY030", file, what=phrase(exc.what),
+                                  advice=phrase(f"{exc.what}-advice"))
     except OSError as exc:
-        return make_problem("JY001", file, reason=os_error_phrase(exc))
+        return None, make_problem("JY001", file, reason=os_error_phrase(exc))
+    if not data:
+        return None, make_problem("JY600", file)
+    start = data[:4096]
     if start.startswith(OLE_MAGIC):
-        return make_problem("JY601", file)
+        return None, make_problem("JY601", file)
     if not start.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
         kind = _text_kind(start)
         if kind is not None:
-            return make_problem("JY602", file, kind=kind)
-        return make_problem("JY603", file, start=" ".join(f"{b:02X}" for b in start[:4]))
-    return _archive_problem(path, file, limits)
+            return None, make_problem("JY602", file, kind=kind)
+        return None, make_problem("JY603", file, start=" ".join(f"{b:02X}" for b in start[:4]))
+    problem, parts = _archive_problem(data, file, limits)
+    if problem is not None:
+        return None, problem
+    return _stored(parts), None
+
+
+def _stored(parts: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
+    """The parts as unpacked here, in a new uncompressed zip: what openpyxl reads has the sizes
+    and checksums of what was checked, whatever the original directory claimed."""
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_STORED) as archive:
+        seen: set[str] = set()
+        for info, content in parts:
+            if info.filename in seen:
+                continue
+            seen.add(info.filename)
+            archive.writestr(zipfile.ZipInfo(info.filename, info.date_time), content)
+    return rebuilt.getvalue()
 
 
 def _text_kind(start: bytes) -> Phrase | None:
@@ -96,30 +127,68 @@ def _text_kind(start: bytes) -> Phrase | None:
     return None
 
 
-def _archive_problem(path: Path, file: str, limits: WorkbookLimits) -> Problem | None:
+Parts = list[tuple[zipfile.ZipInfo, bytes]]
+
+
+def _archive_problem(data: bytes, file: str, limits: WorkbookLimits) -> tuple[Problem | None, Parts]:
+    parts: Parts = []
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             problem = _directory_problem(infos, file, limits)
             if problem is not None:
-                return problem
+                return problem, parts
             names = {info.filename for info in infos}
             for part in REQUIRED_PARTS:
                 if part not in names:
-                    return make_problem("JY607", file, part=part)
+                    return make_problem("JY607", file, part=part), parts
             # every part, whatever its name: a workbook's relationships may point a parser anywhere
+            unpacked = 0
             for info in infos:
-                if _declares_dtd(archive.read(info)):
-                    return make_problem("JY608", file, part=info.filename)
+                problem, content = _inflate(archive, info, file, limits, unpacked)
+                if problem is not None:
+                    return problem, parts
+                parts.append((info, content))
+                unpacked += len(content)
     except zipfile.BadZipFile as exc:
         truncated = "not a zip file" in str(exc)
         reason = phrase("xlsx-truncated") if truncated else phrase("xlsx-error", error="BadZipFile")
-        return make_problem("JY604", file, reason=reason)
+        return make_problem("JY604", file, reason=reason), parts
     except (zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError) as exc:
-        return make_problem("JY604", file, reason=phrase("xlsx-error", error=type(exc).__name__))
+        reason = phrase("xlsx-error", error=type(exc).__name__)
+        return make_problem("JY604", file, reason=reason), parts
     except OSError as exc:
-        return make_problem("JY001", file, reason=os_error_phrase(exc))
-    return None
+        return make_problem("JY001", file, reason=os_error_phrase(exc)), parts
+    return None, parts
+
+
+def _inflate(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str, limits: WorkbookLimits,
+    unpacked: int,
+) -> tuple[Problem | None, bytes]:
+    """Unpack one part in small pieces, never trusting the sizes the zip declares: a running
+    count stops it past the limits (the part's and the workbook's), and each piece is searched
+    for a DTD. Python's zipfile stops at the declared size (and then finds the checksum wrong),
+    so a part that lies about its size costs one piece of memory, never its real size."""
+    chunks: list[bytes] = []
+    size = 0
+    tail = b""
+    with archive.open(info) as stream:
+        while True:
+            chunk = stream.read(_PIECE)
+            if not chunk:
+                return None, b"".join(chunks)
+            size += len(chunk)
+            if size > limits.max_part_bytes or unpacked + size > limits.max_unpacked_bytes:
+                limit = min(limits.max_part_bytes, limits.max_unpacked_bytes)
+                return make_problem(
+                    "JY606", file, reason=phrase("xlsx-bomb-size", size=f"> {unpacked + size}",
+                                               limit=limit),
+                ), b""
+            if _declares_dtd(tail + chunk):
+                return make_problem("JY608", file, part=short(info.filename, 60)), b""
+            chunks.append(chunk)
+            tail = chunk[-32:]
 
 
 def _directory_problem(
@@ -141,7 +210,7 @@ def _directory_problem(
             if ratio > limits.max_ratio:
                 return make_problem(
                     "JY606", file,
-                    reason=phrase("xlsx-bomb-ratio", part=info.filename, ratio=ratio,
+                    reason=phrase("xlsx-bomb-ratio", part=short(info.filename, 60), ratio=ratio,
                                 limit=limits.max_ratio),
                 )
     return None

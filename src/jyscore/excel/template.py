@@ -24,14 +24,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..atomic import check_writable, write_atomic
 from .. import rules
 from ..messages import hint
-from ..models import Node, Rubric, Sheet
+from ..models import Adjustment, Node, Rubric, Sheet, Veto
 from ..numbers import format_decimal
+from ..text import xml_safe
 from . import cells, formulas, guards
-from .layout import COLUMNS, SCORE_FIELDS, headers, input_key, item_input_labels, top_labels
+from .layout import (
+    COLUMNS, SCORE_FIELDS, adjustment_key, headers, input_key, item_input_labels, top_labels,
+    veto_key,
+)
 from .printing import apply_print_setup, fit_row_heights, use_cjk_font
 from .plan import (
-    BASE, BONUS, BONUS_TOTAL, INPUT, ITEM, PART, SUBTOTAL, TOTAL, FormRow, ancestors, depth_name,
-    plan,
+    ADJUSTMENT, BASE, BONUS, BONUS_TOTAL, GRADE, INPUT, ITEM, PART, SUBTOTAL, TOTAL, VETO, FormRow,
+    ancestors, depth_name, plan,
 )
 
 WIDTHS = {"id": 9, "primary": 11, "secondary": 13, "focus": 20, "criteria": 50, "points": 6,
@@ -79,7 +83,7 @@ class _Form:
         self.row_of = {r.key: FIRST_ROW + i for i, r in enumerate(self.rows) if r.key}
         self.chains = ancestors(rubric)
         self.validations: dict[tuple[str, ...], DataValidation] = {}
-        self.base_row = self.bonus_row = 0  # set when those rows are written
+        self.base_row = self.bonus_row = self.total_row = 0  # set when those rows are written
 
     # -- the whole form ------------------------------------------------------------------------
 
@@ -90,12 +94,14 @@ class _Form:
         self._top(college, year, assessor)
         for index, row in enumerate(self.rows):
             self._row(FIRST_ROW + index, row)
+        self._sheet_note(FIRST_ROW + len(self.rows))
         self._merge_groups()
         fit_row_heights(self.ws)
         for validation in self.validations.values():
             ws.add_data_validation(validation)
         self._sheet_setup(college)
-        self.workbook.properties.title = f"{self.rubric.name} — {college} {year}"
+        # the writers' last line of defence: text the input rule let through stays valid XML
+        self.workbook.properties.title = xml_safe(f"{self.rubric.name} — {college} {year}")
         self.workbook.properties.creator = "jyscore"
         return self.workbook
 
@@ -159,7 +165,8 @@ class _Form:
         writer: dict[str, Callable[[int, FormRow], None]] = {
             ITEM: self._item, PART: self._part, SUBTOTAL: self._subtotal, BASE: self._base,
             BONUS: self._bonus, INPUT: self._input, BONUS_TOTAL: self._bonus_total,
-            TOTAL: self._total,
+            TOTAL: self._total, ADJUSTMENT: self._adjustment, VETO: self._veto,
+            GRADE: self._grade,
         }
         writer[row.kind](r, row)
 
@@ -274,15 +281,131 @@ class _Form:
         self._sums(r, leaves)
         self.bonus_row = r
 
+    def _adjustment(self, r: int, row: FormRow) -> None:
+        """An adjustment to the total: its amount (a magnitude within its range) in each column."""
+        adjustment = row.declared
+        assert isinstance(adjustment, Adjustment)
+        step = adjustment.step or self.rubric.step
+        self._text(r, "primary", self.rubric.labels.adjustments)
+        self._text(r, "secondary", adjustment.name)
+        kind = "deduction" if adjustment.sign < 0 else "addition"
+        words = hint(f"form-adjustment-range-{kind}", min=format_decimal(adjustment.min),
+                     max=format_decimal(adjustment.max), step=format_decimal(step))
+        self._text(r, "criteria", "\n".join(filter(None, (adjustment.criteria, words))))
+        entry = next((e for e in self.sheet.adjustments if e.adjustment_id == adjustment.id),
+                     None) if self.sheet else None
+        key = ("adjustment", adjustment.id)
+        validation = self.validations.get(key)
+        if validation is None:
+            validation = self.validations[key] = guards.adjustment(
+                adjustment.min, adjustment.max, step, adjustment.sign < 0)
+        for field in SCORE_FIELDS:
+            cell = self.ws[f"{col(field)}{r}"]
+            self._unlock(cell)
+            validation.add(cell.coordinate)
+            if entry is not None:
+                cell.value = entry.column(field)
+        self._declared_note(r, entry.note if entry else None)
+
+    def _veto(self, r: int, row: FormRow) -> None:
+        """A veto (一票否决): 1 in a column where the condition holds."""
+        veto = row.declared
+        assert isinstance(veto, Veto)
+        self._text(r, "primary", self.rubric.labels.veto)
+        self._text(r, "secondary", veto.name)
+        sets = []
+        if veto.total is not None:
+            sets.append(hint("form-veto-total", total=format_decimal(veto.total)))
+        if veto.grade is not None:
+            sets.append(hint("form-veto-grade", grade=veto.grade))
+        words = " ".join([hint("form-veto-input"), *sets])
+        self._text(r, "criteria", "\n".join(filter(None, (veto.criteria, words))))
+        entry = next((e for e in self.sheet.vetoes if e.veto_id == veto.id),
+                     None) if self.sheet else None
+        for field in SCORE_FIELDS:
+            cell = self.ws[f"{col(field)}{r}"]
+            self._unlock(cell)
+            self._validate(cell.coordinate, "flag")
+            if entry is not None and entry.column(field):
+                cell.value = 1
+        self._declared_note(r, entry.note if entry else None)
+        self._red_when(f"{col('self')}{r}:{col('assessed')}{r}", f"{col('self')}{r}=1")
+
+    def _declared_note(self, r: int, note: str | None) -> None:
+        cell = self.ws[f"{col('note')}{r}"]
+        self._unlock(cell)
+        if note:
+            cells.put_text(cell, note)
+
     def _total(self, r: int, row: FormRow) -> None:
         self._label(r, self.rubric.labels.total, None)
+        adjustments = self.rubric.adjustments
+        vetoes = [v for v in self.rubric.vetoes if v.total is not None]
         for field in SCORE_FIELDS:
-            base = f"{col(field)}{self.base_row}"
-            if self.rubric.bonus_items:
-                formula = formulas.plus(base, f"{col(field)}{self.bonus_row}")
-            else:
+            letter = col(field)
+            base = f"{letter}{self.base_row}"
+            bonus = f"{letter}{self.bonus_row}" if self.rubric.bonus_items else None
+            if bonus is None and not adjustments and not vetoes:
                 formula = f"={base}"
+            elif not adjustments and not vetoes:
+                formula = formulas.plus(base, f"{letter}{self.bonus_row}")
+            else:
+                formula = formulas.total(
+                    base, bonus,
+                    [(a.sign, f"{letter}{self.row_of[self._declared_key(a)]}")
+                     for a in adjustments],
+                    [(v.total, f"{letter}{self.row_of[self._declared_key(v)]}")
+                     for v in vetoes if v.total is not None],
+                )
             self._formula(r, field, formula, total=True)
+            if self.rubric.vetoes:  # a reported veto shows in red on the total it sets
+                reported = ",".join(f"{letter}{self.row_of[self._declared_key(v)]}=1"
+                                    for v in self.rubric.vetoes)
+                self._red_when(f"{letter}{r}", f"OR({reported})")
+        self.total_row = r
+
+    def _red_when(self, ref: str, condition: str) -> None:
+        """Bold red text on ``ref`` while ``condition`` (relative to its first cell) holds."""
+        from openpyxl.formatting.rule import FormulaRule
+
+        self.ws.conditional_formatting.add(
+            ref, FormulaRule(formula=[condition], font=cells.ALERT_FONT, fill=cells.ALERT_FILL))
+
+    def _grade(self, r: int, row: FormRow) -> None:
+        grades = self.rubric.grades
+        assert grades is not None
+        self._label(r, self.rubric.labels.grade, None)
+        names = grades.names
+        for field in SCORE_FIELDS:
+            letter = col(field)
+            vetoes = [(names.index(v.grade), v.grade,
+                       f"{letter}{self.row_of[self._declared_key(v)]}")
+                      for v in self.rubric.vetoes if v.grade is not None and v.grade in names]
+            self._formula(r, field, formulas.grade(f"{letter}{self.total_row}", grades, vetoes),
+                          total=True)
+
+    def _declared_key(self, declared: Adjustment | Veto) -> str:
+        if isinstance(declared, Adjustment):
+            return adjustment_key(self.rubric, declared.id)
+        return veto_key(self.rubric, declared.id)
+
+    def _sheet_note(self, r: int) -> None:
+        """The sheet's own note, below the form: ``备注`` in the id column, the text beside it;
+        only for a sheet that has one (the blank form stays within its printed pages)."""
+        note = self.sheet.note if self.sheet is not None else None
+        if not note:
+            return
+        ws = self.ws
+        label = ws[f"{col('id')}{r}"]
+        cells.put_text(label, self.rubric.labels.note)
+        label.font, label.alignment, label.border = cells.BOLD, cells.CENTER, cells.BORDER
+        label.number_format = cells.TEXT_FORMAT
+        ws.merge_cells(f"{col('primary')}{r}:{col('note')}{r}")
+        cell = ws[f"{col('primary')}{r}"]
+        cells.put_text(cell, note)
+        cell.alignment, cell.border = cells.WRAP, cells.BORDER
+        self._unlock(cell)
+        ws.row_dimensions[r].height = 2 * LINE_HEIGHT + 4  # room to type; a text grows it
 
     # -- cells ---------------------------------------------------------------------------------
 
@@ -365,7 +488,8 @@ class _Form:
         """Merge the 一级/二级/评估方法 cells down the rows of their indicator, and the 考察点
         cell of an item down its parts, as on the paper form."""
         keys: dict[str, Callable[[FormRow], object]] = {
-            "primary": lambda row: row.primary.id if row.primary else None,
+            "primary": lambda row: row.primary.id if row.primary else (
+                row.kind if row.kind in (ADJUSTMENT, VETO) else None),
             "methods": lambda row: row.primary.id if row.primary else None,
             "secondary": lambda row: row.secondary.id if row.secondary else None,
             "focus": lambda row: row.item.id if row.kind in (ITEM, PART) and row.item else None,

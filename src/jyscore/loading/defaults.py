@@ -25,7 +25,8 @@ class SheetDefaults:
 
     ``covers`` names, per bonus item id, the inputs these defaults are responsible for: when a
     sheet leaves one of them out and there is no default for its college, that is an error naming
-    ``source``. ``values`` maps college -> item id -> input name -> :class:`Default`.
+    ``source``. ``values`` maps college (its :func:`jyscore.text.identity`) -> item id -> input
+    name -> :class:`Default`.
     """
 
     source: str
@@ -35,7 +36,9 @@ class SheetDefaults:
     def for_entry(self, college: str | None, item_id: str) -> dict[str, Default]:
         if college is None:
             return {}
-        return dict(self.values.get(college, {}).get(item_id, {}))
+        from ..text import identity  # colleges are matched as the duplicate check matches them
+
+        return dict(self.values.get(identity(college), {}).get(item_id, {}))
 
     def covered(self, item_id: str) -> tuple[str, ...]:
         return tuple(self.covers.get(item_id, ()))

@@ -5,14 +5,18 @@ Results are data, per file (as check-jsonschema does): one broken sheet never st
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..messages import phrase
 from ..models import Rubric, Sheet
-from ..problems import JyscoreError, Problem, has_errors
+from ..problems import JyscoreError, Problem, has_errors, make_problem
+from ..text import display_path
 from .defaults import SheetDefaults
-from .sheet import load_sheet
+from .sheet import SHEET_LIMITS, load_sheet
+from .yamlsource import MAX_DEPTH, not_regular_problem
 
 SheetReader = Callable[[Path, Rubric], Sheet]
 
@@ -24,8 +28,22 @@ def load_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:
     return load_workbook_sheet(path, rubric, **options)  # type: ignore[arg-type]
 
 
+def unsupported_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:
+    """A workbook format jyscore does not read (.xlsm, .xls, …): said so, with what to do."""
+    raise JyscoreError([make_problem("JY609", display_path(path), suffix=path.suffix.lower())])
+
+
 # suffix -> reader
 READERS: dict[str, SheetReader] = {".yaml": load_sheet, ".yml": load_sheet, ".xlsx": load_workbook}
+# workbooks a folder may hold that jyscore does not read: reported, never silently left out
+UNSUPPORTED = (".xlsm", ".xls", ".xlsb", ".xltx", ".xltm", ".ods", ".et", ".numbers")
+FOUND = (*READERS, *UNSUPPORTED)
+
+
+class FolderLink(type(Path())):  # type: ignore[misc]
+    """A symbolic link met while searching a folder. It is never followed (a link committed to a
+    repository could point anywhere, ``/etc/passwd``, a device); reading it reports JY030. A link
+    named on the command line is followed, and read only if it leads to a regular file."""
 
 
 def is_skipped(path: Path) -> bool:
@@ -64,26 +82,36 @@ def find_files(paths: Iterable[Path]) -> Discovery:
 def discover(paths: Iterable[Path], *, keep_outputs: bool = False) -> list[Path]:
     """The sheets to read: files as given, folders searched recursively, in a stable order.
 
-    A folder contributes every file with a known suffix below it, except editor and Office
-    leftovers and anything under a hidden folder (``.git``). jyscore's own outputs (a ranking
-    workbook written among the sheets) are left out unless ``keep_outputs``.
+    A folder contributes every file with a known suffix below it (and the workbooks jyscore does
+    not read, so that they are reported rather than left out), except editor and Office
+    leftovers and anything under a hidden folder (``.git``). Symbolic links inside a folder are
+    not followed: a linked folder is not searched and a linked file comes back as a
+    :class:`FolderLink`, which reads as a problem. jyscore's own outputs (a ranking workbook
+    written among the sheets) are left out unless ``keep_outputs``.
     """
     if not keep_outputs:
         return find_files(paths).sheets
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            below = [
-                p for p in path.rglob("*")
-                if p.suffix.lower() in READERS and p.is_file()
-                and not is_skipped(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts[:-1])
-            ]
-            found.extend(sorted(below))
+            found.extend(sorted(_below(path)))
         else:
             found.append(path)
     unique: dict[Path, None] = dict.fromkeys(found)
     return list(unique)
+
+
+def _below(folder: Path) -> Iterable[Path]:
+    for root, folders, files in os.walk(folder):
+        here = Path(root)
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in files:
+            path = here / name
+            if not is_skipped(path) and path.suffix.lower() in FOUND:
+                yield FolderLink(path) if path.is_symlink() else path
+        for name in folders:  # os.walk does not enter a linked folder: it is reported instead
+            if (here / name).is_symlink() and not is_skipped(here / name):
+                yield FolderLink(here / name)
 
 
 def read_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None) -> Sheet:
@@ -92,10 +120,17 @@ def read_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None
     ``defaults`` (e.g. the targets of ``rank --targets``) reach the reader as the keyword
     ``defaults=``, passed only when given: a reader supporting them accepts that keyword.
     """
-    reader = READERS.get(path.suffix.lower(), load_sheet)
-    if defaults is not None:
-        return reader(path, rubric, defaults=defaults)  # type: ignore[call-arg]
-    return reader(path, rubric)
+    suffix = path.suffix.lower()
+    reader = unsupported_workbook if suffix in UNSUPPORTED else READERS.get(suffix, load_sheet)
+    try:
+        if defaults is not None:
+            return reader(path, rubric, defaults=defaults)  # type: ignore[call-arg]
+        return reader(path, rubric)
+    except RecursionError:  # a nesting the readers' own limits should have refused: one
+        # file's problem, never the run's (every other file is still reported)
+        problem = make_problem("JY013", display_path(path), limit=MAX_DEPTH,
+                               kind=phrase(SHEET_LIMITS.kind))
+        raise JyscoreError([problem]) from None
 
 
 @dataclass
@@ -112,6 +147,10 @@ class SheetReport:
 
 
 def check_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None) -> SheetReport:
+    """One file's report; whatever the file holds, never an exception (each file of a run is
+    reported, whatever another holds)."""
+    if isinstance(path, FolderLink):
+        return SheetReport(path, None, [not_regular_problem(display_path(path), "folder-link")])
     try:
         sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
@@ -56,10 +58,56 @@ def gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _start_worker(task: Task[Any], context: Any, language: str) -> None:
+def _start_worker(task: Task[Any], context: Any, parent: int, language: str) -> None:
     global _worker_task, _worker_context
     _worker_task, _worker_context = task, context
     set_language(language)  # a spawned worker would otherwise guess it from the environment
+    _bind_to_parent(parent)
+
+
+def _bind_to_parent(parent: int) -> None:
+    """A worker never outlives the run nor holds its output open: it dies with the parent
+    (Linux: PR_SET_PDEATHSIG), leaves Ctrl-C to the parent, and has stdout and stderr on the
+    null device, so that a CI step reading the run's output through a pipe sees it close when
+    the run ends, however it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):  # not Linux: the parent ends the pool itself
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (1, 2):
+        os.dup2(devnull, stream)
+    os.close(devnull)
+
+
+@contextmanager
+def _terminating(pool: Any) -> Iterator[None]:
+    """Terminate the pool's workers at once when the run ends early (an error, Ctrl-C, or
+    SIGTERM, which is turned into KeyboardInterrupt for the time the pool runs) rather than
+    letting them finish the files queued."""
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        def interrupt(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run_in_worker(path: Path) -> Any:
@@ -110,8 +158,8 @@ def iter_files(
         chunksize = max(1, min(32, len(paths) // (workers * 4)))
         with ProcessPoolExecutor(
             max_workers=workers, initializer=_start_worker,
-            initargs=(task, context, current_language()),
-        ) as pool:
+            initargs=(task, context, os.getpid(), current_language()),
+        ) as pool, _terminating(pool):
             for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
                 done += 1
                 if progress:

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING, Any
 from .. import rules
 from ..models import LABEL_FILE_KEYS, Node, Rubric
 from ..messages import Phrase, phrase
-from ..numbers import format_decimal
+from ..numbers import (
+    MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, exact, format_decimal, parse_decimal,
+)
 from ..problems import JyscoreError, Position, Problem, make_problem
 from .cache import cache_file, read_cache, write_cache
 from .rubric_totals import totals_problems
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
 
 RUBRIC_LIMITS = Limits(max_bytes=4 * 1024 * 1024, max_values=200_000, kind="kind-rubric")
+# the rubric's numbers (Decimal fields of the models), read as plain bounded decimals before
+# pydantic sees them: ``1e999999999`` or a step of ``1e-99999999`` never reaches arithmetic
+NUMBER_FIELDS = frozenset({"total", "step", "points", "per_step", "per_unit", "max"})
 DEFAULT_RUBRIC = "imnu-employment"
 
 
@@ -58,6 +63,7 @@ def _default_rubric() -> Rubric:
     return rubric
 
 
+@exact
 def rubric_from_document(doc: Document) -> Rubric:
     if not isinstance(doc.data, dict):
         raise JyscoreError(
@@ -67,6 +73,9 @@ def rubric_from_document(doc: Document) -> Rubric:
                 )
             ]
         )
+    number_problems = _number_problems(doc, doc.data, ())
+    if number_problems:
+        raise JyscoreError(number_problems)
     from pydantic import ValidationError
 
     try:
@@ -77,6 +86,25 @@ def rubric_from_document(doc: Document) -> Rubric:
     if problems:
         raise JyscoreError(problems)
     return rubric
+
+
+def _number_problems(doc: Document, data: Any, path: Path_) -> list[Problem]:
+    """JY200 for every number field that is not a plain decimal within the digit limits."""
+    problems: list[Problem] = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        here: Path_ = (*path, key)
+        if key in NUMBER_FIELDS and isinstance(value, str) and parse_decimal(value) is None:
+            where, node_id, node_name = _where(here, doc)
+            problems.append(make_problem(
+                "JY200", doc.file, doc.position(here), where=where,
+                reason=phrase("rubric-number", integer=MAX_INTEGER_DIGITS,
+                              fraction=MAX_FRACTION_DIGITS),
+                item_id=node_id, item_name=node_name,
+            ))
+        elif isinstance(value, (dict, list)) and here != ("labels",):  # labels are words
+            problems.extend(_number_problems(doc, value, here))
+    return problems
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,12 @@ from typing import Any
 from .. import rules
 from ..messages import Phrase, hint, phrase
 from ..models import COLUMNS, Entry, Node, Rubric, Sheet
-from ..numbers import format_decimal, looks_boolean, parse_decimal, parse_whole
+from ..numbers import (
+    MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, exact, format_decimal, looks_boolean, parse_decimal,
+    parse_whole, too_many_digits,
+)
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
+from ..text import excerpt, short
 from .defaults import SheetDefaults
 from .sheet_totals import TOTALS_FIELDS, read_totals
 from .yamlsource import Document, Limits, Path_, load
@@ -45,6 +49,7 @@ def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | No
     return sheet_from_document(doc, rubric, defaults=defaults)
 
 
+@exact
 def sheet_from_document(
     doc: Document, rubric: Rubric, *, defaults: SheetDefaults | None = None
 ) -> Sheet:
@@ -64,7 +69,8 @@ def describe(value: Any) -> str | Phrase:
         return phrase("value-list")
     if isinstance(value, dict):
         return phrase("value-mapping")
-    return repr(value)
+    # a short, escaped excerpt: a message never quotes more of a file than its offending token
+    return excerpt(value) if isinstance(value, str) else repr(value)
 
 
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
@@ -129,15 +135,16 @@ class SheetChecker:
             return None
         for key in data:
             if key not in SHEET_FIELDS:
-                self.add("JY022", self.doc.key_position((key,)), field=key, where=phrase("what-sheet"),
+                self.add("JY022", self.doc.key_position((key,)), field=short(key),
+                         where=phrase("what-sheet"),
                          suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
         college = self.college = self._text_field(data, "college", required=True)
         year = self._year(data)
         rubric_id = self._text_field(data, "rubric", required=False)
         if rubric_id is not None and rubric_id != self.rubric.id:
-            self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=rubric_id,
+            self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=short(rubric_id, 40),
                      rubric=self.rubric.id)
-        self._text_field(data, "note", required=False)
+        note = data["note"] if self._text_field(data, "note", required=False) else None
         assessor = self._text_field(data, "assessor", required=False)
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
@@ -158,7 +165,7 @@ class SheetChecker:
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
         warnings = sorted([*self.doc.warnings, *self.problems], key=Problem.sort_key)
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
-                     tuple(warnings), positions, adjustments, vetoes, assessor)
+                     tuple(warnings), positions, adjustments, vetoes, assessor, note)
 
     def _text_field(self, data: dict[str, Any], name: str, required: bool) -> str | None:
         value = data.get(name)
@@ -210,8 +217,9 @@ class SheetChecker:
         for key in value:
             if key not in _SCORE_ALLOWED:
                 self.mistyped.add(item_id)
-                self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
-                         where=phrase("what-entry", item_id=item_id), suggestion=suggest(key, _SCORE_ALLOWED),
+                self.add("JY022", self.doc.key_position((*path, key)), node, field=short(key),
+                         where=phrase("what-entry", item_id=item_id),
+                         suggestion=suggest(key, _SCORE_ALLOWED),
                          allowed=", ".join(_SCORE_ALLOWED))
         if all(value.get(n) is None for n in _SCORE_INPUTS) and item_id not in self.mistyped:
             if item_id not in self._base_ids:  # as the template leaves it: 0, perhaps forgotten
@@ -244,8 +252,9 @@ class SheetChecker:
         for key in value:
             if key not in allowed:
                 self.mistyped.add(node.id)
-                self.add("JY022", self.doc.key_position((*path, key)), node, field=key,
-                         where=phrase("what-entry", item_id=node.id), suggestion=suggest(key, allowed),
+                self.add("JY022", self.doc.key_position((*path, key)), node, field=short(key),
+                         where=phrase("what-entry", item_id=node.id),
+                         suggestion=suggest(key, allowed),
                          allowed=", ".join(allowed))
         if all(value.get(s.name) is None for s in specs) and node.id not in self.mistyped:
             if node.id not in self._base_ids:  # as the template leaves it: 0, perhaps forgotten
@@ -362,6 +371,11 @@ class SheetChecker:
             return Decimal(count)
         text = raw.removesuffix("%") if isinstance(raw, str) and kind == "percent" else raw
         number = parse_decimal(text) if isinstance(text, str) else None
+        if number is None and isinstance(text, str) and too_many_digits(text):
+            self.add("JY105", self.doc.position((*path, name)), node, column=name,
+                     value=excerpt(text), integer=MAX_INTEGER_DIGITS,
+                     fraction=MAX_FRACTION_DIGITS)
+            return None
         if number is None:
             self.add("JY100", self.doc.position((*path, name)), node, column=label,
                      value=describe(raw), hint=_number_hint(raw) if isinstance(raw, str) else "")
@@ -477,7 +491,8 @@ class SheetChecker:
         for item_id, at in self.unknown:
             nearest = nearest_id(item_id, known, missing)
             suggestion = hint("suggest", suggestion=nearest) if nearest else ""
-            self.add("JY110", at, given=item_id, rubric=self.rubric.id, suggestion=suggestion)
+            self.add("JY110", at, given=short(item_id), rubric=self.rubric.id,
+                     suggestion=suggestion)
 
     def _columns(self) -> tuple[str, ...]:
         base = [self.entries[i] for i in self.entries

@@ -28,6 +28,7 @@ from ..messages import hint, phrase
 from ..models import Rubric
 from ..numbers import parse_decimal, parse_whole
 from ..problems import JyscoreError, Position, Problem, make_problem
+from ..text import identity, short
 from .defaults import Default, SheetDefaults
 from .sheet import describe
 from .yamlsource import Limits, load
@@ -96,14 +97,21 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
         add("JY020", doc.position(("targets",)), what=phrase("what-targets"), example=hint("targets-example"),
             found=describe(table))
     else:
+        first_lines: dict[str, int | None] = {}
         for college, raw in (table or {}).items():
             at = doc.position(("targets", college))
+            name = identity(college)  # the same college however it is spelt (jyscore.text)
+            if name in first_lines:
+                add("JY009", doc.key_position(("targets", college)), key=short(college, 40),
+                    first_line=first_lines[name])
+                continue
+            first_lines[name] = at.line
             number = parse_decimal(raw.removesuffix("%")) if isinstance(raw, str) else None
             if number is None or not 0 <= number <= _HUNDRED:
-                add("JY510", at, college=college, value=describe(raw))
+                add("JY510", at, college=short(college, 40), value=describe(raw))
                 continue
             default = Default(number, f"{file}:{at.line}")
-            values[college.strip()] = {item: {TARGET_INPUT: default} for item in items}
+            values[name] = {item: {TARGET_INPUT: default} for item in items}
     if any(p.is_error for p in problems):
         raise JyscoreError(problems)
     defaults = SheetDefaults(file, {item: (TARGET_INPUT,) for item in items}, values)

@@ -19,8 +19,10 @@ from typing import Any, Union
 
 import yaml
 
+from ..inputfile import NotRegularFile, TooLarge, read_limited
 from ..messages import Phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
+from ..text import MAX_TEXT_CHARS, char_name, display_path, first_unwritable
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -51,7 +53,9 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # Nesting beyond this is never a score sheet or a rubric; past a few ten thousand levels libyaml's
 # recursive composer overflows the C stack, so suspicious texts are measured before composing.
 MAX_DEPTH = 64
-_DEEP_INDENT = re.compile(r"^[ \t\-?:]{200,}", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what an editor counts as a new line
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_DEEP_INDENT = re.compile(r"^[ \t\-?:]{%d,}" % MAX_DEPTH, re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -91,18 +95,28 @@ class Document:
 
 
 def read_text(path: Path, limits: Limits) -> tuple[str, list[Problem]]:
-    """The file's text, decoded from UTF-8 (with or without BOM), UTF-16 with BOM or GB18030."""
-    file = str(path)
+    """The file's text, decoded from UTF-8 (with or without BOM), UTF-16 with BOM or GB18030.
+
+    Read through :func:`jyscore.inputfile.read_limited`: only a regular file, at most
+    ``limits.max_bytes`` bytes whatever its size claims.
+    """
+    file = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise JyscoreError(
-                [make_problem("JY010", file, size=size, limit=limits.max_bytes, kind=phrase(limits.kind))]
-            )
-        raw = path.read_bytes()
+        raw = read_limited(path, limits.max_bytes)
+    except TooLarge as exc:
+        raise JyscoreError(
+            [make_problem("JY010", file, size=exc.size, limit=limits.max_bytes,
+                          kind=phrase(limits.kind))]
+        ) from None
+    except NotRegularFile as exc:
+        raise JyscoreError([not_regular_problem(file, exc.what)]) from None
     except OSError as exc:
         raise JyscoreError([make_problem("JY001", file, reason=os_error_phrase(exc))]) from None
     return decode(raw, file)
+
+
+def not_regular_problem(file: str, what: str) -> Problem:
+    return make_problem("JY030", file, what=phrase(what), advice=phrase(f"{what}-advice"))
 
 
 def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
@@ -110,7 +124,7 @@ def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
         try:
             return raw[3:].decode("utf-8"), []
         except UnicodeDecodeError as exc:
-            raise JyscoreError([make_problem("JY002", file, offset=exc.start + 3)]) from None
+            raise JyscoreError([_stray_bytes(raw, exc.start + 3, file)]) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), [_legacy(file, "UTF-16")]
@@ -121,10 +135,48 @@ def decode(raw: bytes, file: str) -> tuple[str, list[Problem]]:
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as utf8_error:
+        if _mostly_utf8(raw):
+            raise JyscoreError([_stray_bytes(raw, utf8_error.start, file)]) from None
         try:
             return raw.decode("gb18030"), [_legacy(file, "GB18030 (GBK)")]
         except UnicodeDecodeError:
             raise JyscoreError([make_problem("JY002", file, offset=utf8_error.start)]) from None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Whether a file that is not valid UTF-8 is UTF-8 all the same, with a few stray bytes (a
+    GBK word pasted into a UTF-8 sheet): more of its non-ASCII bytes form valid UTF-8 characters
+    than not. A GBK file's byte pairs almost never do."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    valid = sum(len(c.encode("utf-8")) for c in text if c >= "\x80" and not "\udc80" <= c <= "\udcff")
+    return valid > stray
+
+
+def _stray_bytes(raw: bytes, offset: int, file: str) -> Problem:
+    """JY019 at the line and column (in characters) of the first byte that is not UTF-8."""
+    end = offset + 1
+    while end < min(len(raw), offset + 8) and raw[end] >= 0x80 and not _starts_utf8(raw, end):
+        end += 1
+    stray = " ".join(f"{b:02X}" for b in raw[offset:end])
+    return make_problem("JY019", file, _byte_position(raw, offset), offset=offset, stray=stray)
+
+
+def _byte_position(raw: bytes, offset: int) -> Position:
+    """The line and column (in characters, as an editor counts them) of the byte at ``offset``."""
+    before = raw[:offset].decode("utf-8", errors="replace")
+    line = before.count("\n") + 1
+    return Position(line, len(before) - (before.rfind("\n") + 1) + 1)
+
+
+def _starts_utf8(raw: bytes, index: int) -> bool:
+    for length in (2, 3, 4):
+        try:
+            raw[index:index + length].decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
 
 
 def _utf16_without_bom(raw: bytes) -> bool:
@@ -143,6 +195,7 @@ def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> 
 
     ``keep_going``: a duplicate key (JY009) keeps its first value and goes to ``problems``
     instead of stopping, so that the caller's checks report the file's other problems too."""
+    _refuse_characters(text, file)
     _refuse_anchors_and_depth(text, file, limits)
     loader = _PlainLoader(text)
     try:
@@ -153,7 +206,9 @@ def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> 
         loader.dispose()
     if root is None:
         raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
-    walker = _Walker(file, limits)
+    # text no written file may hold can only come from escapes ("\x01", "\e") once the text
+    # itself has passed _refuse_characters; only then is every value looked at
+    walker = _Walker(file, limits, check_texts="\\" in text or len(text) > MAX_TEXT_CHARS)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
     if walker.problems or (walker.duplicates and not keep_going):
         raise JyscoreError(sorted([*walker.problems, *walker.duplicates], key=Problem.sort_key))
@@ -164,7 +219,7 @@ def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> 
 def load(path: Path, limits: Limits, *, keep_going: bool = False) -> Document:
     text, warnings = read_text(path, limits)
     try:
-        doc = parse(text, str(path), limits, keep_going=keep_going)
+        doc = parse(text, display_path(path), limits, keep_going=keep_going)
     except JyscoreError as exc:
         exc.problems[:0] = warnings
         raise
@@ -234,6 +289,37 @@ def yaml_reason(problem: str | None, context: str | None) -> Phrase:
     return phrase("yaml-other")
 
 
+def _bracket_depth(text: str) -> int:
+    """How deep ``[`` and ``{`` nest, counting those in quotes and comments too (an overcount
+    only costs a closer look)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for char in _NOT_BRACKETS.sub("", text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _refuse_characters(text: str, file: str) -> None:
+    """JY014 for every line holding a character no written file may hold, at the line and column
+    an editor shows: YAML itself would count U+0085, U+2028 and U+2029 as line breaks."""
+    if first_unwritable(text) is None:
+        return
+    problems: list[Problem] = []
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        index = first_unwritable(line)
+        if index is not None:
+            problems.append(make_problem("JY014", file, Position(number, index + 1),
+                                         character=char_name(line[index])))
+            if len(problems) >= 20:
+                break
+    raise JyscoreError(problems)
+
+
 def _indenting_tab(text: str, line: int, column: int) -> Position | None:
     """The tab a syntax error is about, when the error stands in a line's indentation and that
     indentation holds a tab: YAML indents with spaces only."""
@@ -249,7 +335,7 @@ def _indenting_tab(text: str, line: int, column: int) -> Position | None:
 
 def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
     """Look at the event stream only when the text could hold an anchor, alias or deep nesting."""
-    suspicious_depth = text.count("[") + text.count("{") > 1000 or _DEEP_INDENT.search(text)
+    suspicious_depth = _bracket_depth(text) > MAX_DEPTH or _DEEP_INDENT.search(text)
     if "&" not in text and "*" not in text and not suspicious_depth:
         return
     problems: list[Problem] = []
@@ -287,16 +373,24 @@ def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
 
 
 class _Walker:
-    def __init__(self, file: str, limits: Limits) -> None:
+    def __init__(self, file: str, limits: Limits, check_texts: bool = True) -> None:
         self.file = file
         self.limits = limits
+        self.check_texts = check_texts
         self.positions: dict[Path_, Position] = {}
         self.key_positions: dict[Path_, Position] = {}
         self.problems: list[Problem] = []
         self.duplicates: list[Problem] = []
         self.count = 0
+        self.too_deep = False
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:  # never recursion past the limit, however the text got here
+            if not self.too_deep:
+                self.too_deep = True
+                self.problems.append(make_problem("JY013", self.file, _at(node), limit=MAX_DEPTH,
+                                                  kind=phrase(self.limits.kind)))
+            return None
         self.count += 1
         if self.count > self.limits.max_values:
             if self.count == self.limits.max_values + 1:
@@ -314,10 +408,20 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode):
             if not node.style and node.value in _NULLS:
                 return None
+            if self.check_texts:
+                self.check_text(node)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
         return self.mapping(node, path)
+
+    def check_text(self, node: yaml.ScalarNode) -> None:
+        """The rule for text that may reach a written file (:mod:`jyscore.text`), applied to the
+        value as escapes such as ``"\\x01"`` or ``"\\e"`` made it."""
+        if first_unwritable(node.value) is not None or len(node.value) > MAX_TEXT_CHARS:
+            problem = text_problem(node.value, self.file, _at(node))
+            assert problem is not None
+            self.problems.append(problem)
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -326,6 +430,8 @@ class _Walker:
                 self.problems.append(make_problem("JY012", self.file, _at(key_node)))
                 continue
             key = key_node.value
+            if self.check_texts:
+                self.check_text(key_node)
             key_path = (*path, key)
             if key in result:
                 first = _position(self.key_positions[key_path])
@@ -339,6 +445,17 @@ class _Walker:
             self.key_positions[key_path] = key_node.start_mark
             result[key] = self.value(value_node, key_path)
         return result
+
+
+def text_problem(text: str, file: str, at: Position) -> Problem | None:
+    """JY017 for a character no written file may hold, JY018 for a text longer than a cell."""
+    index = first_unwritable(text)
+    if index is not None:
+        return make_problem("JY017", file, at, character=char_name(text[index]),
+                            index=index + 1)
+    if len(text) > MAX_TEXT_CHARS:
+        return make_problem("JY018", file, at, length=len(text), limit=MAX_TEXT_CHARS)
+    return None
 
 
 def _at(node: yaml.Node) -> Position:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..comparison import CollegeChange, Comparison, ItemChange, Place, Side, UnmatchedItem
 from ..messages import hint
-from ..numbers import format_decimal, format_fraction
+from ..numbers import format_decimal, format_fraction, round_half_up
 from .jsontext import dumps
 from .rank_csv import BOM, safe_text
 
@@ -34,8 +34,7 @@ MEAN_PLACES = 2
 SHARE_PLACES = 4
 
 
-def rounded(value: Fraction, places: int) -> Decimal:
-    return Decimal(format_fraction(value, places))
+rounded = round_half_up
 
 
 def percent(value: Fraction) -> str:

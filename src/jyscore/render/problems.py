@@ -6,6 +6,7 @@ from typing import Callable, Sequence
 
 from ..messages import hint
 from ..problems import Problem
+from ..text import printable
 from .options import RenderOptions, short_name
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m"}
@@ -28,13 +29,15 @@ def item_label(problem: Problem) -> str:
 
 
 def text_line(problem: Problem, color: bool = False) -> str:
+    """One problem as a line for a terminal: whatever a file or its name holds, no control
+    character reaches the terminal (only the colours added here)."""
     severity = hint(f"severity-{problem.severity}")
     if color:
         severity = f"{_COLORS[str(problem.severity)]}{severity}{_RESET}"
-        where = f"{_DIM}{location(problem)}:{_RESET}"
+        where = f"{_DIM}{printable(location(problem))}:{_RESET}"
     else:
-        where = f"{location(problem)}:"
-    return f"{where} {severity} {problem.code} {item_label(problem)}{problem.message}"
+        where = f"{printable(location(problem))}:"
+    return f"{where} {severity} {problem.code} {printable(item_label(problem) + problem.message)}"
 
 
 def render_text(problems: Sequence[Problem], options: RenderOptions, files_checked: int) -> str:
@@ -71,12 +74,12 @@ def _escape_property(text: str) -> str:
 
 
 def github_line(problem: Problem) -> str:
-    properties = [f"file={_escape_property(problem.file)}"]
+    properties = [f"file={_escape_property(printable(problem.file))}"]
     if problem.line is not None:
         properties.append(f"line={problem.line}")
         properties.append(f"col={problem.column or 1}")
     properties.append(f"title={_escape_property(f'{problem.code} {problem.slug}')}")
-    message = item_label(problem) + problem.message
+    message = printable(item_label(problem) + problem.message)
     if problem.cell:
         message = f"{problem.cell}: {message}"
     return f"::{problem.severity} {','.join(properties)}::{_escape_data(message)}"

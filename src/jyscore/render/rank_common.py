@@ -15,6 +15,7 @@ from ..numbers import format_decimal
 from ..models import Grades
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow
+from ..text import display_path, printable
 from .options import RenderOptions
 
 Value = Union[Decimal, int, str, None]
@@ -145,14 +146,16 @@ def cell_text(value: Value) -> str:
         return ""
     if isinstance(value, Decimal):
         return format_decimal(value)
-    return str(value)
+    # what reaches a terminal or a CSV never carries a control character (ESC above all)
+    return printable(str(value))
 
 
 def skipped_note(outcome: RankOutcome) -> str:
     """``skipped as invalid: a.yaml, b.yaml``, or '' when nothing was skipped."""
     if not outcome.skipped:
         return ""
-    return hint("rank-skipped-note", files=", ".join(str(s.path) for s in outcome.skipped))
+    return hint("rank-skipped-note",
+                files=", ".join(display_path(s.path) for s in outcome.skipped))
 
 
 def title(outcome: RankOutcome) -> str:

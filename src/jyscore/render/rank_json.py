@@ -17,6 +17,7 @@ from typing import Any
 
 from ..rank_run import RankOutcome
 from ..models import Rubric
+from ..text import display_path
 from ..ranking import RankedRow
 from .jsontext import dumps
 from .problems import problem_dict
@@ -58,7 +59,7 @@ def rank_data(outcome: RankOutcome, show_self: bool = False) -> dict[str, Any]:
     return {
         "ranking": [_row(row, show_self, outcome.rubric) for row in outcome.ranking.rows],
         "skipped": [
-            {"file": str(s.path), "problems": [problem_dict(p) for p in s.problems]}
+            {"file": display_path(s.path), "problems": [problem_dict(p) for p in s.problems]}
             for s in outcome.skipped
         ],
         "tie_policy": outcome.tie_policy,

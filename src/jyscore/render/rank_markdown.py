@@ -7,6 +7,7 @@ the sheets skipped as invalid follow the table as notes.
 from __future__ import annotations
 
 from ..messages import hint
+from ..text import display_path
 from ..rank_run import RankOutcome
 from .rank_common import RankRenderOptions, cell_text, quota_note, rank_columns, title
 
@@ -38,6 +39,6 @@ def render_rank_markdown(outcome: RankOutcome, options: RankRenderOptions) -> st
     if drops:
         lines.extend(["", *drops])
     if outcome.skipped:
-        files = ", ".join(f"`{escape_cell(str(s.path))}`" for s in outcome.skipped)
+        files = ", ".join(f"`{escape_cell(display_path(s.path))}`" for s in outcome.skipped)
         lines.extend(["", "> " + hint("rank-skipped-note", files=files)])
     return "\n".join(lines) + "\n"

@@ -165,7 +165,10 @@ def sheet_yaml(
     lines += [f"college: {scalar(college)}", f"year: {year}"]
     if assessor is not None:
         lines.append(f"assessor: {scalar(assessor)}")
-    lines += [f"rubric: {scalar(rubric.id)}", "scores:"]
+    lines.append(f"rubric: {scalar(rubric.id)}")
+    if sheet is not None and sheet.note:
+        lines.append(f"note: {scalar(sheet.note)}")
+    lines.append("scores:")
     writer.lines = lines
     for primary in rubric.indicators:
         lines.append(f"{INDENT}# {primary.id} {primary.name}{_points(primary)}")

@@ -11,12 +11,13 @@ floored at 0. A division by 0 gives 0.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any, ClassVar, Literal, Mapping
 
 from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, NonNegativeDecimal, Text
+from ..numbers import round_half_up
 from .base import (
     STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, spec,
 )
@@ -44,14 +45,7 @@ class FormulaRule:
         return found
 
 
-def rounded(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half-up to ``places`` decimals, exactly (no binary float)."""
-    with localcontext() as context:
-        # enough digits for the whole part too: a formula over big inputs never loses any
-        whole_digits = len(str(abs(value.numerator) // value.denominator))
-        context.prec = max(60, whole_digits + places + 5)
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+rounded = round_half_up  # the formula's declared rounding: half-up, exact
 
 
 class Formula(RuleKind):

@@ -1,0 +1,105 @@
+"""Rules for text that comes from outside: what may be written, printed, and compared.
+
+* :func:`first_unwritable` — one rule for every string that may reach a written file (a workbook
+  is XML 1.0, a CSV goes to Excel): C0 controls except tab, LF and CR, DEL, C1 controls, the
+  non-characters U+FFFE/U+FFFF, lone surrogates, and the line separators U+2028/U+2029 (which
+  YAML counts as line breaks, so that positions would be off) are refused where they are read.
+  Text longer than an Excel cell holds is refused there too.
+* :func:`xml_safe` — the writers' last line of defence: what the input rule missed never makes a
+  file invalid.
+* :func:`printable` — what is printed to a terminal or written to a CSV: control characters
+  (ESC above all) are shown escaped, never sent.
+* :func:`display_path` — a file name as text that can be printed and encoded in UTF-8 (a name
+  that is not UTF-8 shows its stray bytes as ``\\xNN``).
+* :func:`identity` — a college's name as compared for "the same college twice": NFKC, format
+  characters (zero-width space, BOM) dropped, whitespace folded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+# Excel's limit for one cell; a longer text cannot round-trip through the form.
+MAX_TEXT_CHARS = 32_767
+
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]"
+)
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# printed: every control character (including tab and line breaks inside one value) and the
+# bidirectional overrides that reorder what a terminal shows
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
+)
+_UNPRINTABLE_LINES = re.compile(
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+    "\ud800-\udfff]"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def first_unwritable(text: str) -> int | None:
+    """The index of the first character that no written file may hold, or None."""
+    match = _UNWRITABLE.search(text)
+    return match.start() if match else None
+
+
+def char_name(char: str) -> str:
+    """``U+0007`` for a character, as messages show it."""
+    return f"U+{ord(char):04X}"
+
+
+def escape_char(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with what XML 1.0 cannot hold shown escaped (``\\x01``)."""
+    return _XML_ILLEGAL.sub(lambda m: escape_char(m.group()), text)
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` with control characters shown escaped; ``keep_lines`` keeps tab, LF and CR."""
+    pattern = _UNPRINTABLE_LINES if keep_lines else _UNPRINTABLE
+    return pattern.sub(lambda m: escape_char(m.group()), text)
+
+
+def short(text: str, limit: int = 20) -> str:
+    """At most ``limit`` characters of ``text``, escaped: what a message may quote of a file."""
+    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def excerpt(text: str, limit: int = 20) -> str:
+    """A short, escaped quotation of a value for a message (see :func:`short`)."""
+    return repr(short(text, limit))
+
+
+def display_path(path: str | Path | os.PathLike[str]) -> str:
+    """A file name that can be printed and encoded: stray bytes and controls escaped."""
+    return printable(os.fsdecode(path))
+
+
+def identity(name: str) -> str:
+    """A college's name as compared for duplicates: compatibility forms folded (NFKC), format
+    characters (zero-width space, BOM, …) dropped, runs of whitespace made one space."""
+    normal = unicodedata.normalize("NFKC", name)
+    visible = "".join(c for c in normal if unicodedata.category(c) != "Cf")
+    return _SPACES.sub(" ", visible).strip()
+
+
+def reveal(name: str) -> str:
+    """A name with its invisible and compatibility characters escaped, to show how two names
+    that look the same differ."""
+    return "".join(
+        escape_char(c) if unicodedata.category(c) in ("Cf", "Cc", "Zs") and c != " "
+        or unicodedata.normalize("NFKC", c) != c else c
+        for c in name
+    )

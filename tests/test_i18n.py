@@ -409,6 +409,30 @@ def test_workbooks_and_templates_follow_the_language(tmp_path: Path, language, a
     assert read.exit_code == 1 and "JY115" in read.stderr and "JY611" not in read.stderr
 
 
+@pytest.mark.parametrize("language, veto, adjustment", [
+    ("zh", "条件成立的一栏填 1（不成立时填 0 或留空）。报告一票否决时，总分定为 0。报告一票否决时，"
+     "等级定为 不合格。", "扣 30 到 50 分，按 1 分一档：填写分数，不带正负号；不适用时单元格留空。"),
+    ("en", "Enter 1 in a column where the condition holds (0 or blank where it does not). A reported "
+     "veto sets the total to 0. A reported veto sets the grade to 不合格.",
+     "A deduction of 30 to 50 points, in steps of 1: enter the amount without a sign, and leave "
+     "the cell blank where it does not apply."),
+])
+def test_the_forms_adjustment_and_veto_rows_are_whole_sentences(tmp_path: Path, language, veto,
+                                                               adjustment):
+    """Sentences joined as the language joins them (no space between Chinese sentences), and a
+    deduction's range one sentence, not a kind word glued to a fragment."""
+    import openpyxl
+
+    form = tmp_path / "文学院.xlsx"
+    assert run("--lang", language, "template", "--rubric",
+               str(ROOT / "rubric" / "composite-employment.yaml"), "--college", "文学院",
+               "--year", "2024", "-o", str(form)).exit_code == 0
+    texts = [c.value for row in openpyxl.load_workbook(form).worksheets[0].iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any(t.endswith("\n" + veto) for t in texts)
+    assert any(t.endswith("\n" + adjustment) for t in texts)
+
+
 @pytest.mark.parametrize("line", ['msgid "a"b"', 'msgid "a\\"', 'msgid a', 'msgid "a\\\\\\"'])
 def test_the_reader_refuses_a_broken_string(line: str):
     with pytest.raises(PoSyntaxError):

@@ -318,7 +318,9 @@ class _Form:
             sets.append(hint("form-veto-total", total=format_decimal(veto.total)))
         if veto.grade is not None:
             sets.append(hint("form-veto-grade", grade=veto.grade))
-        words = " ".join([hint("form-veto-input"), *sets])
+        words = hint("form-veto-input")
+        for sentence in sets:
+            words = hint("sentences", first=words, second=sentence)
         self._text(r, "criteria", "\n".join(filter(None, (veto.criteria, words))))
         entry = next((e for e in self.sheet.vetoes if e.veto_id == veto.id),
                      None) if self.sheet else None

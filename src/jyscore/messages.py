@@ -692,7 +692,6 @@ HINTS: dict[str, str] = {
     "os-read-only": "the file system is read-only",
     "os-busy": "the file is in use by another program",
     "os-other": "the system refused it (error {name})",
-    "output-no-folder": "the folder {folder} does not exist",
     "xlsx-error": "reading it failed with {error}",
     "need-target": "the target rate is missing",
     # rubric checks (rule kinds and per-item values)

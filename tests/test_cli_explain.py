@@ -187,6 +187,7 @@ def test_a_deduction_an_addition_and_a_veto_that_sets_the_grade():
     assert result.exit_code == 0, result.output
     assert column(result.stdout, "考核分数: 基础分") == [
         "考核分数: 基础分 96.5 + 加分 0 = 96.5",
+        "基础分 = 1 + 2 + 3 + 4 + 5 = 17.5 + 21 + 33 + 19 + 6 = 96.5",
         "Adjustment 造假 统计数据弄虚作假: a deduction of 30, entered within the allowed range "
         "30 to 50.",
         "The total before any veto: 96.5 − 30 = 66.5.",
@@ -196,6 +197,7 @@ def test_a_deduction_an_addition_and_a_veto_that_sets_the_grade():
     ]
     assert column(result.stdout, "自评分数: 基础分") == [
         "自评分数: 基础分 100 + 加分 0 = 100",
+        "基础分 = 1 + 2 + 3 + 4 + 5 = 21 + 21 + 33 + 19 + 6 = 100",
         "Adjustment 表彰 获上级表彰: an addition of 2, entered within the allowed range 1 to 3.",
         "The total before any veto: 100 + 2 = 102.",
         "总分 102.",

@@ -186,8 +186,9 @@ ALLOWED_WORDS = {
     "and", "or", "not", "if", "else", "floor", "ceil",  # a condition's words (jyscore.rules.expr)
     "kind", "nope",  # a rubric key and a value of tests/data
     "children", "parts", "full", "per_unit", "boundary", "direction", "start", "line",
-    "line_input", "per_step_below", "both", "allowed", "inputs",  # keys of a rubric's rules
+    "line_input", "per_step_below", "both", "allowed", "inputs", "input",  # keys of a rubric's rules
     "previous",  # an input's name in tests/data/rubrics/tiers-unknown-name.yaml
+    "totl",  # the mistyped key of tests/data/totals/rubrics/keys.yaml
     # rubric/composite-employment.yaml: its id, and the inputs its conditions and formula name
     "composite", "strive", "pass_line", "last_year", "people", "award",
     "img", "src", "onerror", "alert", "javascript",  # the hostile names of tests/data/report

@@ -310,7 +310,8 @@ def test_score_json_and_table_show_adjustments_veto_and_grade(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["assessed"] == {"base": 96.5, "bonus": 0, "adjustments": -30.5, "vetoed": True,
-                                "vetoes": ["否决2"], "total": 66, "grade": "合格"}
+                                "vetoes": [{"id": "否决2", "name": "被上级通报批评"}],
+                                "total": 66, "grade": "合格"}
     assert data["self"]["total"] == 99.5 and data["self"]["grade"] == "优秀"
     assert data["adjustments"][0] == {"id": "造假", "name": "统计数据弄虚作假", "kind": "deduction",
                                       "self": None, "assessed": -30, "note": "核查发现虚报"}
@@ -556,6 +557,23 @@ def test_form_problems_with_adjustments_and_vetoes_name_their_cell(tmp_path, rub
     found = [(p.code, p.cell) for p in caught.value.problems]
     row = where[next(iter(cells))][1:]
     assert (code, place.rsplit(" ", 1)[1] + row) in found, found
+
+
+def test_a_veto_cell_is_told_what_the_form_takes(tmp_path, rubric):
+    from jyscore.excel.reader import load_workbook_sheet
+
+    path, _ = _filled_form(tmp_path, rubric, {"一票否决/否决1 H": 2})
+    with pytest.raises(JyscoreError) as caught:
+        load_workbook_sheet(path, rubric)
+    (message,) = [p.message for p in caught.value.problems if p.code == "JY143"]
+    assert "a veto is reported with 1 (or 0 when it does not apply)" in message
+    yaml_sheet = tmp_path / "s.yaml"
+    yaml_sheet.write_text(sheet_text(A96_5, college="文学院", extra="vetoes:\n  否决1: {assessed: 2}\n"),
+                          encoding="utf-8")
+    with pytest.raises(JyscoreError) as caught:
+        load_sheet(yaml_sheet, rubric)
+    (message,) = [p.message for p in caught.value.problems if p.code == "JY143"]
+    assert "a veto is reported with true (or false when it does not apply)" in message
 
 
 def test_form_reads_a_veto_of_one_and_zero(tmp_path, rubric):

@@ -9,8 +9,9 @@ so it is the computation the engine made, not a second one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from . import rules
 from .engine import Result, rule_points
@@ -38,6 +39,8 @@ class ItemWork:
 class Explanation:
     result: Result
     items: tuple[ItemWork, ...]
+    # per column: how the base adds up from the primary indicators ("1 + 2 + … = 20 + … = 85")
+    base_sums: dict[str, str] = field(default_factory=dict)
 
 
 class UnknownIds(ValueError):
@@ -53,8 +56,7 @@ def explain(result: Result, ids: tuple[str, ...] = ()) -> Explanation:
     if unknown:
         raise UnknownIds(unknown)
     rows = {row.node.id: row for row in (*result.rows, *result.bonus_rows)}
-    wanted = ids or tuple(row.node.id for row in (*result.rows, *result.bonus_rows)
-                          if not row.node.children and not row.is_part)
+    wanted = ids or _every_figure(rubric.indicators, rubric.bonus, rows)
     columns = [c for c in COLUMNS if sheet.has_column(c)]
     items = []
     for node_id in wanted:
@@ -87,7 +89,40 @@ def explain(result: Result, ids: tuple[str, ...] = ()) -> Explanation:
                     say("explain-manual", points=entry.column(column))
             work.append(ColumnWork(column, inputs, tuple(say.lines or ()), points))
         items.append(ItemWork(node, _rule_words(node, rubric.step, rubric.labels), tuple(work)))
-    return Explanation(result, tuple(items))
+    return Explanation(result, tuple(items), _base_sums(result, columns))
+
+
+def _every_figure(indicators: tuple[Node, ...], bonus: tuple[Node, ...],
+                  rows: dict[str, Any]) -> tuple[str, ...]:
+    """Every item and group of the sheet, each group after its children (its sum of them)."""
+    found: list[str] = []
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            visit(child)
+        if node.id in rows and not rows[node.id].is_part:
+            found.append(node.id)
+
+    for root in (*indicators, *bonus):
+        visit(root)
+    return tuple(found)
+
+
+def _base_sums(result: Result, columns: list[str]) -> dict[str, str]:
+    """The base of each column as the sum of the primary indicators' figures."""
+    primaries = [row for row in result.rows if row.depth == 0]
+    sums: dict[str, str] = {}
+    for column in columns:
+        values = [row.scores.get(column) for row in primaries]
+        totals = result.totals.get(column)
+        if totals is None or any(v is None for v in values):
+            continue
+        sums[column] = hint(
+            "explain-base-sum", base_label=result.rubric.labels.base,
+            ids=" + ".join(row.node.id for row in primaries),
+            terms=" + ".join(format_decimal(v) for v in values if v is not None),
+            base=format_decimal(totals.base))
+    return sums
 
 
 def _rule_words(node: Node, step: Decimal, labels: Labels) -> str:

@@ -186,12 +186,12 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY143": Message(
         "veto-flag",
-        "{column} is {value}; a veto is reported with true (or false when it does not apply)",
+        "{column} is {value}; a veto is reported with {yes} (or {no} when it does not apply)",
     ),
     "JY127": Message(
         "missing-input",
-        "the input {field} ({label}) is missing; give it as {field}: 3, or per column "
-        "as {field}: {{self: 3, assessed: 2}}",
+        "the input {field} ({label}) is missing; give it as {field}: {example}, or per column "
+        "as {field}: {{self: {example}, assessed: {other}}}",
     ),
     "JY128": Message("negative-input", "{field} {value} is negative; give a number, 0 or more"),
     "JY126": Message(
@@ -666,6 +666,22 @@ HINTS: dict[str, str] = {
     "rubric-less-than": "must be less than {limit}",
     "rubric-at-most": "must be at most {limit}",
     "rubric-invalid-value": "the value is not allowed here ({type})",
+    "rubric-unknown-kind": "unknown rule kind {kind!r}{suggestion}; allowed: {allowed}",
+    "rubric-kind-missing": "the rule needs a kind: one of {allowed}",
+    "rubric-input-name": "an input name starts with a letter or a Chinese character and has at "
+    "most 40 letters, Chinese characters, digits or underscores (no spaces or punctuation)",
+    "where-then": "{first}, {then}",
+    "where-tier": "tier {n}",
+    "where-counter": "counter {n}",
+    "where-input": "input {n}",
+    "where-value": "value {n}",
+    "where-member": "entry {n}",
+    "where-root-indicators": "indicator {n}",
+    "where-root-bonus": "bonus item {n}",
+    "where-child": "item {n} under {parent}",
+    "where-adjustment": "adjustment {name}",
+    "where-veto": "veto {name}",
+    "where-band": "grade band {name}",
     "yaml-tab": "a tab character where YAML expects spaces; indent with spaces, not tabs",
     "yaml-colon-in-value": "a ':' where no key can start (a value containing ': ' needs quotes, "
     "or the line is indented wrongly)",
@@ -725,6 +741,10 @@ HINTS: dict[str, str] = {
     "expr-syntax": "not a condition",
     "expr-not-allowed": "{what} at character {at} is not allowed; use input names, numbers, "
     "+ - * /, comparisons, and, or, not, min(…), max(…), floor(…), ceil(…), … if … else …",
+    "expr-not-condition": "a condition must compare (>=, >, <=, <, ==, !=), optionally joined "
+    "by and/or/not; this one computes a number",
+    "expr-not-condition-at": "a condition must compare (>=, >, <=, <, ==, !=), optionally "
+    "joined by and/or/not; at character {at} it computes a number",
     "expr-too-deep": "the condition is nested more than {limit} levels deep",
     "expr-what-value": "the value {value}",
     "expr-what-operator": "this operator",
@@ -748,6 +768,7 @@ HINTS: dict[str, str] = {
     "rule-rate-steps-max": "{per_step} per full {step} percentage points the employment rate is "
     "above the target ({boundary}), at most {max}",
     "rule-tier": "if {when}: {points}",
+    "rule-capped": "{rule}; at most {max}",
     "rule-formula": "{formula}, rounded half-up to {places} decimal places",
     "rule-otherwise": "otherwise {points}",
     "boundary-inclusive": "a step reached exactly counts",
@@ -774,6 +795,7 @@ HINTS: dict[str, str] = {
     "explain-formula": "{formula} = {value}; rounded to {places} places: {points}",
     "explain-formula-zero": "{formula} divides by 0: 0",
     "explain-members": "{ids} = {terms} = {points}",
+    "explain-base-sum": "{base_label} = {ids} = {terms} = {base}",
     "explain-not-claimed": "not claimed: 0",
     "explain-unknown-ids": "no item {ids} in rubric {rubric}",
     "explain-both": "Both columns:",
@@ -908,6 +930,9 @@ HINTS: dict[str, str] = {
     "{places} ({rounding}); moved to {to} in rank order",
     "quota-drop-tie": "{band} by its total, but the {band} quota is {percent}% of {count} = "
     "{places} ({rounding}) and it is tied at the boundary (ties drop together); moved to {to}",
+    "quota-kept-tie": "{band} by its total; the {band} quota is {percent}% of {count} = "
+    "{places} ({rounding}), exceeded because it is tied at the boundary (ties keep the band "
+    "together)",
     "schema-adjustments": "adjustment id: the amount deducted or added in each column, within "
     "the rubric's range; leave an adjustment out when it does not apply",
     "schema-vetoes": "veto id: true in the column where the veto condition holds",

@@ -126,6 +126,9 @@ def _coverage(item: Node) -> Schema:
     }
 
 
+MAX_ENUM_VALUES = 1000  # a step not exact in binary is listed as values up to this many
+
+
 def _description(node: Node) -> str:
     return f"{node.id} {node.name}"
 
@@ -136,10 +139,14 @@ def _score(cap: Decimal | None, step: Decimal, allowed: tuple[Decimal, ...] | No
     score: Schema = {"type": "number", "minimum": Decimal(0)}
     if cap is not None:
         score["maximum"] = cap
-    # editors test multipleOf in binary floating point, where 4.3 is not a multiple of 0.1:
-    # a step such as 0.5 is exact there, a step such as 0.1 is left to jyscore validate
+    # validators test multipleOf in binary floating point, where 4.3 is not a multiple of 0.1:
+    # a step such as 0.5 is exact there; for a step such as 0.1 every value is listed instead
+    # (each parses to the same double as the sheet's number), when they are not too many
     if Decimal(float(step)) == step:
         score["multipleOf"] = step
+    elif cap is not None and cap / step < MAX_ENUM_VALUES:
+        count = int(cap // step) + 1
+        score["enum"] = [step * i for i in range(count)]
     return score
 
 

@@ -135,6 +135,9 @@ class Drop:
     places: int
     rounding: str
     tie: bool = False  # moved with colleges tied with it at the boundary (quota_ties: drop)
+    # not moved: tied at the boundary, it kept the band beyond the quota (quota_ties: keep);
+    # ``to`` is then ``band``
+    kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,9 @@ def apply_quota(rows: Sequence[Graded], grades: Grades) -> tuple[QuotaOutcome, .
                 while kept > 0 and rows[members[kept - 1]].rank == boundary:
                     kept -= 1
         boundary_rank = rows[members[places]].rank if tied else None
+        for i in members[places:kept]:  # quota_ties: keep, the quota exceeded by the tie
+            drops[i].append(Drop(band.name, band.name, band.quota, count, places,
+                                 grades.quota_rounding, tie=True, kept=True))
         for i in members[kept:]:
             current[i] = index + 1
             drops[i].append(Drop(band.name, grades.bands[index + 1].name, band.quota, count,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Hashable, Iterable, Mapping, Protocol, Sequence
 
 from .loading import SheetReport, discover
+from .loading.defaults import SheetDefaults
 from .loading.files import check_sheet
 from .loading.parallel import PARALLEL_THRESHOLD, map_files
 from .models import Entry, Node, Rubric, Sheet
@@ -84,10 +85,12 @@ class FileCheck:
     panel_sheet: Sheet | None = None  # a sheet naming its assessor: its panel is checked too
 
 
-def check_file(path: Path, context: tuple[Rubric, Decimal | None]) -> FileCheck:
+def check_file(
+    path: Path, context: tuple[Rubric, Decimal | None, SheetDefaults | None]
+) -> FileCheck:
     """Everything :func:`validate_files` learns from one file on its own (runs in a worker)."""
-    rubric, max_gap = context
-    report = check_sheet(path, rubric)
+    rubric, max_gap, defaults = context
+    report = check_sheet(path, rubric, defaults)
     sheet = report.sheet
     if sheet is None:
         return FileCheck(path, tuple(report.problems), other_rubric=_other_rubric(report))
@@ -100,24 +103,27 @@ def check_file(path: Path, context: tuple[Rubric, Decimal | None]) -> FileCheck:
 def validate(
     paths: Iterable[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None,
     *, max_spread: Decimal | None = None, panel_method: str | None = None,
+    defaults: SheetDefaults | None = None,
 ) -> ValidationReport:
     """Validate the sheets in ``paths`` (files, or folders searched recursively)."""
     return validate_files(discover(paths), rubric, strict=strict, max_gap=max_gap,
-                          max_spread=max_spread, panel_method=panel_method)
+                          max_spread=max_spread, panel_method=panel_method, defaults=defaults)
 
 
 def validate_files(
     files: Sequence[Path], rubric: Rubric, strict: bool = False, max_gap: Decimal | None = None,
     *, parallel_threshold: int = PARALLEL_THRESHOLD, workers: int | None = None,
     max_spread: Decimal | None = None, panel_method: str | None = None,
+    defaults: SheetDefaults | None = None,
 ) -> ValidationReport:
     """Validate sheets that have already been found (see :func:`jyscore.loading.discover`).
 
     From ``parallel_threshold`` files on, the files are checked in a process pool.
     ``max_spread``: warn (JY319) where a panel's assessors differ by more on an item;
-    ``panel_method`` (default: the rubric's) is the method a panel is checked for (JY315).
+    ``panel_method`` (default: the rubric's) is the method a panel is checked for (JY315);
+    ``defaults``: inputs supplied from outside the sheets (``--targets``).
     """
-    checks = map_files(check_file, files, (rubric, max_gap), threshold=parallel_threshold,
+    checks = map_files(check_file, files, (rubric, max_gap, defaults), threshold=parallel_threshold,
                        workers=workers)
     problems = [p for check in checks for p in check.problems]
     problems.extend(_across_files(checks, rubric))

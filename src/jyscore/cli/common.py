@@ -12,6 +12,7 @@ import click
 
 from ..loading import load_rubric, read_sheet
 from ..messages import hint, render_message
+from ..loading.defaults import SheetDefaults
 from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions
@@ -35,6 +36,28 @@ def rubric_option(command: F) -> F:
         default=None,
         help="Rubric YAML file (default: the built-in imnu-employment rubric).",
     )(command)
+
+
+def targets_option(command: F) -> F:
+    """``--targets FILE``: each college's target, for every command that checks sheets."""
+    return click.option(
+        "--targets", "targets_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+        help="YAML file with each college's employment-rate target (sheets may then leave "
+        "it out).",
+    )(command)
+
+
+def get_targets(path: Path | None, rubric: Rubric) -> SheetDefaults | None:
+    """The sheet defaults of a ``--targets`` file (None without one); exit 1 with its problems."""
+    if path is None:
+        return None
+    from ..loading.targets import load_targets
+
+    try:
+        return load_targets(path, rubric).defaults
+    except JyscoreError as exc:
+        fail(exc.problems)
 
 
 def wants_color(stream: object) -> bool:
@@ -72,12 +95,13 @@ def fail(problems: Sequence[Problem]) -> NoReturn:
     sys.exit(EXIT_PROBLEMS)
 
 
-def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None) -> Sheet:
+def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None,
+              defaults: SheetDefaults | None = None) -> Sheet:
     """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings.
 
     ``output``: the file the command would have written, named as not written on failure."""
     try:
-        sheet = read_sheet(path, rubric)
+        sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:
         if output is not None:
             echo_problems(sorted(exc.problems, key=Problem.sort_key))

@@ -17,6 +17,7 @@ from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths
 from .localized import LocalizedCommand
 from .common import (
     EXIT_PROBLEMS, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
+    targets_option,
 )
 
 COMPARE_FORMATS = ("table", "json", "csv")
@@ -25,13 +26,16 @@ FILE_WIDTH = 160
 
 def rank_year(
     paths: tuple[Path, ...], rubric: Rubric, *, column: str, skip_invalid: bool,
-    year: int | None = None,
+    year: int | None = None, targets_path: Path | None = None,
 ) -> RankOutcome:
     """Rank one year's sheets as ``rank`` does, keeping every college's item table; exit 1 with
     every problem when a sheet is invalid (unless ``skip_invalid``: then name the skipped)."""
-    try:
+    from ..loading.targets import load_targets
+
+    try:  # loaded as rank loads it: its year is checked against the sheets' (JY507)
+        targets = load_targets(targets_path, rubric) if targets_path else None
         outcome = rank_paths(paths, rubric, year=year, column=column, skip_invalid=skip_invalid,
-                             details=True, detail_limit=None)
+                             details=True, detail_limit=None, targets=targets)
     except JyscoreError as exc:
         fail(exc.problems)
     problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
@@ -76,10 +80,16 @@ def refuse_output(error: OutputError) -> NoReturn:
               show_default=True, help="Compare the assessed (考核分数) or self (自评分数) totals.")
 @click.option("--skip-invalid", is_flag=True,
               help="Compare the valid sheets and name the invalid ones instead of stopping.")
+@targets_option
+@click.option("--old-targets", "old_targets_path", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Targets file of the OLD year, when its sheets leave the targets out.")
+
 def compare(
     old: Path, new: Path, rubric_path: Path | None, old_rubric_path: Path | None,
     output_format: str | None, output: Path | None, force: bool, old_year: int | None,
-    new_year: int | None, column: str, skip_invalid: bool,
+    new_year: int | None, column: str, skip_invalid: bool, targets_path: Path | None,
+    old_targets_path: Path | None,
 ) -> None:
     """Compare two years: colleges matched by name, items by id.
 
@@ -90,6 +100,7 @@ def compare(
         jyscore compare sheets/2023 sheets/2024 -o 2023-2024.csv
         jyscore compare sheets/2023 sheets/2024 --old-rubric rubric-2023.yaml
         jyscore compare sheets/ sheets/ --old-year 2023 --year 2024
+        jyscore compare sheets/2023 sheets/2024 --old-targets t2023.yaml --targets t2024.yaml
 
     Each folder is checked and ranked as `jyscore rank` does (any sheet with errors stops the
     command, exit 1, unless --skip-invalid). A rubric that changed between the years is
@@ -105,8 +116,10 @@ def compare(
             check_writable(output, overwrite=force)
         except OutputError as error:
             refuse_output(error)
-    before = rank_year((old,), old_rubric, column=column, skip_invalid=skip_invalid, year=old_year)
-    after = rank_year((new,), rubric, column=column, skip_invalid=skip_invalid, year=new_year)
+    before = rank_year((old,), old_rubric, column=column, skip_invalid=skip_invalid, year=old_year,
+                       targets_path=old_targets_path)
+    after = rank_year((new,), rubric, column=column, skip_invalid=skip_invalid, year=new_year,
+                      targets_path=targets_path)
     rendered = render(compare_outcomes(before, after), fmt, output)
     if output is None:
         click.echo(rendered, nl=False)

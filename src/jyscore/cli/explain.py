@@ -14,7 +14,9 @@ from ..loading.files import READERS, check_sheet, discover
 from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Problem
-from .common import EXIT_USAGE, echo_problems, fail, get_rubric, rubric_option
+from .common import (
+    EXIT_USAGE, echo_problems, fail, get_rubric, get_targets, rubric_option, targets_option,
+)
 from .localized import LocalizedCommand
 from .score import panel_option
 
@@ -29,8 +31,9 @@ from .score import panel_option
 @panel_option
 @click.option("--assessor", default=None, metavar="NAME",
               help="Of a panel, explain this assessor's own sheet, item by item.")
+@targets_option
 def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format: str,
-            panel_method: str | None, assessor: str | None) -> None:
+            panel_method: str | None, assessor: str | None, targets_path: Path | None) -> None:
     """Show why each number of a sheet is what it is: the inputs per column, the rule in words,
     the arithmetic with exact intermediate values, the caps and floors applied, the result; then
     the base, bonus, each adjustment and veto, the total and the grade with its band. Give item
@@ -51,6 +54,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
     """
     paths, ids = _split(arguments)
     rubric = get_rubric(rubric_path)
+    defaults = get_targets(targets_path, rubric)
     unknown = [i for i in ids if i not in rubric.nodes]
     if unknown:
         _usage(hint("explain-unknown-ids", ids=hint("name-separator").join(unknown),
@@ -59,7 +63,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
     if not files:
         suffixes = hint("name-separator").join(f"*{s}" for s in sorted(READERS))
         _usage(hint("validate-no-sheets", path=paths[0], suffixes=suffixes))
-    reports = [check_sheet(path, rubric) for path in files]
+    reports = [check_sheet(path, rubric, defaults) for path in files]
     problems: list[Problem] = [p for report in reports for p in report.problems]
     if not all(report.ok for report in reports):
         fail(problems)
@@ -162,6 +166,8 @@ def as_text(work: Explanation) -> str:
     lines.append("")
     for totals in _totals_work(work):
         lines.append(totals.lines[0])
+        if totals.column in work.base_sums:
+            lines.append(f"  {work.base_sums[totals.column]}")
         lines.extend(f"  {line}" for line in totals.lines[1:])
     return "\n".join(lines) + "\n"
 
@@ -195,7 +201,8 @@ def as_data(work: Explanation) -> dict[str, Any]:
             for item in work.items
         ],
         "totals": {
-            column: works[column].as_data() if column in works else None
+            column: {**works[column].as_data(), "base_work": work.base_sums.get(column)}
+            if column in works else None
             for column in result.totals
         },
     }

@@ -29,7 +29,7 @@ from ..text import display_path
 from .score import panel_option
 from .common import (
     EXIT_PROBLEMS, EXIT_USAGE, echo_problems, find_sheets, get_rubric, output_failure,
-    output_options, rubric_option,
+    output_options, rubric_option, targets_option,
 )
 from .localized import LocalizedCommand
 
@@ -126,8 +126,7 @@ def _report_skipped(outcome: RankOutcome) -> None:
     help="Compare equal totals by KEY, higher first: base, bonus or a primary indicator id "
     "such as 3. Repeat it or give a comma list; keys are used in order.",
 )
-@click.option("--targets", "targets_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="YAML file with each college's employment-rate target.")
+@targets_option
 @click.option("--skip-invalid", is_flag=True,
               help="Rank the valid sheets and name the invalid ones instead of stopping.")
 @click.option("--show-self", is_flag=True, help="Add the self total and the self−assessed gap.")

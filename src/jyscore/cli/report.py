@@ -14,7 +14,7 @@ from ..comparison import compare as compare_outcomes
 from ..messages import hint, phrase
 from ..rank_run import RANK_COLUMNS
 from .localized import LocalizedCommand
-from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option
+from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option, targets_option
 from .compare import rank_year, write_output
 
 
@@ -37,10 +37,16 @@ from .compare import rank_year, write_output
               show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")
 @click.option("--skip-invalid", is_flag=True,
               help="Report on the valid sheets and name the invalid ones instead of stopping.")
+@targets_option
+@click.option("--previous-targets", "previous_targets_path", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Targets file of the --previous year, when its sheets leave the targets out.")
+
 def report(
     paths: tuple[Path, ...], rubric_path: Path | None, output: Path, force: bool,
     previous: Path | None, previous_rubric_path: Path | None, year: int | None,
-    previous_year: int | None, column: str, skip_invalid: bool,
+    previous_year: int | None, column: str, skip_invalid: bool, targets_path: Path | None,
+    previous_targets_path: Path | None,
 ) -> None:
     """Write one self-contained HTML page with the year's results and charts.
 
@@ -49,6 +55,7 @@ def report(
         jyscore report examples/2024/ -o 2024-report.html
         jyscore report sheets/2024 --previous sheets/2023 -o 2024-report.html
         jyscore report sheets/ --year 2024 --previous sheets/ --previous-year 2023 -o r.html
+        jyscore report sheets/2024 --targets targets.yaml -o 2024-report.html
 
     The page holds the ranking, a chart of totals, the items where colleges lose most and a
     heat map of points lost per item and college, and a section per college (its totals, its
@@ -69,11 +76,12 @@ def report(
     except ImportError as exc:  # the charting package is a dependency; a broken install says so
         click.echo(hint("report-needs-charts", module=exc.name or "vl_convert"), err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
-    outcome = rank_year(paths, rubric, column=column, skip_invalid=skip_invalid, year=year)
+    outcome = rank_year(paths, rubric, column=column, skip_invalid=skip_invalid, year=year,
+                        targets_path=targets_path)
     comparison = None
     if previous is not None:
         before = rank_year((previous,), previous_rubric, column=column, skip_invalid=skip_invalid,
-                           year=previous_year)
+                           year=previous_year, targets_path=previous_targets_path)
         comparison = compare_outcomes(before, outcome)
     from ..render.report_html import ReportInput, render_report
 

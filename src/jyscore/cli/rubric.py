@@ -58,7 +58,10 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
 
 def tree(loaded: Rubric) -> str:
     """The rubric as an indented tree: id, name, points (or the cap of a rule) and the rule."""
-    lines = [f"{loaded.id} {loaded.name} — {loaded.labels.total} {format_decimal(loaded.total)}"]
+    heading = f"{loaded.id} {loaded.name}"
+    if loaded.total is not None:  # an open-ended rubric (积点) declares no full marks
+        heading += f" — {loaded.labels.total} {format_decimal(loaded.total)}"
+    lines = [heading]
 
     def visit(node: Node, depth: int) -> None:
         cap = rules.item_cap(node)

@@ -11,7 +11,10 @@ from ..messages import hint
 from ..models import PANEL_METHODS
 from ..problems import JyscoreError, Problem
 from ..render.formats import PANEL_FORMATS, RESULT_FORMATS, load_renderer
-from .common import EXIT_USAGE, echo_problems, fail, get_rubric, output_options, rubric_option
+from .common import (
+    EXIT_USAGE, echo_problems, fail, get_rubric, get_targets, output_options, rubric_option,
+    targets_option,
+)
 from .localized import LocalizedCommand
 
 
@@ -33,9 +36,10 @@ def panel_option(command: click.decorators.FC) -> click.decorators.FC:
     default="table", show_default=True, help="Output format.",
 )
 @panel_option
+@targets_option
 def score(
     paths: tuple[Path, ...], rubric_path: Path | None, output_format: str,
-    panel_method: str | None,
+    panel_method: str | None, targets_path: Path | None,
 ) -> None:
     """Score one college: every item, the subtotals, the bonus and the total.
 
@@ -54,13 +58,14 @@ def score(
     they have errors.
     """
     rubric = get_rubric(rubric_path)
+    defaults = get_targets(targets_path, rubric)
     files = discover(paths)
     if not files:
         suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
         click.echo(f"jyscore: {hint('validate-no-sheets', path=paths[0], suffixes=suffixes)}",
                    err=True)
         sys.exit(EXIT_USAGE)
-    reports = [check_sheet(path, rubric) for path in files]
+    reports = [check_sheet(path, rubric, defaults) for path in files]
     problems: list[Problem] = [p for report in reports for p in report.problems]
     if not all(report.ok for report in reports):
         fail(problems)

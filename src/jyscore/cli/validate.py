@@ -13,7 +13,10 @@ from ..numbers import parse_decimal
 from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
 from ..validate import ValidationReport, validate_files
-from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, find_sheets, output_options, rubric_option
+from .common import (
+    EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, find_sheets, get_targets, output_options, rubric_option,
+    targets_option,
+)
 from .localized import LocalizedCommand
 from .score import panel_option
 
@@ -70,9 +73,11 @@ def summary(report: ValidationReport) -> str:
     help="Warn where a panel's assessors score an item more than POINTS apart.",
 )
 @panel_option
+@targets_option
 def validate(
     paths: tuple[Path, ...], rubric_path: Path | None, output_format: str, strict: bool,
     max_gap: Decimal | None, max_spread: Decimal | None, panel_method: str | None,
+    targets_path: Path | None,
 ) -> None:
     """Check score sheets: every problem of every file, and the run as a whole.
 
@@ -93,6 +98,7 @@ def validate(
         jyscore validate a.yaml b.yaml --format json
         jyscore validate sheets/ --format github --strict --max-gap 2
         jyscore validate sheets/2024/ --max-spread 1
+        jyscore validate sheets/2024/ --targets targets.yaml
 
     Exits 0 when there is no error (warnings are printed), 1 when there is any, 2 on wrong usage.
     """
@@ -105,9 +111,10 @@ def validate(
         options = output_options(sys.stdout)
         click.echo(render(problems, options, 1), nl=False, color=options.color)
         sys.exit(EXIT_PROBLEMS)
+    defaults = get_targets(targets_path, rubric)
     files = find_sheets(paths)
     report = validate_files(files, rubric, strict=strict, max_gap=max_gap, max_spread=max_spread,
-                            panel_method=panel_method)
+                            panel_method=panel_method, defaults=defaults)
     options = output_options(sys.stdout)
     click.echo(render(report.problems, options, report.files_checked), nl=False, color=options.color)
     if chosen != "json":

@@ -139,6 +139,8 @@ _ERROR_PHRASES = {
     "model_attributes_type": "rubric-expect-mapping",
     "bool_type": "rubric-expect-bool",
     "bool_parsing": "rubric-expect-bool",
+    "dataclass_type": "rubric-expect-mapping",
+    "dataclass_exact_type": "rubric-expect-mapping",
     "union_tag_invalid": "rubric-expect-kind",
     "union_tag_not_found": "rubric-expect-kind",
     "literal_error": "rubric-expect-choice",
@@ -162,6 +164,12 @@ def _reason(error: Any) -> Phrase:
         key, name = _LIMIT_PHRASES[kind]
         if key in context:
             return phrase(name, limit=context[key])
+    if kind == "union_tag_invalid":
+        return _unknown_kind(str(context.get("tag", "")))
+    if kind == "union_tag_not_found":
+        return phrase("rubric-kind-missing", allowed=_kinds())
+    if kind == "string_pattern_mismatch":
+        return phrase("rubric-input-name")
     if kind in ("literal_error", "enum") and "expected" in context:
         # pydantic words the list in English ("'a' or 'b'"): keep only the values
         choices = str(context["expected"]).replace(" or ", ", ")
@@ -169,6 +177,18 @@ def _reason(error: Any) -> Phrase:
     if kind in _ERROR_PHRASES and kind not in ("literal_error", "enum"):
         return phrase(_ERROR_PHRASES[kind])
     return phrase("rubric-invalid-value", type=kind)
+
+
+def _kinds() -> str:
+    return ", ".join(repr(kind) for kind in rules.KINDS)  # words of the file, quoted
+
+
+def _unknown_kind(tag: str) -> Phrase:
+    import difflib  # only when a kind is wrong: start-up stays light
+
+    close = difflib.get_close_matches(tag.strip().lower(), list(rules.KINDS), n=1, cutoff=0.6)
+    return phrase("rubric-unknown-kind", kind=tag, allowed=_kinds(),
+                  suggestion=phrase("suggest", suggestion=close[0]) if close else "")
 
 
 def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
@@ -181,7 +201,7 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
             loc = ("labels", LABEL_FILE_KEYS.get(str(loc[1]), loc[1]))
         if any(len(other) > len(loc) and other[: len(loc)] == loc for other in locations):
             continue  # a container's error caused by its member's: the member's says it better
-        where, node_id, node_name = _where(loc, doc)
+        where, node_id, node_name = _where(_untagged(loc, doc.data), doc)
         # discriminated unions add the tag to the location: drop what is not in the document
         while loc and loc not in doc.positions and loc not in doc.key_positions:
             if len(loc) > 1 and (*loc[:-2], loc[-1]) in doc.positions:
@@ -199,29 +219,118 @@ def _validation_problems(exc: ValidationError, doc: Document) -> list[Problem]:
     return problems
 
 
+def _untagged(loc: Path_, data: Any) -> Path_:
+    """The location without pydantic's tag of a rule's kind (``rule.tiers.tiers.1``: the second
+    ``tiers`` is the key, the first the kind)."""
+    for i in range(len(loc) - 1):
+        if loc[i] == "rule" and loc[i + 1] in rules.KINDS:
+            try:
+                rule = data
+                for step in loc[:i + 1]:
+                    rule = rule[step]
+            except (KeyError, IndexError, TypeError):
+                return loc
+            if isinstance(rule, dict) and rule.get("kind") == loc[i + 1]:
+                return (*loc[:i + 1], *loc[i + 2:])
+            return loc
+    return loc
+
+
+# a list's members in words: "tier 2", not "tiers.1"
+_MEMBER_PHRASES = {
+    "tiers": "where-tier",
+    "counters": "where-counter",
+    "inputs": "where-input",
+    "allowed": "where-value",
+}
+_TOP_LISTS = {"adjustments": "where-adjustment", "vetoes": "where-veto"}
+
+
 def _where(loc: Path_, doc: Document) -> tuple[str | Phrase, str | None, str | None]:
-    """A pydantic location in words: ``6.2 rule.per_unit`` (the item's id, then the key below
-    it), never an index path; with the item's id and name when the location is in an item."""
+    """A location in the file in words: ``6.2 rule, tier 2, points`` (the item's id, then the
+    keys below it, a list's members by their number or name), never an index path; with the
+    item's id and name when the location is in an item."""
     data: Any = doc.data
     node: Any = None
     rest = list(loc)
-    if len(rest) >= 2 and rest[0] in ("indicators", "bonus") and isinstance(rest[1], int):
-        try:
+    head: str | Phrase | None = None
+    node_id: str | None = None
+    try:
+        if len(rest) >= 2 and rest[0] in ("indicators", "bonus") and isinstance(rest[1], int):
             node = data[rest[0]][rest[1]]
+            head = _own_id(node) or phrase(f"where-root-{rest[0]}", n=rest[1] + 1)
             rest = rest[2:]
             while len(rest) >= 2 and rest[0] in ("children", "parts") and isinstance(rest[1], int):
+                parent_words = head
                 node = node[rest[0]][rest[1]]
+                head = _own_id(node) or phrase("where-child", parent=parent_words, n=rest[1] + 1)
                 rest = rest[2:]
-        except (KeyError, IndexError, TypeError):
-            return ".".join(str(p) for p in loc), None, None
-    if len(rest) >= 2 and rest[0] == "rule" and rest[1] in rules.KINDS:
-        rest = [rest[0], *rest[2:]]  # pydantic's tag of the union: not a key of the file
-    below = ".".join(str(p) for p in rest)
-    node_id = node.get("id") if isinstance(node, dict) else None
-    if not isinstance(node_id, str):
-        return below or phrase("what-rubric"), None, None
-    name = node.get("name") if isinstance(node.get("name"), str) else None
-    return (f"{node_id} {below}" if below else node_id), node_id, name
+            node_id = _own_id(node)
+            data = node
+        elif len(rest) >= 2 and rest[0] in _TOP_LISTS and isinstance(rest[1], int):
+            member = data[rest[0]][rest[1]]
+            head = phrase(_TOP_LISTS[rest[0]], name=_own_id(member) or rest[1] + 1)
+            data, rest = member, rest[2:]
+        elif rest[:2] == ["grades", "bands"] and len(rest) >= 3 and isinstance(rest[2], int):
+            band = data["grades"]["bands"][rest[2]]
+            name = band.get("name") if isinstance(band, dict) else None
+            head = phrase("where-band", name=name if isinstance(name, str) else rest[2] + 1)
+            data, rest = band, rest[3:]
+    except (KeyError, IndexError, TypeError):
+        data = None
+    parts = _below(rest, data)
+    if head is None:
+        return _joined(parts) if parts else phrase("what-rubric"), None, None
+    if node_id is not None and parts and isinstance(parts[0], str):
+        parts[0] = f"{node_id} {parts[0]}"  # "6.2 rule.per_unit"
+    else:
+        parts.insert(0, head)
+    name = node.get("name") if isinstance(node, dict) else None
+    return _joined(parts), node_id, name if node_id is not None and isinstance(name, str) else None
+
+
+def _joined(parts: list[str | Phrase]) -> str | Phrase:
+    words = parts[0]
+    for part in parts[1:]:
+        words = phrase("where-then", first=words, then=part)
+    return words
+
+
+def _own_id(member: Any) -> str | None:
+    value = member.get("id") if isinstance(member, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _below(rest: list[Any], data: Any) -> list[str | Phrase]:
+    """Keys joined by dots, a list's member by its number ("rule.input.name",
+    "rule, tier 2, points"); pydantic's tags of a union (not keys of the file) left out."""
+    parts: list[str | Phrase] = []
+    keys: list[str] = []
+    previous: Any = None
+    for index, step in enumerate(rest):
+        if isinstance(step, int):
+            name = _MEMBER_PHRASES.get(str(previous))
+            if keys and name is not None:
+                keys.pop()
+                if keys:
+                    parts.append(".".join(keys))
+                parts.append(phrase(name, n=step + 1))
+            else:
+                if keys:
+                    parts.append(".".join(keys))
+                parts.append(phrase("where-member", n=step + 1))
+            keys = []
+            data = data[step] if isinstance(data, list) and 0 <= step < len(data) else None
+        else:
+            last = index == len(rest) - 1
+            if isinstance(data, dict) and step not in data and not last:
+                continue  # the tag of a union, or a type's name pydantic adds
+            keys.append(str(step))
+            data = data.get(step) if isinstance(data, dict) else None
+        previous = step
+    if keys:
+        parts.append(".".join(keys))
+    return parts
 
 
 def _consistency_problems(rubric: Rubric, doc: Document) -> list[Problem]:

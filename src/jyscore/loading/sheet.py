@@ -73,6 +73,10 @@ def describe(value: Any) -> str | Phrase:
     return excerpt(value) if isinstance(value, str) else repr(value)
 
 
+# example values of an input in a message, as its type reads them (a rate is not "3")
+_EXAMPLES = {"percent": ("89.4", "87.5"), "flag": ("1", "0"), "number": ("3.5", "2")}
+
+
 def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
     """'; did you mean …?' for the nearest choice, or '' when nothing is near."""
     normal = unicodedata.normalize("NFKC", word).strip()
@@ -296,8 +300,9 @@ class SheetChecker:
             name = input_spec.name
             if input_spec.required and value.get(name) is None and name not in both \
                     and name not in reported:
+                example, other = _EXAMPLES.get(input_spec.reader, ("3", "2"))
                 self.add("JY127", key_at, node, field=name,
-                         label=input_spec.shown(self.rubric.labels))
+                         label=input_spec.shown(self.rubric.labels), example=example, other=other)
                 all_parsed = False
         if all_parsed:
             seen: set[tuple[str, str | None]] = set()

@@ -198,8 +198,10 @@ def _veto(
             continue
         from .sheet import describe
 
-        report("JY143", checker.doc.position((*path, column)), column=column,
-               value=describe(raw))
+        at = checker.doc.position((*path, column))
+        in_form = at.cell is not None  # the form's cell takes 1/0, a YAML sheet true/false
+        report("JY143", at, column=column, value=describe(raw),
+               yes="1" if in_form else "true", no="0" if in_form else "false")
         ok = False
     if not ok or not any(flags.values()):
         return None

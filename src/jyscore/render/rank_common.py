@@ -55,9 +55,11 @@ def veto_text(row: RankedRow) -> str:
 
 
 def quota_note(row: RankedRow) -> str:
-    """Why a quota moved a college down a band (one sentence per band passed), or ''."""
+    """Why a quota moved a college down a band (one sentence per band passed), or that it kept
+    its band beyond the quota by a tie, or ''."""
     return hint("list-separator").join(
-        hint("quota-drop-tie" if d.tie else "quota-drop", band=d.band, to=d.to,
+        hint("quota-kept-tie" if d.kept else "quota-drop-tie" if d.tie else "quota-drop",
+             band=d.band, to=d.to,
              percent=format_decimal(d.percent), count=d.count, places=d.places,
              rounding=hint(f"quota-rounding-{d.rounding}"))
         for d in row.drops

@@ -8,7 +8,8 @@ assessed by a panel; a run of single sheets is written as it always was. ``{…,
 ``--show-self`` each row also carries ``self_total`` and ``gap`` (self − assessed, or null).
 A rubric with adjustments adds ``adjustments`` (their sum); with vetoes ``vetoed`` and
 ``vetoes`` ([{"id", "name"}]); with grades ``grade`` (after the quota), ``grade_note`` and
-``quota_drops`` ([{"from", "to", "quota_percent", "colleges", "places", "rounding", "tie"}]).
+``quota_drops`` ([{"from", "to", "quota_percent", "colleges", "places", "rounding", "tie"}]) and
+``quota_exceeded`` (it kept its band beyond the quota by a tie, ``quota_ties: keep``).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ def _row(row: RankedRow, show_self: bool, rubric: Rubric) -> dict[str, Any]:
         item["quota_drops"] = [
             {"from": d.band, "to": d.to, "quota_percent": d.percent, "colleges": d.count,
              "places": d.places, "rounding": d.rounding, "tie": d.tie}
-            for d in row.drops
+            for d in row.drops if not d.kept
         ]
+        item["quota_exceeded"] = any(d.kept for d in row.drops)
     item["assessors"] = list(row.standing.panel.assessors) if row.standing.panel else []
     item["spread"] = spread(row)
     if show_self:

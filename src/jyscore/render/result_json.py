@@ -58,7 +58,7 @@ def result_data(result: Result) -> dict[str, Any]:
             data["adjustments"] = t.adjustment
         if rubric.vetoes:
             data["vetoed"] = t.vetoed
-            data["vetoes"] = [v.id for v in t.vetoes]
+            data["vetoes"] = [{"id": v.id, "name": v.name} for v in t.vetoes]
         data["total"] = t.total
         if rubric.grades is not None:
             data["grade"] = t.grade

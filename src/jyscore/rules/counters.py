@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Literal, Mapping
 
 from ..messages import Phrase, hint, phrase
-from ..models import Constraint, Node, NonNegativeDecimal, PositiveDecimal
+from ..models import Constraint, Node, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, Identifier, InputSpec, RuleKind, Values, capped, excel_capped, number,
     shown, value_of,
@@ -29,7 +29,7 @@ class CountersRule:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     kind: Literal["counters"]
     counters: Annotated[tuple[Counter, ...], Constraint(min_length=1, max_length=20)]
-    max: NonNegativeDecimal | None = None
+    max: PositiveDecimal | None = None
 
 
 class Counters(RuleKind):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Literal, Mapping
 
 from ..messages import Phrase, hint, phrase
-from ..models import Node, NonNegativeDecimal, PositiveDecimal
+from ..models import Node, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, floored, number, spec,
     shown, value_of,
@@ -23,7 +23,7 @@ class DeductionRule:
     kind: Literal["deduction"]
     per_unit: PositiveDecimal
     # the points deducted from: the item's points unless given
-    full: NonNegativeDecimal | None = None
+    full: PositiveDecimal | None = None
     input: InputDecl = field(default=COUNT)
 
 

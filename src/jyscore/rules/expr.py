@@ -54,12 +54,33 @@ def compile_expr(text: str) -> Expr:
     except (ValueError, UnicodeError, RecursionError, MemoryError):
         raise ExprError(phrase("expr-syntax")) from None
     source = text.strip()
+    encoded = source.encode("utf-8")  # ast's offsets count UTF-8 bytes, a reader characters
 
-    def fail(node: Any, what: str | Phrase | None = None) -> ExprError:
+    def character(offset: int) -> int:
+        return len(encoded[:offset].decode("utf-8", errors="ignore")) + 1
+
+    def operator_at(left: Any, right: Any) -> int:
+        """The character where the operator between two operands starts (not the left one)."""
+        start, end = getattr(left, "end_col_offset", None), getattr(right, "col_offset", None)
+        if start is None or end is None:
+            return character(getattr(left, "col_offset", 0))
+        between = encoded[start:end].decode("utf-8", errors="ignore")
+        skipped = len(between) - len(between.lstrip(" \t)"))
+        return character(start) + skipped
+
+    def fail(node: Any, what: str | Phrase | None = None, at: int | None = None) -> ExprError:
         if what is None:
             what = repr(ast.get_source_segment(source, node) or type(node).__name__)
-        return ExprError(phrase("expr-not-allowed", what=what,
-                                at=getattr(node, "col_offset", 0) + 1))
+        where = at if at is not None else character(getattr(node, "col_offset", 0))
+        return ExprError(phrase("expr-not-allowed", what=what, at=where))
+
+    def condition(node: Any, depth: int) -> Expr:
+        """A part that must be true or false: a comparison, or and/or/not of them."""
+        found = visit(node, depth)
+        if not is_condition(found):
+            raise ExprError(phrase("expr-not-condition-at",
+                                   at=character(getattr(node, "col_offset", 0))))
+        return found
 
     def visit(node: Any, depth: int) -> Expr:
         if depth > MAX_DEPTH:
@@ -78,26 +99,28 @@ def compile_expr(text: str) -> Expr:
             if op == "USub":
                 return ("neg", visit(node.operand, depth + 1))
             if op == "Not":
-                return ("not", visit(node.operand, depth + 1))
+                return ("not", condition(node.operand, depth + 1))
             raise fail(node, phrase("expr-what-operator"))
         if kind == "BinOp":
             op = type(node.op).__name__
             if op not in _ARITH:
-                raise fail(node, phrase("expr-what-operator"))
+                raise fail(node, phrase("expr-what-operator"), operator_at(node.left, node.right))
             return ("arith", _ARITH[op], visit(node.left, depth + 1), visit(node.right, depth + 1))
         if kind == "BoolOp":
             name = "and" if type(node.op).__name__ == "And" else "or"
-            return (name, tuple(visit(v, depth + 1) for v in node.values))
+            return (name, tuple(condition(v, depth + 1) for v in node.values))
         if kind == "Compare":
             left = visit(node.left, depth + 1)
+            left_node = node.left
             links = []
             for op, right_node in zip(node.ops, node.comparators):
                 name = type(op).__name__
                 if name not in _COMPARE:
-                    raise fail(node, phrase("expr-what-comparison"))
+                    raise fail(node, phrase("expr-what-comparison"),
+                               operator_at(left_node, right_node))
                 right = visit(right_node, depth + 1)
                 links.append((_COMPARE[name], left, right))
-                left = right
+                left, left_node = right, right_node
             return ("cmp", tuple(links))
         if kind == "Call":
             func = node.func
@@ -106,11 +129,33 @@ def compile_expr(text: str) -> Expr:
                 raise fail(node, phrase("expr-what-call"))
             return ("call", _CALLS[func.id], tuple(visit(a, depth + 1) for a in node.args))
         if kind == "IfExp":
-            return ("if", visit(node.test, depth + 1), visit(node.body, depth + 1),
+            return ("if", condition(node.test, depth + 1), visit(node.body, depth + 1),
                     visit(node.orelse, depth + 1))
         raise fail(node)
 
     return visit(tree.body, 0)
+
+
+def is_condition(expr: Expr) -> bool:
+    """Whether the expression is true or false: a comparison, or and/or/not of conditions
+    (an arithmetic value is not: "now - before" would hold for any value but 0)."""
+    if expr[0] == "cmp":
+        return True
+    if expr[0] in ("and", "or"):
+        return all(is_condition(part) for part in expr[1])
+    if expr[0] == "not":
+        return is_condition(expr[1])
+    if expr[0] == "if":
+        return is_condition(expr[2]) and is_condition(expr[3])
+    return False
+
+
+def compile_condition(text: str) -> Expr:
+    """A condition (a tier's ``when``): an expression that compares, refused otherwise."""
+    found = compile_expr(text)
+    if not is_condition(found):
+        raise ExprError(phrase("expr-not-condition"))
+    return found
 
 
 def names(expr: Expr) -> set[str]:

@@ -16,10 +16,11 @@ from fractions import Fraction
 from typing import Annotated, Any, ClassVar, Literal, Mapping
 
 from ..messages import Phrase, hint, phrase
-from ..models import Constraint, Node, NonNegativeDecimal, Text
+from ..models import Constraint, Node, PositiveDecimal, Text
 from ..numbers import round_half_up
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, spec,
+    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, number,
+    spec,
 )
 from .expr import Expr, compile_expr, evaluate, names, to_excel
 
@@ -30,7 +31,7 @@ class FormulaRule:
     kind: Literal["formula"]
     inputs: Annotated[tuple[InputDecl, ...], Constraint(min_length=1, max_length=20)]
     formula: Text
-    max: NonNegativeDecimal | None = None
+    max: PositiveDecimal | None = None
     round: Annotated[int, Constraint(ge=0, le=6)] = 2
 
     def __post_init__(self) -> None:
@@ -91,7 +92,10 @@ class Formula(RuleKind):
         return f"IF(AND({given}),{excel_capped(formula, rule.max)},0)"
 
     def describe(self, rule: FormulaRule, item: Node, labels: Any = None) -> str:
-        return hint("rule-formula", formula=rule.formula, places=rule.round)
+        words = hint("rule-formula", formula=rule.formula, places=rule.round)
+        if rule.max is not None:
+            return hint("rule-capped", rule=words, max=number(rule.max))
+        return words
 
 
 KIND = Formula()

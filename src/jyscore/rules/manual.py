@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Literal, Mapping
 
-from ..models import Node, NonNegativeDecimal
+from ..models import Node, PositiveDecimal
 from .base import STRICT_KEYS, Explain, InputSpec, RuleKind, Values, capped, value_of
 
 
@@ -14,7 +14,7 @@ from .base import STRICT_KEYS, Explain, InputSpec, RuleKind, Values, capped, val
 class ManualRule:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     kind: Literal["manual"]
-    max: NonNegativeDecimal | None = None
+    max: PositiveDecimal | None = None
 
 
 class Manual(RuleKind):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Literal, Mapping
 
 from ..messages import hint
-from ..models import Node, NonNegativeDecimal, PositiveDecimal
+from ..models import Node, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, number,
     shown, spec, value_of,
@@ -21,7 +21,7 @@ class PerUnitRule:
     __pydantic_config__: ClassVar[dict[str, Any]] = STRICT_KEYS
     kind: Literal["per_unit"]
     per_unit: PositiveDecimal
-    max: NonNegativeDecimal | None = None
+    max: PositiveDecimal | None = None
     input: InputDecl = field(default=COUNT)
 
 

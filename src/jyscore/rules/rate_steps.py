@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any, ClassVar, Literal, Mapping
 
 from ..messages import hint, phrase
-from ..models import Node, NonNegativeDecimal, PositiveDecimal
+from ..models import Node, PositiveDecimal
 from .base import (
     STRICT_KEYS, Explain, Finding, InputSpec, RuleKind, Values, capped, excel_capped, number,
 )
@@ -24,7 +24,7 @@ class RateStepsRule:
     kind: Literal["rate_steps"]
     step: PositiveDecimal
     per_step: PositiveDecimal
-    max: NonNegativeDecimal | None = None
+    max: PositiveDecimal | None = None
     boundary: Boundary = "inclusive"
 
 

@@ -38,7 +38,7 @@ class StepsRule:
     line_input: InputDecl | None = None
     # the points at the line: 0 above it, the item's full marks below it, unless given
     start: NonNegativeDecimal | None = None
-    max: NonNegativeDecimal | None = None
+    max: PositiveDecimal | None = None
     # direction both: the points per step below the line, when not per_step
     per_step_below: PositiveDecimal | None = None
 
@@ -141,11 +141,14 @@ class Steps(RuleKind):
     def describe(self, rule: StepsRule, item: Node, labels: Any = None) -> str:
         line = (number(rule.line) if rule.line is not None
                 else shown(rule.line_input, labels))
-        return hint(f"rule-steps-{rule.direction}", input=shown(rule.input, labels),
-                    line=line, step=number(rule.step), per_step=number(rule.per_step),
-                    per_step_below=number(rule.per_step_below or rule.per_step),
-                    start=number(start_points(rule, item)),
-                    boundary=hint(f"boundary-{rule.boundary}"))
+        words = hint(f"rule-steps-{rule.direction}", input=shown(rule.input, labels),
+                     line=line, step=number(rule.step), per_step=number(rule.per_step),
+                     per_step_below=number(rule.per_step_below or rule.per_step),
+                     start=number(start_points(rule, item)),
+                     boundary=hint(f"boundary-{rule.boundary}"))
+        if rule.max is not None:
+            return hint("rule-capped", rule=words, max=number(rule.max))
+        return words
 
 
 KIND = Steps()

@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal, Mapping
 from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, NonNegativeDecimal, Text
 from .base import STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, number, spec
-from .expr import Expr, compile_expr, evaluate, names, to_excel
+from .expr import Expr, compile_condition, evaluate, names, to_excel
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,13 @@ class Tier:
 
     def __post_init__(self) -> None:
         # compiled once, when the rubric is validated; kept in the instance (and its pickle)
-        object.__setattr__(self, "condition", compile_expr(self.when))
+        object.__setattr__(self, "condition", compile_condition(self.when))
 
     @property
     def compiled(self) -> Expr:
         found: Expr | None = self.__dict__.get("condition")
         if found is None:
-            found = compile_expr(self.when)
+            found = compile_condition(self.when)
             object.__setattr__(self, "condition", found)
         return found
 

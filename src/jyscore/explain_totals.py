@@ -250,7 +250,7 @@ def _summed_parts(panel: Panel, key: str) -> list[str] | None:
         return None
     rubric = panel.result.rubric
     if key == "total":
-        return ["base", "bonus"]
+        return ["base", "bonus"] + (["adjustments"] if "adjustments" in panel.figures else [])
     if key == "base":
         return [root.id for root in rubric.indicators]
     if key == "bonus":
@@ -320,9 +320,12 @@ def panel_work(panel: Panel, ids: Sequence[str] = ()) -> PanelWork:
     wanted = list(ids) or [row.node.id for row in (*first.rows, *first.bonus_rows)
                            if not row.node.children and not row.is_part]
     labels = rubric.labels
-    names = {"base": labels.base, "bonus": labels.bonus, "total": labels.total}
+    names = {"base": labels.base, "bonus": labels.bonus, "adjustments": labels.adjustments,
+             "total": labels.total}
+    totals = ("base", "bonus", *(("adjustments",) if "adjustments" in panel.figures else ()),
+              "total")
     figures = []
-    for key in (*wanted, "base", "bonus", "total"):
+    for key in (*wanted, *totals):
         name = names[key] if key in names else rubric.nodes[key].name
         found = panel.figures.get(key)
         lines = [hint("explain-panel-no-figure")] if found is None else _figure_lines(

@@ -307,13 +307,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY316": Message(
         "panel-years",
-        "the sheet is for {year} but {other} is for {first}; the sheets of one panel are of "
-        "one year",
-    ),
-    "JY317": Message(
-        "panel-rubrics",
-        "the sheet is for rubric {rubric!r} but {other} is for {first!r}; the sheets of one "
-        "panel are of one rubric",
+        "the sheet is for {year}, but {first} is the year of {other}; the sheets of one panel "
+        "are of one year",
     ),
     "JY318": Message(
         "panel-colleges",
@@ -323,6 +318,12 @@ MESSAGES: dict[str, Message] = {
     "JY319": Message(
         "assessor-spread",
         "the assessors differ by {spread} points here ({scores}); allowed spread: {max_spread}",
+    ),
+    "JY320": Message(
+        "panel-incomplete",
+        "{college} {year} is assessed by a panel with a sheet that has errors ({files}): the "
+        "whole panel is left out of the ranking, since a published figure comes from every "
+        "assessor's sheet; fix that sheet and rank again",
     ),
     # -- ranking (rank) and its targets file ----------------------------------------------------
     "JY501": Message(

@@ -129,7 +129,7 @@ def panel_text(work: PanelWork) -> str:
     for figure in work.figures:
         lines.append("")
         title = figure.name if figure.key == figure.name or figure.key in (
-            "base", "bonus", "total") else f"{figure.key} {figure.name}"
+            "base", "bonus", "adjustments", "total") else f"{figure.key} {figure.name}"
         lines.append(title)
         lines.extend(f"  {line}" for line in figure.lines)
     return "\n".join(lines) + "\n"

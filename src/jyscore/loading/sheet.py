@@ -9,6 +9,7 @@ number is parsed here, exactly.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,23 @@ FLAG_WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class SheetHead:
+    """Which college and year a sheet with errors is about, as far as they could be read (None
+    where not): ``rank --skip-invalid`` leaves out a whole panel when one of its sheets is
+    invalid, and needs to know which panel that is."""
+
+    college: str | None
+    year: int | None
+
+
+@dataclass
+class SheetError(JyscoreError):
+    """A sheet's problems, with what could be read of its head."""
+
+    head: SheetHead | None = None
+
+
 def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
     """Read and check one YAML score sheet; raise :class:`JyscoreError` with every problem.
 
@@ -57,7 +75,7 @@ def sheet_from_document(
     sheet = checker.check()
     problems = sorted([*doc.warnings, *doc.problems, *checker.problems], key=Problem.sort_key)
     if sheet is None or has_errors(problems):
-        raise JyscoreError(problems)
+        raise SheetError(problems, SheetHead(checker.college, checker.year))
     return sheet
 
 
@@ -104,6 +122,7 @@ class SheetChecker:
         self.rubric = rubric
         self.defaults = defaults
         self.college: str | None = None
+        self.year: int | None = None
         self.problems: list[Problem] = []
         self.entries: dict[str, Entry] = {}
         self.given: set[str] = set()  # ids the sheet scores, even where the value is wrong
@@ -139,7 +158,7 @@ class SheetChecker:
                          where=phrase("what-sheet"),
                          suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
         college = self.college = self._text_field(data, "college", required=True)
-        year = self._year(data)
+        year = self.year = self._year(data)
         rubric_id = self._text_field(data, "rubric", required=False)
         if rubric_id is not None and rubric_id != self.rubric.id:
             self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=short(rubric_id, 40),

@@ -332,6 +332,59 @@ def test_a_blank_assessor_cell_in_a_workbook_is_reported_at_its_cell(tmp_path):
     assert re.search(r"form\.xlsx!H2: error JY023 assessor is empty", result.stderr)
 
 
+@pytest.mark.parametrize("name", [
+    '"\\u200b"',  # only an invisible character: blank once it is dropped
+    "true", "no", "2024-01-02", "12", '"王\\n老师"', '"  \\u3000 "',
+])
+def test_an_assessor_that_is_not_a_name_is_refused_at_its_line(tmp_path, name):
+    sheet = tmp_path / "a.yaml"
+    text = (DATA / "two" / "a.yaml").read_text(encoding="utf-8")
+    assert "\nassessor: " in text
+    lines = [f"assessor: {name}" if line.startswith("assessor:") else line
+             for line in text.splitlines()]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("assessor:"))
+    result = run("validate", str(sheet), *RUBRIC)
+    assert found(result.stdout) == [("JY023", "a.yaml", line, "error")]
+    assert "expected the assessor's name as text on one line" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["12", "true", "\u200b", "王\n老师"])
+def test_template_refuses_an_assessor_that_is_not_a_name(tmp_path, name):
+    result = CliRunner().invoke(cli, ["template", "--college", "文学院", "--year", "2024",
+                                      "--assessor", name, "-o", str(tmp_path / "a.xlsx")])
+    assert result.exit_code == 2
+    assert "at least one letter" in result.output
+    assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_the_same_assessor_twice_in_forms_is_reported_at_the_name_cell(tmp_path):
+    for name in ("a.xlsx", "b.xlsx"):
+        assert run("convert", str(PANEL / "历史文化学院-王老师.yaml"), "-o",
+                   str(tmp_path / name)).exit_code == 0
+    result = run("validate", str(tmp_path))
+    assert re.search(r"b\.xlsx!H2: error JY311 ", result.stdout), result.stdout
+
+
+def test_explain_assessor_of_a_sheet_naming_none_says_so():
+    result = run("explain", str(ROOT / "examples" / "2024" / "文学院.yaml"), "--assessor", "乙")
+    assert result.exit_code == 2
+    assert "no sheet given names an assessor" in result.stderr
+
+
+def test_a_panel_block_that_is_not_a_mapping_is_refused_in_our_words(tmp_path):
+    rubric = tmp_path / "rubric.yaml"
+    text = (DATA / "rubric.yaml").read_text(encoding="utf-8")
+    declared = "\npanel: {method: mean, places: 1, level: total}\n"
+    assert declared in text
+    rubric.write_text(text.replace(declared, "\npanel: mean\n"), encoding="utf-8")
+    result = run("validate", str(DATA / "two"), "--rubric", str(rubric))
+    assert result.exit_code == 1
+    assert "rubric.yaml:7:1: error JY200 panel: expected a mapping (key: value lines)" in (
+        result.output)
+    assert "PanelSpec" not in result.output and "dataclass" not in result.output
+
+
 def test_rank_panel_option_overrides_the_rubric():
     # medians: X学院 of 90, 90, 90.5 -> 90; Y学院 of 90, 90, 90, 90.5, 90.5 -> 90
     result = run("rank", str(DATA / "tie"), *RUBRIC, "--panel", "median", "--format", "json")

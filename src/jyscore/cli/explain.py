@@ -14,6 +14,7 @@ from ..loading.files import READERS, check_sheet, discover
 from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Problem
+from ..text import excerpt
 from .common import EXIT_USAGE, echo_problems, fail, get_rubric, rubric_option
 from .localized import LocalizedCommand
 from .score import panel_option
@@ -68,6 +69,8 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
         echo_problems(problems)
         _echo_sheet(explain_result(score_sheet(rubric, sheets[0]), ids), output_format)
         return
+    if assessor is not None and all(sheet.assessor is None for sheet in sheets):
+        _usage(hint("explain-no-assessors", assessor=excerpt(assessor)))
     from ..panels import PanelSettings, identity, score_panel
 
     try:

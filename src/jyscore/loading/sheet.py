@@ -22,7 +22,7 @@ from ..numbers import (
     parse_whole, too_many_digits,
 )
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
-from ..text import excerpt, short
+from ..text import excerpt, is_person_name, short
 from .defaults import SheetDefaults
 from .sheet_totals import TOTALS_FIELDS, read_totals
 from .yamlsource import Document, Limits, Path_, load
@@ -30,6 +30,7 @@ from .yamlsource import Document, Limits, Path_, load
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-sheet")
 SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", "assessor", *TOTALS_FIELDS)
 ENTRY_FIELDS = ("self", "assessed", "note")
+_VALUE_FIELDS = ("college", "year", "rubric", "assessor")
 YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
@@ -165,6 +166,10 @@ class SheetChecker:
                      rubric=self.rubric.id)
         note = data["note"] if self._text_field(data, "note", required=False) else None
         assessor = self._text_field(data, "assessor", required=False)
+        if assessor is not None and not is_person_name(assessor):  # "\u200b", true, a date
+            self.add("JY023", self.doc.position(("assessor",)), field="assessor",
+                     value=describe(data["assessor"]), expected=hint("expect-assessor"))
+            assessor = None
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
@@ -182,6 +187,10 @@ class SheetChecker:
         if has_errors(self.problems) or college is None or year is None:
             return None
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
+        for name in _VALUE_FIELDS:  # in a form, a problem with a name or year is at its value's
+            value_at = self.doc.position((name,))  # cell beside the label, as its JY023 is
+            if name in data and value_at.cell is not None:
+                positions[name] = value_at
         warnings = sorted([*self.doc.warnings, *self.problems], key=Problem.sort_key)
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
                      tuple(warnings), positions, adjustments, vetoes, assessor, note)

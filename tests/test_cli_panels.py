@@ -480,6 +480,8 @@ def test_a_panels_adjustments_are_its_assessors_aggregated(tmp_path):
     assert (data["assessed"]["adjustments"], data["assessed"]["total"]) == (-1, "56.4")
     assert [(a["id"], a["assessed"], a.get("note")) for a in data["adjustments"]] == [
         ("迟报", -1, "逾期1天")]
+    assert [(a["assessor"], a["adjustments"], a["total"])
+            for a in data["panel"]["assessors"]] == [("乙", "-0.5", "56.9"), ("甲", "-1.5", "55.9")]
     rank = run("rank", str(folder), *COMPOSITE_RUBRIC, "-f", "csv").stdout.splitlines()
     row = dict(zip(rank[0].split(","), rank[1].split(",")))
     assert (row["调整"], row["总分"]) == ("-1", "56.4")
@@ -517,3 +519,13 @@ def test_a_veto_any_assessor_reports_is_shown_with_its_reason(tmp_path):
     assert "否决1 发生违反就业统计纪律的严重事件" in result.stdout  # the reason, beside the label
     data = json.loads(run("score", str(folder), *COMPOSITE_RUBRIC, "-f", "json").stdout)
     assert [(v["id"], v["assessed"]) for v in data["vetoes"]] == [("否决1", True)]
+
+
+def test_explain_of_a_panel_says_the_veto_set_its_total_and_grade(tmp_path):
+    folder = _composite_panel(tmp_path, ("甲", "vetoes:\n  否决1: {assessed: true}\n"), ("乙", ""))
+    result = run("explain", str(folder), *COMPOSITE_RUBRIC)
+    assert result.exit_code == 0, result.output
+    total = result.stdout.split("\n总分\n")[1]
+    assert "总分 0: the lowest total the reported vetoes set, in place of 57.4." in total
+    assert "等级 不合格: set by veto 否决1, whatever the total." in total
+    assert "the total 57.4 reaches" not in total

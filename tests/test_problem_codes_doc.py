@@ -116,7 +116,6 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "JY315": {"college": "文学院", "year": 2024, "count": 2, "method": "trimmed-mean",
               "minimum": 3, "files": "文学院-王老师.yaml, 文学院-李老师.yaml"},
     "JY316": {"year": 2023, "first": 2024, "other": "文学院-王老师.yaml"},
-    "JY317": {"rubric": "tiny", "first": "imnu-employment", "other": "文学院-王老师.yaml"},
     "JY318": {"college": "心理学院", "first": "文学院", "other": "文学院-王老师.yaml"},
     "JY319": {"spread": 2, "scores": "王老师 4, 李老师 2, 张老师 3.5", "max_spread": 1,
               "item": "1.3 经费投入"},

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 
 from .engine import Result, Totals
 from .messages import hint
-from .models import Band, Grades, Rubric
+from .models import ASSESSED, Band, Grades, Rubric
 from .numbers import format_decimal, round_half_up
 from .panels import Figure, Panel
 from .totals import grade_of
@@ -250,7 +250,7 @@ def _summed_parts(panel: Panel, key: str) -> list[str] | None:
         return None
     rubric = panel.result.rubric
     if key == "total":
-        return ["base", "bonus"]
+        return ["base", "bonus"] + (["adjustments"] if "adjustments" in panel.figures else [])
     if key == "base":
         return [root.id for root in rubric.indicators]
     if key == "bonus":
@@ -320,18 +320,36 @@ def panel_work(panel: Panel, ids: Sequence[str] = ()) -> PanelWork:
     wanted = list(ids) or [row.node.id for row in (*first.rows, *first.bonus_rows)
                            if not row.node.children and not row.is_part]
     labels = rubric.labels
-    names = {"base": labels.base, "bonus": labels.bonus, "total": labels.total}
+    names = {"base": labels.base, "bonus": labels.bonus, "adjustments": labels.adjustments,
+             "total": labels.total}
+    totals = ("base", "bonus", *(("adjustments",) if "adjustments" in panel.figures else ()),
+              "total")
     figures = []
-    for key in (*wanted, "base", "bonus", "total"):
+    for key in (*wanted, *totals):
         name = names[key] if key in names else rubric.nodes[key].name
         found = panel.figures.get(key)
         lines = [hint("explain-panel-no-figure")] if found is None else _figure_lines(
             panel, key, found)
         grades = rubric.grades
+        published = result.totals.get(ASSESSED)
+        if key == "total" and found is not None and published is not None and published.vetoes:
+            lines.extend(_veto_line(v.id, v.name, v.total, v.grade) for v in published.vetoes)
+            if any(v.total is not None for v in published.vetoes):
+                lines.append(hint("explain-total-vetoed", total_label=labels.total,
+                                  total=_d(published.total), scored=_d(found.published)))
+            else:
+                lines.append(hint("explain-total-kept", total_label=labels.total,
+                                  total=_d(published.total)))
         if key == "total" and found is not None and grades is not None:
-            grade = grade_of(found.published, grades)
-            band = next(b for b in grades.bands if b.name == grade)
-            lines.extend(band_lines(rubric, grades, band, found.published))
+            if published is not None and any(v.grade is not None for v in published.vetoes):
+                setters = [v.id for v in published.vetoes if v.grade == published.grade]
+                lines.append(hint("explain-grade-veto", grade_label=labels.grade,
+                                  grade=published.grade, vetoes=_names(setters)))
+            else:
+                total = published.total if published is not None else found.published
+                grade = grade_of(total, grades)
+                band = next(b for b in grades.bands if b.name == grade)
+                lines.extend(band_lines(rubric, grades, band, total))
         figures.append(FigureWork(key, name, found, tuple(lines)))
     sheet = first.sheet
     head = [

@@ -307,13 +307,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY316": Message(
         "panel-years",
-        "the sheet is for {year} but {other} is for {first}; the sheets of one panel are of "
-        "one year",
-    ),
-    "JY317": Message(
-        "panel-rubrics",
-        "the sheet is for rubric {rubric!r} but {other} is for {first!r}; the sheets of one "
-        "panel are of one rubric",
+        "the sheet is for {year}, but {first} is the year of {other}; the sheets of one panel "
+        "are of one year",
     ),
     "JY318": Message(
         "panel-colleges",
@@ -323,6 +318,12 @@ MESSAGES: dict[str, Message] = {
     "JY319": Message(
         "assessor-spread",
         "the assessors differ by {spread} points here ({scores}); allowed spread: {max_spread}",
+    ),
+    "JY320": Message(
+        "panel-incomplete",
+        "{college} {year} is assessed by a panel with a sheet that has errors ({files}): the "
+        "whole panel is left out of the ranking, since a published figure comes from every "
+        "assessor's sheet; fix that sheet and rank again",
     ),
     # -- ranking (rank) and its targets file ----------------------------------------------------
     "JY501": Message(
@@ -497,7 +498,9 @@ HINTS: dict[str, str] = {
     "expect-college": "the college's name as text",
     "expect-rubric": "the rubric's id as text",
     "expect-note": "text",
-    "expect-assessor": "the assessor's name, such as 王老师",
+    "expect-assessor": "the assessor's name as text on one line, such as 王老师 (with at "
+    "least one letter: not only spaces or invisible characters, not a number, a date or a "
+    "yes/no)",
     "count-positive": " greater than 0",
     # Excel: reading workbooks
     "xlsx-csv": "perhaps a CSV file renamed to .xlsx",
@@ -576,6 +579,8 @@ HINTS: dict[str, str] = {
     "form-option-character": "the name holds the character {character}, which no workbook or "
     "sheet can hold; remove it",
     "form-assessor": "the assessor's name is empty; give e.g. --assessor 王老师",
+    "form-assessor-invalid": "the assessor's name must be text on one line with at least one "
+    "letter (not a number, a date or a yes/no); give e.g. --assessor 王老师",
     # the YAML sheet to fill in (jyscore template -o X.yaml)
     "yaml-intro": "{rubric} — score sheet of {college} for {year} (jyscore template).\n"
     "Give each item self (self score) and assessed (assessed score), from 0 to its points in "
@@ -864,6 +869,8 @@ HINTS: dict[str, str] = {
     "explain-panel-no-figure": "No published figure: not every assessor gives an assessed score.",
     "explain-no-sheet": "no sheet or folder {path}: give the sheets first, then the item ids",
     "explain-no-assessor": "no assessor {assessor} in this panel; its assessors are {assessors}",
+    "explain-no-assessors": "--assessor {assessor} asks for one assessor's sheet, but no sheet "
+    "given names an assessor (assessor: at its top); leave out --assessor to explain the sheet",
     "rule-group": "the sum of its children",
     "rule-allowed": "scored by hand, one of {values}",
     "rule-hand": "scored by hand, 0 to {cap} in steps of {step}",

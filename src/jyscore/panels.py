@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePath
-from typing import Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 from .engine import BonusRow, Result, Row, Totals
 from .models import (
@@ -38,15 +38,17 @@ from .models import (
     PANEL_LEVELS,
     PANEL_METHODS,
     SELF,
+    AdjustmentEntry,
     Entry,
     Node,
     Rubric,
     Sheet,
+    VetoEntry,
 )
 from .numbers import format_decimal, round_half_up
 from .problems import NOWHERE, JyscoreError, Position, Problem, Severity, make_problem
 from .text import identity as name_identity
-from .totals import final_grade, vetoed_total
+from .totals import ZERO, AppliedAdjustment, final_grade, vetoed_total
 
 TRIMMED_MINIMUM = 3  # one highest and one lowest are dropped: at least one figure must remain
 
@@ -101,6 +103,11 @@ def aggregate(values: Sequence[Decimal | Fraction], method: str) -> tuple[Fracti
     raise ValueError(f"unknown method {method!r}; expected one of {PANEL_METHODS}")
 
 
+def adjustment_key(adjustment_id: str) -> str:
+    """The key of an adjustment's aggregated amount among a panel's figures."""
+    return f"adjustment:{adjustment_id}"
+
+
 publish = round_half_up  # a panel's figures are published rounded half-up, once, at the end
 
 
@@ -136,10 +143,17 @@ class PanelTotals(Totals):
     (``level: total`` aggregates it separately, so it need not be their sum)."""
 
     published_total: Decimal = Decimal(0)
+    # the adjustments' figure, aggregated on its own (``adjustments`` holds each adjustment's
+    # aggregated amount: under a median their sum need not be this)
+    published_adjustment: Decimal = Decimal(0)
 
     @property
     def total(self) -> Decimal:
         return self.published_total
+
+    @property
+    def adjustment(self) -> Decimal:
+        return self.published_adjustment
 
 
 # -- who belongs to which panel ----------------------------------------------------------------
@@ -243,42 +257,55 @@ def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
     return Grouping(tuple(singles), tuple(panels), tuple(problems), names)
 
 
-def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
-    """JY316 for a sheet naming an assessor whose folder holds a named sheet of the same college
-    for another year: a folder of one college's assessor sheets is one panel, of one year."""
-    first: dict[tuple[str, str], S] = {}
-    problems = []
+T = TypeVar("T")
+
+
+def _odd_ones(sheets: Sequence[S], value_of: Callable[[S], T]) -> list[tuple[S, T, str]]:
+    """The sheets whose value differs from the most common one among ``sheets`` (on a tie, the
+    value of the earliest sheet), each with that value and the files that give it."""
+    counts: dict[T, int] = {}
     for sheet in sheets:
-        if sheet.assessor is None:
-            continue
-        key = (str(PurePath(sheet.source).parent), sheet.college)
-        found = first.setdefault(key, sheet)
-        if found.year != sheet.year:
-            problems.append(make_problem("JY316", sheet.source, _at(sheet, "year"),
-                                         year=sheet.year, first=found.year, other=found.source))
-    return problems
+        counts[value_of(sheet)] = counts.get(value_of(sheet), 0) + 1
+    common = max(counts, key=lambda v: counts[v])  # the first of the most common (dicts keep order)
+    files = ", ".join(s.source for s in sheets if value_of(s) == common)
+    return [(s, common, files) for s in sheets if value_of(s) != common]
 
 
-def one_panel_problems(sheets: Sequence[Sheet], rubric: Rubric) -> list[Problem]:
+def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
+    """JY316 for a sheet naming an assessor whose folder holds named sheets of the same college
+    for another year: a folder of one college's assessor sheets is one panel, of one year. The
+    problem is on the sheet(s) whose year is not the one most of them give (on a tie, not the
+    earliest file's), naming the others."""
+    folders: dict[tuple[str, str], list[S]] = {}
+    for sheet in sheets:
+        if sheet.assessor is not None:
+            key = (str(PurePath(sheet.source).parent), name_identity(sheet.college))
+            folders.setdefault(key, []).append(sheet)
+    return [
+        make_problem("JY316", sheet.source, _at(sheet, "year"), year=sheet.year, first=year,
+                     other=files)
+        for members in folders.values()
+        for sheet, year, files in _odd_ones(members, lambda s: s.year)
+    ]
+
+
+def one_panel_problems(sheets: Sequence[Sheet]) -> list[Problem]:
     """The sheets given as one panel (``jyscore score a.yaml b.yaml``) must be of one college
-    (JY318), one year (JY316) and one rubric (JY317); each differing sheet is named."""
+    (JY318) and one year (JY316); each sheet that differs from what most
+    of them give (on a tie, from the earliest) is named, with the files it differs from."""
     if not sheets:
         return []
-    first = sheets[0]
-    problems = []
-    for sheet in sheets[1:]:
-        if sheet.college != first.college:
-            problems.append(make_problem("JY318", sheet.source, _at(sheet, "college"),
-                                         college=sheet.college, first=first.college,
-                                         other=first.source))
-        if sheet.year != first.year:
-            problems.append(make_problem("JY316", sheet.source, _at(sheet, "year"),
-                                         year=sheet.year, first=first.year, other=first.source))
-        mine, theirs = sheet.rubric_id or rubric.id, first.rubric_id or rubric.id
-        if mine != theirs:
-            problems.append(make_problem("JY317", sheet.source, _at(sheet, "rubric"),
-                                         rubric=mine, first=theirs, other=first.source))
-    return problems
+    problems = [
+        make_problem("JY318", sheet.source, _at(sheet, "college"), college=sheet.college,
+                     first=college, other=files)
+        for sheet, college, files in _odd_ones(sheets, lambda s: s.college)
+    ]
+    problems.extend(
+        make_problem("JY316", sheet.source, _at(sheet, "year"), year=sheet.year, first=year,
+                     other=files)
+        for sheet, year, files in _odd_ones(sheets, lambda s: s.year)
+    )
+    return problems  # a sheet naming another rubric than the one checked against is JY024
 
 
 # -- a panel's result ----------------------------------------------------------------------------
@@ -492,16 +519,15 @@ class _Aggregator:
                 self._aggregate(node.id, self._values(rows_of, index))
             base = self._aggregate("base", bases)
             bonus = self._aggregate("bonus", bonuses)
+            adjustment = self._adjustments(member_totals)
             total = self._aggregate("total", scored)
         else:
             primaries = [self._item_level(root) for root in self.rubric.indicators]
             leaves = self._bonus_item_level()
             base = self._sum("base", list(primaries), bases)
             bonus = self._sum("bonus", leaves, bonuses)
-            parts = [base, bonus]
-            if self.rubric.adjustments:  # each assessor's adjustments, aggregated like an item
-                parts.append(self._aggregate(
-                    "adjustments", [t.adjustment for t in member_totals if t is not None]))
+            adjustment = self._adjustments(member_totals)
+            parts = [base, bonus] + ([adjustment] if adjustment is not None else [])
             total = self._sum("total", parts, scored)
         assert base is not None and bonus is not None and total is not None
         # a veto is a fact about the college: any assessor who reports it makes it the panel's
@@ -509,9 +535,36 @@ class _Aggregator:
         vetoes = tuple(v for v in self.rubric.vetoes if v.id in reported)
         vetoed = vetoed_total(vetoes) if vetoes else None
         published = total.published if vetoed is None else vetoed
-        return PanelTotals(base.published, bonus.published, vetoes=vetoes,
-                           grade=final_grade(published, vetoes, self.rubric.grades),
-                           published_total=published)
+        return PanelTotals(base.published, bonus.published, self._each_adjustment(),
+                           vetoes=vetoes, grade=final_grade(published, vetoes, self.rubric.grades),
+                           published_total=published,
+                           published_adjustment=adjustment.published if adjustment else ZERO)
+
+    def _adjustments(self, member_totals: Sequence[Totals | None]) -> Figure | None:
+        """Each assessor's adjustments (their signed sum), aggregated like any other figure."""
+        if not self.rubric.adjustments:
+            return None
+        return self._aggregate("adjustments",
+                               [t.adjustment for t in member_totals if t is not None])
+
+    def _each_adjustment(self) -> tuple[AppliedAdjustment, ...]:
+        """Each adjustment any assessor enters, its amount aggregated (an assessor who does not
+        enter it counts 0); shown beside the figures, the total uses :meth:`_adjustments`."""
+        applied = []
+        for adjustment in self.rubric.adjustments:
+            amounts: list[Decimal] = []
+            entered = False
+            for member in self.members:
+                totals = member.totals
+                found = [a for a in (totals.adjustments if totals else ())
+                         if a.adjustment.id == adjustment.id]
+                entered = entered or bool(found)
+                amounts.append(found[0].amount if found else ZERO)
+            if entered:
+                amount = self._aggregate(adjustment_key(adjustment.id), amounts)
+                assert amount is not None
+                applied.append(AppliedAdjustment(adjustment, amount.published))
+        return tuple(applied)
 
     def _nodes(self) -> Iterable[tuple[Node, int]]:
         return self.rubric.walk()
@@ -547,12 +600,50 @@ class _Aggregator:
         rubric_id = next((m.result.sheet.rubric_id for m in self.members
                           if m.result.sheet.rubric_id), None)
         panel_sheet = Sheet(sheet.source, sheet.college, sheet.year, rubric_id, {}, columns,
-                            (), dict(sheet.positions))
+                            (), dict(sheet.positions),
+                            adjustments=self._adjustment_entries(totals),
+                            vetoes=self._veto_entries(totals))
         result = Result(self.rubric, panel_sheet, rows, bonus_rows, {
             SELF: own.totals.get(SELF) if own else None,
             ASSESSED: totals,
         })
         return Panel(self.members, self.settings, result, dict(self.figures))
+
+    def _common_note(self, notes: Iterable[str | None]) -> str | None:
+        """The note every member who writes one writes alike (none when they differ)."""
+        given = {n for n in notes if n}
+        return given.pop() if len(given) == 1 else None
+
+    def _adjustment_entries(self, totals: PanelTotals | None) -> tuple[AdjustmentEntry, ...]:
+        """The panel's adjustments as a sheet's: the college's own amount and the aggregate."""
+        own = {e.adjustment_id: e for e in self.own.sheet.adjustments} if self.own else {}
+        published = {a.adjustment.id: a.amount for a in totals.adjustments} if totals else {}
+        entries = []
+        for adjustment in self.rubric.adjustments:
+            mine = own.get(adjustment.id)
+            if mine is None and adjustment.id not in published:
+                continue
+            note = self._common_note(e.note for m in self.members
+                                     for e in m.result.sheet.adjustments
+                                     if e.adjustment_id == adjustment.id)
+            entries.append(AdjustmentEntry(adjustment.id, mine.self if mine else None,
+                                           published.get(adjustment.id), note))
+        return tuple(entries)
+
+    def _veto_entries(self, totals: PanelTotals | None) -> tuple[VetoEntry, ...]:
+        """The panel's vetoes as a sheet's: the college's own report and the panel's."""
+        own = {e.veto_id: e for e in self.own.sheet.vetoes} if self.own else {}
+        reported = {v.id for v in totals.vetoes} if totals else set()
+        entries = []
+        for veto in self.rubric.vetoes:
+            mine = own.get(veto.id)
+            if (mine is None or not mine.self) and veto.id not in reported:
+                continue
+            note = self._common_note(e.note for m in self.members
+                                     for e in m.result.sheet.vetoes
+                                     if e.veto_id == veto.id and e.assessed)
+            entries.append(VetoEntry(veto.id, bool(mine and mine.self), veto.id in reported, note))
+        return tuple(entries)
 
     def _common_entry(self, index: int) -> Entry | None:
         """A bonus row's entry when every member gives the same inputs (to show them), else None."""
@@ -569,13 +660,13 @@ def score_panel(
     """Sheets given as one panel (``jyscore score a.yaml b.yaml``) scored and aggregated.
 
     Returns the panel and its warnings; raises :class:`JyscoreError` with every problem when the
-    sheets are not one panel: several colleges, years or rubrics, an assessor twice, a sheet
+    sheets are not one panel: several colleges or years, an assessor twice, a sheet
     without an assessor among several, self scores that differ, too few for the method.
     """
     from .engine import score  # the engine is what a panel is built on
 
     grouping = group_sheets(sheets)
-    problems = [*one_panel_problems(sheets, rubric), *grouping.problems]
+    problems = [*one_panel_problems(sheets), *grouping.problems]
     if len(sheets) > 1:
         unnamed = [s for s in sheets if s.assessor is None]
         if len(unnamed) == len(sheets):
@@ -592,22 +683,43 @@ def score_panel(
 
 
 def spread_problems(panel: Panel, rubric: Rubric, max_spread: Decimal) -> list[Problem]:
-    """JY319 (a warning) for every item, and bonus item, whose assessed scores differ by more
-    than ``max_spread`` points between the panel's assessors; on the sheet of the highest."""
+    """JY319 (a warning) for every score the panel's assessors gave that differs by more than
+    ``max_spread`` points between them, on the sheet of the highest, at that score's line.
+
+    What is compared is what the assessors scored: an item's parts where they scored it through
+    its parts (each part at its own line), the item where they scored it whole; where some did
+    one and some the other, the item (the only figure they share) and the parts among those who
+    scored them.
+    """
     problems: list[Problem] = []
     index = _row_index(panel.members[0].result)
     for node in (*rubric.items, *rubric.bonus_items):
-        values = [_score(m.result, index[node.id], ASSESSED) for m in panel.members]
-        known = [v for v in values if v is not None]
-        if len(known) < 2 or max(known) - min(known) <= max_spread:
-            continue
-        highest = panel.members[values.index(max(known))]
-        sheet = highest.result.sheet
-        where = _entry_position(sheet, node)
-        scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(panel.members, values))
-        problems.append(make_problem(
-            "JY319", sheet.source, where, item_id=node.id, item_name=node.name,
-            severity=Severity.WARNING, spread=format_decimal(max(known) - min(known)),
-            scores=scores, max_spread=format_decimal(max_spread),
-        ))
+        through_parts = [
+            bool(node.parts) and node.id not in m.result.sheet.entries
+            and any(p.id in m.result.sheet.entries for p in node.parts)
+            for m in panel.members
+        ]
+        if not all(through_parts):
+            problems.extend(_spread(panel, node, list(panel.members), index, max_spread))
+        if sum(through_parts) >= 2:
+            scorers = [m for m, parts in zip(panel.members, through_parts) if parts]
+            for part in node.parts:
+                problems.extend(_spread(panel, part, scorers, index, max_spread))
     return problems
+
+
+def _spread(panel: Panel, node: Node, members: list[Member], index: dict[str, tuple[str, int]],
+            max_spread: Decimal) -> list[Problem]:
+    """JY319 for ``node`` when ``members``' assessed scores of it differ by more than allowed."""
+    values = [_score(m.result, index[node.id], ASSESSED) for m in members]
+    known = [v for v in values if v is not None]
+    if len(known) < 2 or max(known) - min(known) <= max_spread:
+        return []
+    sheet = members[values.index(max(known))].result.sheet
+    scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(members, values))
+    return [make_problem(
+        "JY319", sheet.source, _entry_position(sheet, node), item_id=node.id,
+        item_name=node.name, severity=Severity.WARNING,
+        spread=format_decimal(max(known) - min(known)), scores=scores,
+        max_spread=format_decimal(max_spread),
+    )]

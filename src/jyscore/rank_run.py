@@ -27,19 +27,23 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .engine import score
 from .loading.defaults import SheetDefaults
 from .loading.files import READERS, check_sheet, discover
+from .loading.sheet import SheetHead
 from .loading.parallel import PARALLEL_THRESHOLD, Progress, iter_files
 from .loading.targets import Targets
 from .messages import hint
 from .models import ASSESSED, SELF, Rubric, Sheet
-from .panels import Member, PanelSettings, build_panel, group_sheets
+from .panels import (
+    Grouping, Member, PanelSettings, build_panel, folder_year_problems, group_sheets,
+)
 from .problems import JyscoreError, Position, Problem, make_problem
 from .ranking import Ranking, Standing, rank
 from .text import display_path
+from .text import identity as name_identity
 from .validate import duplicate_problems as duplicate_colleges  # JY301, shared with validate
 
 RANK_COLUMNS = (ASSESSED, SELF)
@@ -57,6 +61,7 @@ class RankFile:
     standing: Standing | None = None
     college_at: Position | None = None  # where ``college`` stands, for JY301
     sheet: Sheet | None = None  # kept for a sheet naming its assessor: panels are built from it
+    head: SheetHead | None = None  # of a file with errors: its college and year, when read
 
     # what the check for the same college twice (JY301) reads of a sheet that loaded
     @property
@@ -88,7 +93,7 @@ def rank_file(path: Path, context: tuple[Rubric, SheetDefaults | None, str, bool
     rubric, defaults, column, keep_result = context
     report = check_sheet(path, rubric, defaults)
     if not report.ok or report.sheet is None:
-        return RankFile(path, tuple(report.problems))
+        return RankFile(path, tuple(report.problems), head=report.head)
     sheet = report.sheet
     standing = Standing.of(score(rubric, sheet), keep_result=keep_result, columns=(column,))
     return RankFile(path, tuple(report.problems), standing, sheet.positions.get("college"),
@@ -136,6 +141,35 @@ class Skipped:
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.is_error)
+
+
+def _without_incomplete_panels(
+    grouping: Grouping[RankFile], invalid: Sequence[Skipped],
+    heads: Mapping[Path, SheetHead | None], year: int | None,
+) -> tuple[Grouping[RankFile], list[Skipped]]:
+    """``grouping`` without the panels one of whose sheets is invalid (a sheet with errors of
+    the panel's college and year, or of its college with no readable year), and each of their
+    valid members as skipped, with JY320 saying why: a published figure comes from the whole
+    panel, never re-aggregated from the sheets that remain."""
+    kept: list[tuple[RankFile, ...]] = []
+    left_out: list[Skipped] = []
+    for panel in grouping.panels:
+        college = name_identity(panel[0].college)
+        broken = [
+            skipped for skipped in invalid
+            if (head := heads.get(skipped.path)) is not None and head.college is not None
+            and name_identity(head.college) == college
+            and (head.year if head.year is not None else year) == panel[0].year
+        ]
+        if not broken:
+            kept.append(panel)
+            continue
+        files = ", ".join(display_path(s.path) for s in broken)
+        for member in panel:
+            note = make_problem("JY320", member.source, member.positions.get("college") or Position(),
+                                college=panel[0].college, year=panel[0].year, files=files)
+            left_out.append(Skipped(member.path, (*member.problems, note)))
+    return replace(grouping, panels=tuple(kept)), left_out
 
 
 @dataclass(frozen=True)
@@ -225,6 +259,7 @@ def rank_paths(
     defaults = targets.defaults if targets else None
     values: dict[tuple[object, ...], Decimal] = {}
     invalid: list[Skipped] = []
+    heads: dict[Path, SheetHead | None] = {}  # of the invalid files: whose panel they were in
     valid: list[RankFile] = []
     found_files = iter_files(rank_file, files, (rubric, defaults, column, False),
                              threshold=parallel_threshold, workers=workers, progress=progress)
@@ -233,10 +268,13 @@ def rank_paths(
             path = files[index]  # the caller's Path, not a copy from a worker
             if found.standing is None:
                 invalid.append(Skipped(path, found.problems))
+                heads[path] = found.head
             else:
                 valid.append(RankFile(path, found.problems, found.standing.sharing(values),
                                       found.college_at, found.sheet))
-    run_errors: list[Problem] = []
+    # one college's assessor sheets in one folder are one panel, of one year (JY316), whatever
+    # year is ranked: a sheet of the odd year is a mistake, never silently left out
+    run_errors: list[Problem] = folder_year_problems([f for f in valid if f.sheet is not None])
 
     counts = Counter(f.year for f in valid)
     if year is None and len(counts) > 1:
@@ -258,9 +296,13 @@ def rank_paths(
             invalid.append(Skipped(found.path, (*found.problems, problem)))
             continue
         selected.append(found)
+    grouping = group_sheets(selected)
+    if skip_invalid and invalid:
+        grouping, left_out = _without_incomplete_panels(grouping, invalid, heads, chosen)
+        invalid.extend(left_out)
+        selected = [f for f in selected if f.path not in {s.path for s in left_out}]
     order = {path: index for index, path in enumerate(files)}
     invalid.sort(key=lambda s: order[s.path])
-    grouping = group_sheets(selected)
     run_errors.extend(duplicate_colleges(grouping.singles))
     run_errors.extend(p for p in grouping.problems if p.is_error)
     settings = PanelSettings.of(rubric, panel_method)

@@ -103,3 +103,18 @@ def reveal(name: str) -> str:
         or unicodedata.normalize("NFKC", c) != c else c
         for c in name
     )
+
+
+_YES_NO = frozenset("y yes n no true false on off".split())
+
+
+def is_person_name(name: str) -> bool:
+    """Whether ``name`` can name a person (an assessor): one line, holding at least one letter
+    once invisible characters are dropped, and not a yes/no word. A number, a date, only spaces
+    or only invisible characters is a slip, not a name."""
+    if any(c in name for c in "\n\r\v\f\x85\u2028\u2029"):
+        return False
+    visible = identity(name)
+    if visible.lower() in _YES_NO:
+        return False
+    return any(unicodedata.category(c).startswith("L") for c in visible)

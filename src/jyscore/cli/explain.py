@@ -8,14 +8,22 @@ from typing import Any, NoReturn
 import click
 
 from ..engine import score as score_sheet
-from ..explain import Explanation, explain as explain_result
+from ..explain import Explanation
+from ..explain import explain as explain_result
 from ..explain_totals import PanelWork, TotalsWork, result_totals_work
 from ..loading.files import READERS, check_sheet, discover
 from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Problem
+from ..text import excerpt
 from .common import (
-    EXIT_USAGE, echo_problems, fail, get_rubric, get_targets, rubric_option, targets_option,
+    EXIT_USAGE,
+    echo_problems,
+    fail,
+    get_rubric,
+    get_targets,
+    rubric_option,
+    targets_option,
 )
 from .localized import LocalizedCommand
 from .score import panel_option
@@ -72,6 +80,8 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
         echo_problems(problems)
         _echo_sheet(explain_result(score_sheet(rubric, sheets[0]), ids), output_format)
         return
+    if assessor is not None and all(sheet.assessor is None for sheet in sheets):
+        _usage(hint("explain-no-assessors", assessor=excerpt(assessor)))
     from ..panels import PanelSettings, identity, score_panel
 
     try:
@@ -133,7 +143,7 @@ def panel_text(work: PanelWork) -> str:
     for figure in work.figures:
         lines.append("")
         title = figure.name if figure.key == figure.name or figure.key in (
-            "base", "bonus", "total") else f"{figure.key} {figure.name}"
+            "base", "bonus", "adjustments", "total") else f"{figure.key} {figure.name}"
         lines.append(title)
         lines.extend(f"  {line}" for line in figure.lines)
     return "\n".join(lines) + "\n"

@@ -85,7 +85,9 @@ def _progress() -> DelayedProgress | None:
 
 
 # problems of the run as a whole, which --skip-invalid does not get past
-_RUN_CODES = frozenset({"JY301", "JY501", "JY504", "JY505", "JY507", "JY508"})
+# problems --skip-invalid does not skip: of the run, or of a panel (several files together)
+_RUN_CODES = frozenset({"JY301", "JY311", "JY312", "JY314", "JY315", "JY316", "JY501", "JY504",
+                        "JY505", "JY507", "JY508"})
 
 
 def _stop(problems: list[Problem], output: Path | None, skip_invalid: bool) -> NoReturn:

@@ -6,7 +6,7 @@ from typing import Callable, TypeVar
 import click
 
 from ..atomic import OutputError, write_text_atomic
-from ..text import char_name, display_path, first_unwritable
+from ..text import char_name, display_path, first_unwritable, is_person_name
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
@@ -87,6 +87,8 @@ def template(
     who = assessor.strip() if assessor is not None else None
     if who == "":
         raise click.BadParameter(hint("form-assessor"), param_hint="'--assessor'")
+    if who is not None and not is_person_name(who):
+        raise click.BadParameter(hint("form-assessor-invalid"), param_hint="'--assessor'")
     for option, text in (("--college", name), ("--assessor", who or "")):
         bad = first_unwritable(text)  # the rule for every text that reaches a written file
         if bad is not None:

@@ -29,7 +29,7 @@ from ..messages import HINTS, hint, phrase
 from ..models import Adjustment, Rubric, Sheet, Veto
 from ..numbers import format_decimal, parse_decimal
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
-from ..loading.sheet import sheet_from_document
+from ..loading.sheet import SheetError, SheetHead, sheet_from_document
 from ..loading.yamlsource import Document, Path_, text_problem
 from ..text import display_path, short
 from .layout import (
@@ -57,9 +57,11 @@ def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = Non
             if not (p.code in _EXPLAINED and (p.item_id or "") in reader.unresolved
                     or p.code == "JY115" and reader.unresolved)
         ]
-        raise JyscoreError(sorted([*reader.problems, *found], key=Problem.sort_key)) from None
+        raise SheetError(sorted([*reader.problems, *found], key=Problem.sort_key),
+                         getattr(exc, "head", None)) from None
     if reader.problems:
-        raise JyscoreError(sorted([*reader.problems, *sheet.warnings], key=Problem.sort_key))
+        raise SheetError(sorted([*reader.problems, *sheet.warnings], key=Problem.sort_key),
+                         SheetHead(sheet.college, sheet.year))
     return sheet
 
 

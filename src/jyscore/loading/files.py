@@ -15,7 +15,7 @@ from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem, has_errors, make_problem
 from ..text import display_path
 from .defaults import SheetDefaults
-from .sheet import SHEET_LIMITS, load_sheet
+from .sheet import SHEET_LIMITS, SheetHead, load_sheet
 from .yamlsource import MAX_DEPTH, not_regular_problem
 
 SheetReader = Callable[[Path, Rubric], Sheet]
@@ -140,6 +140,7 @@ class SheetReport:
     path: Path
     sheet: Sheet | None
     problems: list[Problem] = field(default_factory=list)
+    head: SheetHead | None = None  # of a sheet with errors: its college and year, when read
 
     @property
     def ok(self) -> bool:
@@ -154,7 +155,7 @@ def check_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = Non
     try:
         sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:
-        return SheetReport(path, None, list(exc.problems))
+        return SheetReport(path, None, list(exc.problems), getattr(exc, "head", None))
     return SheetReport(path, sheet, list(sheet.warnings))
 
 

@@ -137,6 +137,8 @@ _ERROR_PHRASES = {
     "dict_type": "rubric-expect-mapping",
     "model_type": "rubric-expect-mapping",
     "model_attributes_type": "rubric-expect-mapping",
+    "dataclass_type": "rubric-expect-mapping",  # a block such as panel: given a word
+    "dataclass_args_type": "rubric-expect-mapping",
     "bool_type": "rubric-expect-bool",
     "bool_parsing": "rubric-expect-bool",
     "dataclass_type": "rubric-expect-mapping",

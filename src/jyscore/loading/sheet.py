@@ -9,6 +9,7 @@ number is parsed here, exactly.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from ..numbers import (
     parse_whole, too_many_digits,
 )
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
-from ..text import excerpt, short
+from ..text import excerpt, is_person_name, short
 from .defaults import SheetDefaults
 from .sheet_totals import TOTALS_FIELDS, read_totals
 from .yamlsource import Document, Limits, Path_, load
@@ -29,6 +30,7 @@ from .yamlsource import Document, Limits, Path_, load
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-sheet")
 SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", "assessor", *TOTALS_FIELDS)
 ENTRY_FIELDS = ("self", "assessed", "note")
+_VALUE_FIELDS = ("college", "year", "rubric", "assessor")
 YEARS = range(1900, 2201)
 _SCORE_INPUTS = {"self": "score", "assessed": "score"}  # an item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*_SCORE_INPUTS, "note")
@@ -38,6 +40,23 @@ FLAG_WORDS = {
     **dict.fromkeys(("1", "true", "yes", "y", "是", "有", "√"), Decimal(1)),
     **dict.fromkeys(("0", "false", "no", "n", "否", "无", "×"), Decimal(0)),
 }
+
+
+@dataclass(frozen=True)
+class SheetHead:
+    """Which college and year a sheet with errors is about, as far as they could be read (None
+    where not): ``rank --skip-invalid`` leaves out a whole panel when one of its sheets is
+    invalid, and needs to know which panel that is."""
+
+    college: str | None
+    year: int | None
+
+
+@dataclass
+class SheetError(JyscoreError):
+    """A sheet's problems, with what could be read of its head."""
+
+    head: SheetHead | None = None
 
 
 def load_sheet(path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None) -> Sheet:
@@ -57,7 +76,7 @@ def sheet_from_document(
     sheet = checker.check()
     problems = sorted([*doc.warnings, *doc.problems, *checker.problems], key=Problem.sort_key)
     if sheet is None or has_errors(problems):
-        raise JyscoreError(problems)
+        raise SheetError(problems, SheetHead(checker.college, checker.year))
     return sheet
 
 
@@ -108,6 +127,7 @@ class SheetChecker:
         self.rubric = rubric
         self.defaults = defaults
         self.college: str | None = None
+        self.year: int | None = None
         self.problems: list[Problem] = []
         self.entries: dict[str, Entry] = {}
         self.given: set[str] = set()  # ids the sheet scores, even where the value is wrong
@@ -143,13 +163,17 @@ class SheetChecker:
                          where=phrase("what-sheet"),
                          suggestion=suggest(key, SHEET_FIELDS), allowed=", ".join(SHEET_FIELDS))
         college = self.college = self._text_field(data, "college", required=True)
-        year = self._year(data)
+        year = self.year = self._year(data)
         rubric_id = self._text_field(data, "rubric", required=False)
         if rubric_id is not None and rubric_id != self.rubric.id:
             self.add("JY024", self.doc.position(("rubric",)), sheet_rubric=short(rubric_id, 40),
                      rubric=self.rubric.id)
         note = data["note"] if self._text_field(data, "note", required=False) else None
         assessor = self._text_field(data, "assessor", required=False)
+        if assessor is not None and not is_person_name(assessor):  # "\u200b", true, a date
+            self.add("JY023", self.doc.position(("assessor",)), field="assessor",
+                     value=describe(data["assessor"]), expected=hint("expect-assessor"))
+            assessor = None
         scores = data.get("scores")
         columns: tuple[str, ...] = ()
         if "scores" not in data:
@@ -167,6 +191,10 @@ class SheetChecker:
         if has_errors(self.problems) or college is None or year is None:
             return None
         positions = {n: self.doc.key_position((n,)) for n in SHEET_FIELDS if n in data}
+        for name in _VALUE_FIELDS:  # in a form, a problem with a name or year is at its value's
+            value_at = self.doc.position((name,))  # cell beside the label, as its JY023 is
+            if name in data and value_at.cell is not None:
+                positions[name] = value_at
         warnings = sorted([*self.doc.warnings, *self.problems], key=Problem.sort_key)
         return Sheet(self.doc.file, college, year, rubric_id, self.entries, columns,
                      tuple(warnings), positions, adjustments, vetoes, assessor, note)

@@ -1,6 +1,6 @@
 """A panel's result as JSON: the single-sheet JSON (``assessed`` holds the published figures)
 plus ``"panel": {"method", "level", "places", "assessors": [{"assessor", "file", "base",
-"bonus", "total"}]}``."""
+"bonus", "total"}]}`` (and each assessor's ``"adjustments"`` when the rubric has any)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def panel_data(panel: Panel) -> dict[str, Any]:
             "file": member.source,
             "base": totals.base if totals else None,
             "bonus": totals.bonus if totals else None,
+            **({"adjustments": totals.adjustment if totals else None}
+               if panel.result.rubric.adjustments else {}),
             "total": totals.total if totals else None,
         })
     data["panel"] = {

@@ -14,10 +14,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..engine import Row
+from ..engine import Row, Totals
 from ..messages import hint
 from ..models import ASSESSED, SELF
-from ..panels import Figure, Panel
+from ..numbers import format_decimal
+from ..panels import Figure, Panel, adjustment_key
 from .options import RenderOptions
 from .table import _BLANK, _name_cell, _num
 
@@ -35,7 +36,7 @@ def describe_panel(panel: Panel) -> str:
 
 def _member_cells(panel: Panel, key: str, values: list[Row] | None) -> list[Text]:
     """Each assessor's figure for ``key`` (struck through where the method dropped it)."""
-    found: Figure | None = panel.figures.get(key)
+    found: Figure | None = panel.figures.get("adjustments" if key == "adjustment" else key)
     cells = []
     for index, member in enumerate(panel.members):
         if values is not None:
@@ -82,18 +83,81 @@ def build_panel_table(panel: Panel) -> Table:
 
     add(result.rows, "rows")
     add(result.bonus_rows, "bonus_rows")
+    _adjustment_rows(table, panel)
     table.add_section()
-    for key, label in (("base", labels.base), ("bonus", labels.bonus), ("total", labels.total)):
-        own = result.totals.get(SELF)
-        aggregate = result.totals.get(ASSESSED)
+    rubric = result.rubric
+    own = result.totals.get(SELF)
+    aggregate = result.totals.get(ASSESSED)
+    keys = [("base", labels.base), ("bonus", labels.bonus)]
+    if rubric.adjustments:
+        keys.append(("adjustment", labels.adjustments))
+    keys.append(("total", labels.total))
+    for key, label in keys:
+        vetoed = key == "total" and aggregate is not None and aggregate.vetoed
         table.add_row(
-            "", Text(label, style="bold"), _num(result.rubric.total) if key == "base" else "",
+            "", Text(label, style="bold"), _num(rubric.total) if key == "base" else "",
             _num(getattr(own, key)) if own else _BLANK,
             *_member_cells(panel, key, None),
-            _num(getattr(aggregate, key)) if aggregate else _BLANK,
+            Text(_num(getattr(aggregate, key)) if aggregate else _BLANK,
+                 style="bold red" if vetoed else ""),
             style="bold" if key == "total" else None,
         )
+    if any(t is not None and t.vetoes for t in (own, aggregate, *(m.totals for m in panel.members))):
+        reasons = {v.id: v for t in (aggregate, own) if t is not None for v in t.vetoes}
+        name = Text(labels.veto, style="bold red")
+        for veto in reasons.values():  # the reason once, beside the label; the columns say who
+            name.append(f"\n{veto.id} {veto.name}", style="red")
+        table.add_row("", name, "", _vetoes(own),
+                      *(_vetoes(m.totals) for m in panel.members), _vetoes(aggregate))
+    if rubric.grades is not None:
+        table.add_row("", Text(labels.grade, style="bold"), "",
+                      *(Text(t.grade or _BLANK if t else _BLANK, style="bold")
+                        for t in (own, *(m.totals for m in panel.members), aggregate)))
     return table
+
+
+def _adjustment_rows(table: Table, panel: Panel) -> None:
+    """One row per adjustment the panel enters: the college's own amount, each assessor's and
+    the aggregate of them (an assessor who does not enter it counts 0)."""
+    result = panel.result
+    entered = {e.adjustment_id: e for e in result.sheet.adjustments}
+    if not entered:
+        return
+    table.add_section()
+    own = result.totals.get(SELF)
+    aggregate = result.totals.get(ASSESSED)
+    for adjustment in result.rubric.adjustments:
+        entry = entered.get(adjustment.id)
+        if entry is None:
+            continue
+        found = panel.figures.get(adjustment_key(adjustment.id))
+        cells: list[str | Text] = [_applied(own, adjustment.id)]
+        for index, member in enumerate(panel.members):
+            text = _applied(member.totals, adjustment.id, blank="0")
+            dropped = found is not None and not found.kept[index]
+            cells.append(Text(f"({text})" if dropped else text, style=_DROPPED if dropped else ""))
+        cells.append(_applied(aggregate, adjustment.id))
+        sign = "-" if adjustment.sign < 0 else "+"
+        span = f"{sign}{format_decimal(adjustment.min)}~{sign}{format_decimal(adjustment.max)}"
+        name = Text(adjustment.name)
+        if entry.note:
+            name.append(f"\n{entry.note}", style="italic")
+        table.add_row(adjustment.id, name, span, *cells)
+
+
+def _applied(totals: Totals | None, adjustment_id: str, blank: str = _BLANK) -> str:
+    found = [a for a in totals.adjustments if a.adjustment.id == adjustment_id] if totals else []
+    if not found:
+        return blank
+    signed = found[0].signed
+    return ("+" if signed > 0 else "") + format_decimal(signed)
+
+
+def _vetoes(totals: Totals | None) -> Text:
+    """The vetoes a column reports, by id (their reasons are beside the row's label)."""
+    if totals is None or not totals.vetoes:
+        return Text("")
+    return Text("\n".join(v.id for v in totals.vetoes), style="bold red")
 
 
 def render_panel_table(panel: Panel, options: RenderOptions) -> str:

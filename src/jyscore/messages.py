@@ -199,8 +199,19 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY125": Message(
         "per-column-input",
-        "{field} given per column must name both columns, as {field}: {{self: 3, assessed: 2}}; "
-        "found {found}",
+        "{field} given per column must give a number for one column or both, as {field}: "
+        "{{self: 3, assessed: 2}} (a column left out has no {field}); found {found}",
+    ),
+    "JY136": Message(
+        "column-mostly-empty",
+        "the {column} column is filled in only for {ids} ({given} in all) and empty for the "
+        "other {missing} items; give {column} for every item or for none",
+    ),
+    "JY135": Message(
+        "assessed-only-input",
+        "{field} ({label}) is given only for the assessed column, so the self-assessment has "
+        "none and cannot be computed; fill in the self-assessment first: the assessed value only "
+        "overrides it",
     ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
@@ -649,6 +660,7 @@ HINTS: dict[str, str] = {
     "value-list": "a list",
     "value-mapping": "a mapping",
     "found-nothing": "nothing",
+    "found-empty-columns": "{columns}, all of them empty",
     "points-of-children": "items",
     "points-of-parts": "parts",
     "rubric-not-mapping": "expected a mapping with id, name, total, step and indicators",

@@ -40,7 +40,7 @@ from .safety import check_workbook_file
 
 # problems of the sheet checker that a cell the reader refused (a formula without a value, a
 # number stored as text) already explains
-_EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124"})
+_EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124", "JY136"})
 
 
 def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = None) -> Sheet:
@@ -443,7 +443,8 @@ class _Reader:
         self, row: int, item_id: str, field: str, id_cell: str, columns: dict[str, int]
     ) -> None:
         """An input row: its 自评 cell holds for both columns; a 考核 cell with a value of its
-        own makes the input per column, ``{self: …, assessed: …}``."""
+        own makes the input per column, ``{self: …, assessed: …}``, and a 考核 cell alone gives
+        it for the 考核 column only, ``{assessed: …}``, as the form's formulas read them."""
         found: dict[str, str | None] = {}
         for column_name in SCORE_FIELDS:
             column = columns.get(column_name)
@@ -472,6 +473,8 @@ class _Reader:
             self.key_positions[("scores", item_id)] = Position(cell=id_cell)
             self.positions[("scores", item_id)] = Position(cell=id_cell)
         if len(given) == 2 and given["self"] != given["assessed"]:
+            entry[field] = given
+        elif "self" in columns and "self" not in given:  # the 自评 formula reads no 考核 cell
             entry[field] = given
         else:
             entry[field] = next(iter(given.values()))

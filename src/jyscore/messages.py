@@ -486,6 +486,7 @@ HINTS: dict[str, str] = {
     "it points to on the command line, or copy the file into the folder",
     "output-dangling-link": "it is a symbolic link to a file that does not exist",
     "output-no-folder": "the folder {folder} does not exist",
+    "output-folder-not-writable": "the folder {folder} is not writable (you may not create files in it)",
     "output-folder": "it is a folder",
     "output-special": "it is a block device or a socket, which jyscore never replaces",
     "output-no-reader": "it is a named pipe (FIFO) that no program is reading",

@@ -535,3 +535,15 @@ def test_a_file_is_read_up_to_its_limit_whatever_its_size_says(tmp_path: Path):
         read_limited(Path("/dev/zero"), 10)
     with pytest.raises(NotRegularFile):
         read_limited(tmp_path, 10)
+
+
+def test_a_text_is_measured_as_excel_counts_it_in_utf16_units(tmp_path: Path):
+    from jyscore.text import MAX_TEXT_CHARS, cell_length
+
+    emoji = "\U0001F600" * 20_000  # 20,000 characters, 40,000 UTF-16 units
+    assert cell_length(emoji) == 40_000 > MAX_TEXT_CHARS >= cell_length("文" * 32_767)
+    path = tmp_path / "s.yaml"
+    path.write_text(EXAMPLE.read_text("utf-8") + f"note: {emoji}\n", encoding="utf-8")
+    result = invoke("validate", str(path), "--format", "json")
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert result.exit_code == 1 and codes == ["JY018"]

@@ -85,8 +85,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY018": Message(
         "text-too-long",
-        "the text is {length} characters long; a cell holds at most {limit}, so it could not be "
-        "kept whole; shorten it (or keep the long text in a separate document and name it here)",
+        "the text is {length} characters long as Excel counts them (an emoji or other character "
+        "beyond U+FFFF counts twice); a cell holds at most {limit}, so it could not be kept "
+        "whole; shorten it (or keep the long text in a separate document and name it here)",
     ),
     "JY019": Message(
         "stray-bytes",

@@ -22,8 +22,14 @@ import re
 import unicodedata
 from pathlib import Path
 
-# Excel's limit for one cell; a longer text cannot round-trip through the form.
+# Excel's limit for one cell, in UTF-16 code units; a longer text cannot round-trip through the form.
 MAX_TEXT_CHARS = 32_767
+
+
+def cell_length(text: str) -> int:
+    """The length of ``text`` as Excel counts it against its cell limit: UTF-16 code units, so
+    a character beyond U+FFFF (an emoji, a rare CJK ideograph) counts twice."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 _UNWRITABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]"

@@ -22,7 +22,7 @@ import yaml
 from ..inputfile import NotRegularFile, TooLarge, read_limited
 from ..messages import Phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
-from ..text import MAX_TEXT_CHARS, char_name, display_path, first_unwritable
+from ..text import MAX_TEXT_CHARS, cell_length, char_name, display_path, first_unwritable
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -208,7 +208,7 @@ def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> 
         raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
     # text no written file may hold can only come from escapes ("\x01", "\e") once the text
     # itself has passed _refuse_characters; only then is every value looked at
-    walker = _Walker(file, limits, check_texts="\\" in text or len(text) > MAX_TEXT_CHARS)
+    walker = _Walker(file, limits, check_texts="\\" in text or cell_length(text) > MAX_TEXT_CHARS)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
     if walker.problems or (walker.duplicates and not keep_going):
         raise JyscoreError(sorted([*walker.problems, *walker.duplicates], key=Problem.sort_key))
@@ -418,7 +418,7 @@ class _Walker:
     def check_text(self, node: yaml.ScalarNode) -> None:
         """The rule for text that may reach a written file (:mod:`jyscore.text`), applied to the
         value as escapes such as ``"\\x01"`` or ``"\\e"`` made it."""
-        if first_unwritable(node.value) is not None or len(node.value) > MAX_TEXT_CHARS:
+        if first_unwritable(node.value) is not None or cell_length(node.value) > MAX_TEXT_CHARS:
             problem = text_problem(node.value, self.file, _at(node))
             assert problem is not None
             self.problems.append(problem)
@@ -453,8 +453,8 @@ def text_problem(text: str, file: str, at: Position) -> Problem | None:
     if index is not None:
         return make_problem("JY017", file, at, character=char_name(text[index]),
                             index=index + 1)
-    if len(text) > MAX_TEXT_CHARS:
-        return make_problem("JY018", file, at, length=len(text), limit=MAX_TEXT_CHARS)
+    if cell_length(text) > MAX_TEXT_CHARS:
+        return make_problem("JY018", file, at, length=cell_length(text), limit=MAX_TEXT_CHARS)
     return None
 
 

@@ -72,6 +72,9 @@ def with_college(name: str) -> str:
     ("stray-gbk.yaml", [("JY019", 5, 40)]),
     ("nesting-65.yaml", [("JY013", 3, 70)]),
     ("nesting-495.yaml", [("JY013", 3, 70)]),
+    ("nesting-1000.yaml", [("JY013", 3, 70)]),  # past libyaml's own limit: still where it opens
+    ("separator-and-cap.yaml", [("JY101", 6, 15), ("JY014", 7, 37)]),  # read on past it
+    ("dash-tab.yaml", [("JY016", 5, 5)]),  # a tab after a sequence dash
     ("nesting-block.yaml", [("JY013", 67, 127)]),
     ("manual-30-digits.yaml", [("JY105", 31, 19)]),
     ("fraction-digits.yaml", [("JY105", 6, 28)]),

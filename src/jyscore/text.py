@@ -60,6 +60,12 @@ def first_unwritable(text: str) -> int | None:
     return match.start() if match else None
 
 
+def blank_unwritable(text: str) -> str:
+    """``text`` with every character no written file may hold replaced by a space: to read on
+    past them once they are reported."""
+    return _UNWRITABLE.sub(" ", text)
+
+
 def char_name(char: str) -> str:
     """``U+0007`` for a character, as messages show it."""
     return f"U+{ord(char):04X}"

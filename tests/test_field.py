@@ -331,3 +331,16 @@ def test_a_mistyped_id_in_a_sheet_suggests_the_missing_item(tmp_path):
     path.write_text(text.replace(line, line.replace('"1.4.1"', '"1.14"')), "utf-8")
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert "did you mean '1.4.1'?" in result.output + result.stderr
+
+
+@pytest.mark.parametrize("command", [["score"], ["explain"], ["convert", "-o", "out.yaml"],
+                                     ["validate"], ["rank"]])
+def test_a_ranking_workbook_named_to_any_command_is_no_sheet(sheets: Path, tmp_path: Path,
+                                                              command: list[str]):
+    workbook = tmp_path / "r.xlsx"
+    assert run("rank", sheets, "-o", workbook).exit_code == 0
+    args = [command[0], workbook, *[tmp_path / a if a == "out.yaml" else a for a in command[1:]]]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "ranking workbook written by jyscore" in result.stderr
+    assert "JY" not in result.stderr and not (tmp_path / "out.yaml").exists()

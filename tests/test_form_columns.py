@@ -137,3 +137,14 @@ def test_one_item_missing_a_column_is_still_named_at_its_cell(filled, rubric):
     with pytest.raises(JyscoreError) as caught:
         read_sheet(filled, rubric)
     assert [(p.code, p.cell) for p in caught.value.problems] == [("JY114", f"I{at['1.2']}")]
+
+
+def test_values_right_of_the_form_are_named_not_ignored(filled, rubric):
+    set_cells(filled, {"K6": 5, "L40": "补充说明", "K7": "  "})
+    sheet = read_sheet(filled, rubric)
+    (warning,) = [w for w in sheet.warnings if w.code == "JY619"]
+    assert warning.cell == "K6" and "2 cell(s)" in warning.message
+
+
+def test_a_form_without_stray_values_has_no_such_warning(filled, rubric):
+    assert not [w for w in read_sheet(filled, rubric).warnings if w.code == "JY619"]

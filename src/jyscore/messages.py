@@ -440,6 +440,12 @@ MESSAGES: dict[str, Message] = {
         "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
         "(format the cell as 常规/General first)",
     ),
+    "JY619": Message(
+        "outside-the-form",
+        "{count} cell(s) to the right of the form's last column ({column}) hold values, the "
+        "first at {cell}; they are not part of the form and were not read: move them into the "
+        "note column, or delete them",
+    ),
     "JY616": Message(
         "hidden-sheets",
         "the workbook has hidden sheets ({sheets}); they were not read: only the visible sheet "

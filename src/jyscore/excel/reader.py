@@ -283,6 +283,7 @@ class _Reader:
 
     def document(self) -> Document:
         header_row, columns = self._header()
+        self._outside(header_row)
         self._top(header_row)
         rows = sorted({r for r, _ in self.grid if r > header_row})
         seen: dict[str, str] = {}
@@ -314,6 +315,24 @@ class _Reader:
             self._row(row, key, id_cell, columns)
         self.data["scores"] = self.scores
         return self.doc
+
+    def _outside(self, header_row: int) -> None:
+        """A value right of the header's last column is not part of the form: a warning naming
+        it, never left out silently."""
+        last = max(c for (r, c), cell in self.grid.items()
+                   if r == header_row and isinstance(cell.value, str) and cell.value.strip())
+        outside = sorted(
+            (r, c) for (r, c), cell in self.grid.items()
+            if c > last and cell.value is not None
+            and not (isinstance(cell.value, str) and not cell.value.strip())
+        )
+        if outside:
+            first = self.grid[outside[0]].coordinate
+            self.doc.warnings.append(
+                make_problem("JY619", self.file, Position(cell=first), severity=Severity.WARNING,
+                             count=len(outside), cell=first,
+                             column=_coordinate(1, last).rstrip("1"))
+            )
 
     def _sheet_note(self, row: int, label_column: int) -> None:
         value_column = min(

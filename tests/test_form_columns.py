@@ -148,3 +148,44 @@ def test_values_right_of_the_form_are_named_not_ignored(filled, rubric):
 
 def test_a_form_without_stray_values_has_no_such_warning(filled, rubric):
     assert not [w for w in read_sheet(filled, rubric).warnings if w.code == "JY619"]
+
+
+def _rewrite(path: Path, member: str, edit) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {info: source.read(info) for info in source.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts.items():
+            target.writestr(info, edit(data) if info.filename == member else data)
+
+
+def test_a_raw_non_character_in_a_cell_is_refused_at_its_cell(filled, rubric):
+    at = rows(filled)
+    set_cells(filled, {f"J{at['1.2']}": "备注\ufffe"})  # openpyxl writes it as it is
+    with pytest.raises(JyscoreError) as caught:
+        read_sheet(filled, rubric)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.cell) == ("JY017", f"J{at['1.2']}")
+    assert "U+FFFE" in problem.message and "character 3" in problem.message
+
+
+def test_a_non_character_in_the_shared_strings_is_refused_at_its_cell(tmp_path):
+    from jyscore.excel.illegal import find_illegal_cell
+
+    path = tmp_path / "shared.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active["B3"] = "甲乙"
+    workbook.save(path)
+    # as other programs write it: the text in the shared strings, the cell pointing at it
+    _rewrite(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(
+        b'<c r="B3" t="inlineStr"><is><t>\xe7\x94\xb2\xe4\xb9\x99</t></is></c>',
+        b'<c r="B3" t="s"><v>1</v></c>'))
+    sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<si><t>x</t></si><si><t>甲&#xFFFE;乙</t></si></sst>').encode()
+    import zipfile
+
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/sharedStrings.xml", sst)
+    found = find_illegal_cell(path.read_bytes())
+    assert found is not None and (found.cell, found.character, found.index) == ("B3", "U+FFFE", 2)

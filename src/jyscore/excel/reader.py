@@ -36,6 +36,7 @@ from .layout import (
     MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, SCORE_FIELDS, computed, header_fields, headers, normal, split_key,
     top_fields, totals_key,
 )
+from .illegal import find_illegal_cell
 from .safety import check_workbook_file
 
 # problems of the sheet checker that a cell the reader refused (a formula without a value, a
@@ -214,8 +215,12 @@ def _read_grid(path: Path, data: bytes, data_only: bool, choose: FormTest | str)
     except JyscoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged
+        illegal = find_illegal_cell(data)  # the parser names no cell: look for it
         if type(exc).__module__.startswith("defusedxml"):  # the safety check should have caught it
             problem = make_problem("JY608", file, part="?")
+        elif illegal is not None:
+            problem = make_problem("JY017", file, Position(cell=illegal.cell),
+                                   character=illegal.character, index=illegal.index)
         else:
             problem = make_problem("JY604", file,
                                    reason=phrase("xlsx-error", error=type(exc).__name__))

@@ -189,3 +189,23 @@ def test_a_non_character_in_the_shared_strings_is_refused_at_its_cell(tmp_path):
         archive.writestr("xl/sharedStrings.xml", sst)
     found = find_illegal_cell(path.read_bytes())
     assert found is not None and (found.cell, found.character, found.index) == ("B3", "U+FFFE", 2)
+
+
+def test_blank_input_bonuses_of_a_filled_form_are_warned_not_manual_ones(filled, rubric):
+    at = rows(filled)
+    inputs = [k for k in at if k.startswith("6.1.1/") or k.startswith("6.2/")]
+    set_cells(filled, {**{f"{c}{at[k]}": None for k in inputs for c in "HI"},
+                       f"H{at['6.1.2']}": None, f"I{at['6.1.2']}": None})
+    sheet = read_sheet(filled, rubric)
+    found = sorted((w.code, w.item_id, w.cell) for w in sheet.warnings if w.code == "JY124")
+    assert found == [("JY124", "6.1.1", f"H{at['6.1.1/目标就业率']}"),
+                     ("JY124", "6.2", f"H{min(at[k] for k in inputs if k.startswith('6.2/'))}")]
+    assert "6.1.1" not in sheet.entries and "6.1.2" not in sheet.entries
+
+
+def test_an_unfilled_form_is_one_problem_not_a_warning_per_bonus(tmp_path, rubric):
+    blank = tmp_path / "blank.xlsx"
+    build_form(rubric, "文学院", 2024).save(blank)
+    with pytest.raises(JyscoreError) as caught:
+        read_sheet(blank, rubric)
+    assert [p.code for p in caught.value.problems] == ["JY115"]

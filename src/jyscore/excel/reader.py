@@ -318,8 +318,26 @@ class _Reader:
             if score_column is not None:
                 self.score_cells.setdefault(key, _coordinate(row, score_column))
             self._row(row, key, id_cell, columns)
+        self._blank_bonuses(seen)
         self.data["scores"] = self.scores
         return self.doc
+
+    def _blank_bonuses(self, seen: dict[str, str]) -> None:
+        """A bonus computed from inputs whose input rows are all blank is an entry with empty
+        inputs, as in YAML: a warning (JY124) once the college has filled in the rest, since an
+        undergraduate employment rate or a count left blank is more often forgotten than
+        meant. A bonus scored by hand (研究生初次就业率) left blank is not warned about: many
+        colleges have nothing to give there."""
+        for node in self.rubric.bonus_items:
+            if node.id not in seen or node.id in self.scores or rules.hand_scored(node):
+                continue
+            specs = rules.input_specs(node)
+            if not specs:
+                continue
+            self.scores[node.id] = {spec.name: None for spec in specs}
+            first = self.positions.get(("scores", node.id, specs[0].name))  # where to fill in
+            self.key_positions[("scores", node.id)] = first or Position(cell=seen[node.id])
+            self.positions.setdefault(("scores", node.id), Position(cell=seen[node.id]))
 
     def _outside(self, header_row: int) -> None:
         """A value right of the header's last column is not part of the form: a warning naming

@@ -101,3 +101,26 @@ def test_new_files_get_ordinary_permissions_and_replaced_files_keep_theirs(tmp_p
         assert kept.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(umask)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_folder_without_write_permission_is_named_not_a_locked_file(tmp_path, monkeypatch,
+                                                                       existing):
+    import tempfile
+
+    target = tmp_path / "x.csv"
+    if existing:
+        target.write_bytes(b"old")
+
+    def refused(*args, **kwargs):  # as mkstemp fails in a folder the user may not write to
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(OutputError) as info:
+        write_atomic(target, b"new", overwrite=True)
+    assert info.value.code == "JY703"
+    from jyscore.messages import render_message
+
+    message = render_message("JY703", {"path": target, "reason": info.value.reason})
+    assert "x.csv" in message and "not writable" in message and "Excel" not in message
+    assert target.exists() == existing

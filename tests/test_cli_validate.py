@@ -406,3 +406,47 @@ def test_a_note_that_is_not_text_is_a_problem_not_a_crash(run, tmp_path):
     result = run("validate", str(sheet))
     assert result.exit_code == 1
     assert ":5:37: error JY023 [1.1 领导重视] note is " in result.stdout
+
+
+class _Terminal:
+    """A stand-in for a terminal's stderr: what a progress bar draws on it."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_validate_draws_a_progress_bar_on_a_terminal_only(monkeypatch):
+    import sys
+
+    from jyscore.cli import validate as validate_cli
+
+    monkeypatch.setenv("TERM", "xterm")
+    terminal = _Terminal()
+    real = validate_cli._progress
+
+    def drawn():
+        stderr, sys.stderr = sys.stderr, terminal  # the check sees a terminal
+        try:
+            bar = real()
+        finally:
+            sys.stderr = stderr
+        if bar is not None:
+            bar.delay, bar.stream = 0.0, terminal
+        return bar
+
+    monkeypatch.setattr(validate_cli, "_progress", drawn)
+    result = CliRunner().invoke(cli, ["validate", str(ROOT / "examples" / "2024")])
+    assert result.exit_code == 0, result.output
+    assert "jyscore validate" in terminal.text  # the bar, on the terminal's stderr
+    piped = CliRunner().invoke(cli, ["validate", str(ROOT / "examples" / "2024")])
+    assert "jyscore validate" not in piped.stderr

@@ -209,6 +209,27 @@ def test_yaml_scalars_read_back_exactly(text: str, tmp_path: Path):
     assert doc.data == {"key": text}
 
 
+@pytest.mark.parametrize("text", [
+    "0012", "true", "Yes", "off", "y", "N", "2024-01-01", ".5", "-1", "+3", ".inf", "-.Inf",
+    ".NaN", "1e3", "0x1F", "0o17", "1_000", "<<", "=",
+])
+def test_yaml_scalars_other_yaml_tools_would_read_as_non_strings_are_quoted(text: str):
+    import yaml
+
+    written = scalar(text)
+    assert written.startswith('"')
+    # a YAML 1.1 resolver (PyYAML's default) reads it back as the same string
+    assert yaml.safe_load(f"key: {written}\n") == {"key": text}
+
+
+def test_a_note_with_crlf_round_trips_through_yaml(tmp_path: Path):
+    from jyscore.loading.yamlsource import Limits, parse
+
+    note = "第一行\r\n第二行"
+    doc = parse(f"key: {scalar(note)}\n", "t.yaml", Limits(10_000, 100, "test"))
+    assert doc.data == {"key": "第一行\r\n第二行"}
+
+
 @pytest.mark.parametrize("text", ["\u2028", "控制\x01字符", "\x85", "\ufffe", "\x1b[31m"])
 def test_yaml_scalars_no_file_can_hold_are_refused_where_read(text: str):
     from jyscore.loading.yamlsource import Limits, parse

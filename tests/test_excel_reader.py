@@ -112,7 +112,10 @@ def test_a_form_with_one_item_filled_names_each_empty_item_once_at_its_cell(
     ws[f"H{row}"], ws[f"I{row}"] = 2, 2
     workbook.save(tmp_path / "one.xlsx")
     found = problems(tmp_path / "one.xlsx", rubric)
-    assert {code for code, _ in found} == {"JY111"}
+    # as a half-filled YAML template: each empty item, and a warning per blank input bonus
+    assert {code for code, _ in found} == {"JY111", "JY124"}
+    assert len([c for c, _ in found if c == "JY124"]) == 2  # 6.1.1 and 6.2, not 6.1.2
+    found = [(code, cell) for code, cell in found if code == "JY111"]
     assert len(found) == len(rubric.items) - 1 + len(rubric.nodes["1.3"].parts) - 1
     assert ("JY111", "H6") in found  # 1.1 is scored through its parts: its first part's cell
     assert ("JY111", "H15") in found  # 1.4.1

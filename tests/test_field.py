@@ -312,3 +312,35 @@ def test_a_format_contradicting_the_extension_is_wrong_usage(sheets, tmp_path, n
 def test_a_format_agreeing_with_or_beyond_the_extension_is_used(sheets, tmp_path, name, fmt):
     result = run("rank", sheets, "-o", tmp_path / name, "--format", fmt)
     assert result.exit_code == 0 and (tmp_path / name).exists()
+
+
+def test_did_you_mean_prefers_an_id_the_sheet_is_missing_even_two_edits_away():
+    from jyscore.loading.nearest import nearest_id
+
+    known = frozenset({"1.1", "1.2", "1.3", "1.4", "1.4.1", "1.4.2"})
+    # "1.14": one edit from 1.1 and 1.4 (both scored), two from 1.4.1 (missing)
+    assert nearest_id("1.14", known, frozenset({"1.4.1"})) == "1.4.1"
+    assert nearest_id("1.14", known, frozenset()) in {"1.1", "1.4"}
+    assert nearest_id("9.99", known, frozenset({"1.4.1"})) != "1.4.1"  # too far
+
+
+def test_a_mistyped_id_in_a_sheet_suggests_the_missing_item(tmp_path):
+    text = (ROOT / "examples" / "2024" / "文学院.yaml").read_text("utf-8")
+    line = next(x for x in text.splitlines() if x.lstrip().startswith('"1.4.1"'))
+    path = tmp_path / "x.yaml"
+    path.write_text(text.replace(line, line.replace('"1.4.1"', '"1.14"')), "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert "did you mean '1.4.1'?" in result.output + result.stderr
+
+
+@pytest.mark.parametrize("command", [["score"], ["explain"], ["convert", "-o", "out.yaml"],
+                                     ["validate"], ["rank"]])
+def test_a_ranking_workbook_named_to_any_command_is_no_sheet(sheets: Path, tmp_path: Path,
+                                                              command: list[str]):
+    workbook = tmp_path / "r.xlsx"
+    assert run("rank", sheets, "-o", workbook).exit_code == 0
+    args = [command[0], workbook, *[tmp_path / a if a == "out.yaml" else a for a in command[1:]]]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "ranking workbook written by jyscore" in result.stderr
+    assert "JY" not in result.stderr and not (tmp_path / "out.yaml").exists()

@@ -223,7 +223,9 @@ def test_kinds_by_hand(tmp_path, rule, entry, expected):
     [
         (PER_UNIT, "{n: 1.5}", "JY123"),  # a count is whole
         (PER_UNIT, "{m: 1}", "JY022"),  # unknown input
-        (PER_UNIT, "{n: {self: 3}}", "JY125"),  # per column: both columns
+        (PER_UNIT, "{n: {self: 3}}", "JY127"),  # per column: the assessed column has none
+        (PER_UNIT, "{n: {assessed: 3}}", "JY135"),  # the self column has none
+        (PER_UNIT, "{n: {self: , assessed: }}", "JY125"),  # per column, but both empty
         (PER_UNIT, "{n: {self: 3, assesed: 2}}", "JY125"),
         (BELOW_95, "{rate: 101}", "JY121"),
         (BELOW_95, "{rate: abc}", "JY100"),

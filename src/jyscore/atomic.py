@@ -127,6 +127,9 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None] | bytes, *, overw
             raise OutputError("JY701", path) from None
         except PermissionError as exc:
             _remove(temporary)
+            if temporary is None or not mode:  # no file was there: the folder refused it
+                raise OutputError("JY703", path, phrase("output-folder-not-writable",
+                                                        folder=target.parent)) from None
             raise OutputError("JY702", path, os_error_phrase(exc)) from None
         except OSError as exc:
             _remove(temporary)

@@ -85,8 +85,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY018": Message(
         "text-too-long",
-        "the text is {length} characters long; a cell holds at most {limit}, so it could not be "
-        "kept whole; shorten it (or keep the long text in a separate document and name it here)",
+        "the text is {length} characters long as Excel counts them (an emoji or other character "
+        "beyond U+FFFF counts twice); a cell holds at most {limit}, so it could not be kept "
+        "whole; shorten it (or keep the long text in a separate document and name it here)",
     ),
     "JY019": Message(
         "stray-bytes",
@@ -199,8 +200,19 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY125": Message(
         "per-column-input",
-        "{field} given per column must name both columns, as {field}: {{self: 3, assessed: 2}}; "
-        "found {found}",
+        "{field} given per column must give a number for one column or both, as {field}: "
+        "{{self: 3, assessed: 2}} (a column left out has no {field}); found {found}",
+    ),
+    "JY136": Message(
+        "column-mostly-empty",
+        "the {column} column is filled in only for {ids} ({given} in all) and empty for the "
+        "other {missing} items; give {column} for every item or for none",
+    ),
+    "JY135": Message(
+        "assessed-only-input",
+        "{field} ({label}) is given only for the assessed column, so the self-assessment has "
+        "none and cannot be computed; fill in the self-assessment first: the assessed value only "
+        "overrides it",
     ),
     # -- rubric files ----------------------------------------------------------------------------
     "JY200": Message("rubric-invalid", "{where}: {reason}"),
@@ -429,6 +441,12 @@ MESSAGES: dict[str, Message] = {
         "it; jyscore refuses it rather than disagree with the workbook: retype it as a number "
         "(format the cell as 常规/General first)",
     ),
+    "JY619": Message(
+        "outside-the-form",
+        "{count} cell(s) to the right of the form's last column ({column}) hold values, the "
+        "first at {cell}; they are not part of the form and were not read: move them into the "
+        "note column, or delete them",
+    ),
     "JY616": Message(
         "hidden-sheets",
         "the workbook has hidden sheets ({sheets}); they were not read: only the visible sheet "
@@ -476,6 +494,7 @@ HINTS: dict[str, str] = {
     "it points to on the command line, or copy the file into the folder",
     "output-dangling-link": "it is a symbolic link to a file that does not exist",
     "output-no-folder": "the folder {folder} does not exist",
+    "output-folder-not-writable": "the folder {folder} is not writable (you may not create files in it)",
     "output-folder": "it is a folder",
     "output-special": "it is a block device or a socket, which jyscore never replaces",
     "output-no-reader": "it is a named pipe (FIFO) that no program is reading",
@@ -654,6 +673,7 @@ HINTS: dict[str, str] = {
     "value-list": "a list",
     "value-mapping": "a mapping",
     "found-nothing": "nothing",
+    "found-empty-columns": "{columns}, all of them empty",
     "points-of-children": "items",
     "points-of-parts": "parts",
     "rubric-not-mapping": "expected a mapping with id, name, total, step and indicators",

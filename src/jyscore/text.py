@@ -12,7 +12,7 @@
 * :func:`display_path` — a file name as text that can be printed and encoded in UTF-8 (a name
   that is not UTF-8 shows its stray bytes as ``\\xNN``).
 * :func:`identity` — a college's name as compared for "the same college twice": NFKC, format
-  characters (zero-width space, BOM) dropped, whitespace folded.
+  characters (zero-width space, BOM) and other default-ignorables dropped, whitespace dropped.
 """
 
 from __future__ import annotations
@@ -22,8 +22,14 @@ import re
 import unicodedata
 from pathlib import Path
 
-# Excel's limit for one cell; a longer text cannot round-trip through the form.
+# Excel's limit for one cell, in UTF-16 code units; a longer text cannot round-trip through the form.
 MAX_TEXT_CHARS = 32_767
+
+
+def cell_length(text: str) -> int:
+    """The length of ``text`` as Excel counts it against its cell limit: UTF-16 code units, so
+    a character beyond U+FFFF (an emoji, a rare CJK ideograph) counts twice."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 _UNWRITABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]"
@@ -39,12 +45,25 @@ _UNPRINTABLE_LINES = re.compile(
     "\ud800-\udfff]"
 )
 _SPACES = re.compile(r"\s+")
+# default-ignorable characters outside the format category (Cf): shown as nothing, or as blank
+# filler (the combining grapheme joiner, Hangul fillers, variation selectors, Mongolian free
+# variation selectors and vowel separator)
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
 
 
 def first_unwritable(text: str) -> int | None:
     """The index of the first character that no written file may hold, or None."""
     match = _UNWRITABLE.search(text)
     return match.start() if match else None
+
+
+def blank_unwritable(text: str) -> str:
+    """``text`` with every character no written file may hold replaced by a space: to read on
+    past them once they are reported."""
+    return _UNWRITABLE.sub(" ", text)
 
 
 def char_name(char: str) -> str:
@@ -89,10 +108,12 @@ def display_path(path: str | Path | os.PathLike[str]) -> str:
 
 def identity(name: str) -> str:
     """A college's name as compared for duplicates: compatibility forms folded (NFKC), format
-    characters (zero-width space, BOM, …) dropped, runs of whitespace made one space."""
-    normal = unicodedata.normalize("NFKC", name)
+    and other default-ignorable characters (zero-width space, BOM, variation selectors, Hangul
+    fillers, …) dropped, and every whitespace dropped: assessors read 文 学院 as 文学院, and
+    a space typed into a Chinese name is never meant."""
+    normal = unicodedata.normalize("NFKC", _IGNORABLE.sub("", name))
     visible = "".join(c for c in normal if unicodedata.category(c) != "Cf")
-    return _SPACES.sub(" ", visible).strip()
+    return _SPACES.sub("", _IGNORABLE.sub("", visible))
 
 
 def reveal(name: str) -> str:
@@ -100,7 +121,7 @@ def reveal(name: str) -> str:
     that look the same differ."""
     return "".join(
         escape_char(c) if unicodedata.category(c) in ("Cf", "Cc", "Zs") and c != " "
-        or unicodedata.normalize("NFKC", c) != c else c
+        or _IGNORABLE.match(c) or unicodedata.normalize("NFKC", c) != c else c
         for c in name
     )
 

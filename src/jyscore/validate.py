@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Hashable, Iterable, Mapping, Protocol, Sequence
+from typing import Callable, Hashable, Iterable, Mapping, Protocol, Sequence
 
 from .loading import SheetReport, discover
 from .loading.defaults import SheetDefaults
@@ -115,16 +115,18 @@ def validate_files(
     *, parallel_threshold: int = PARALLEL_THRESHOLD, workers: int | None = None,
     max_spread: Decimal | None = None, panel_method: str | None = None,
     defaults: SheetDefaults | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ValidationReport:
     """Validate sheets that have already been found (see :func:`jyscore.loading.discover`).
 
     From ``parallel_threshold`` files on, the files are checked in a process pool.
     ``max_spread``: warn (JY319) where a panel's assessors differ by more on an item;
     ``panel_method`` (default: the rubric's) is the method a panel is checked for (JY315);
-    ``defaults``: inputs supplied from outside the sheets (``--targets``).
+    ``defaults``: inputs supplied from outside the sheets (``--targets``); ``progress`` is
+    called with the files done so far and their number.
     """
     checks = map_files(check_file, files, (rubric, max_gap, defaults), threshold=parallel_threshold,
-                       workers=workers)
+                       workers=workers, progress=progress)
     problems = [p for check in checks for p in check.problems]
     problems.extend(_across_files(checks, rubric))
     problems.extend(panel_problems(checks, rubric, max_spread, panel_method))

@@ -99,7 +99,14 @@ def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None,
               defaults: SheetDefaults | None = None) -> Sheet:
     """Read one sheet (YAML or workbook); exit 1 with every problem, print its warnings.
 
-    ``output``: the file the command would have written, named as not written on failure."""
+    ``output``: the file the command would have written, named as not written on failure.
+    A ranking workbook jyscore wrote is no sheet: a note and exit 2, as ``rank`` says it."""
+    from ..loading.files import is_own_output
+    from ..text import display_path
+
+    if is_own_output(path):
+        click.echo(f"jyscore: {hint('own-output-skipped', file=display_path(path))}", err=True)
+        sys.exit(EXIT_USAGE)
     try:
         sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:

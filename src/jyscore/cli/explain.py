@@ -11,7 +11,7 @@ from ..engine import score as score_sheet
 from ..explain import Explanation
 from ..explain import explain as explain_result
 from ..explain_totals import PanelWork, TotalsWork, result_totals_work
-from ..loading.files import READERS, check_sheet, discover
+from ..loading.files import check_sheet
 from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Problem
@@ -20,6 +20,7 @@ from .common import (
     EXIT_USAGE,
     echo_problems,
     fail,
+    find_sheets,
     get_rubric,
     get_targets,
     rubric_option,
@@ -67,10 +68,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
     if unknown:
         _usage(hint("explain-unknown-ids", ids=hint("name-separator").join(unknown),
                     rubric=rubric.id))
-    files = discover(paths)
-    if not files:
-        suffixes = hint("name-separator").join(f"*{s}" for s in sorted(READERS))
-        _usage(hint("validate-no-sheets", path=paths[0], suffixes=suffixes))
+    files = find_sheets(paths)  # a ranking workbook named here: a note, exit 2 (as rank does)
     reports = [check_sheet(path, rubric, defaults) for path in files]
     problems: list[Problem] = [p for report in reports for p in report.problems]
     if not all(report.ok for report in reports):

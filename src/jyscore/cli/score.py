@@ -6,13 +6,12 @@ from pathlib import Path
 import click
 
 from ..engine import score as score_sheet
-from ..loading.files import READERS, check_sheet, discover
-from ..messages import hint
+from ..loading.files import check_sheet
 from ..models import PANEL_METHODS
 from ..problems import JyscoreError, Problem
 from ..render.formats import PANEL_FORMATS, RESULT_FORMATS, load_renderer
 from .common import (
-    EXIT_USAGE, echo_problems, fail, get_rubric, get_targets, output_options, rubric_option,
+    echo_problems, fail, find_sheets, get_rubric, get_targets, output_options, rubric_option,
     targets_option,
 )
 from .localized import LocalizedCommand
@@ -59,12 +58,7 @@ def score(
     """
     rubric = get_rubric(rubric_path)
     defaults = get_targets(targets_path, rubric)
-    files = discover(paths)
-    if not files:
-        suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-        click.echo(f"jyscore: {hint('validate-no-sheets', path=paths[0], suffixes=suffixes)}",
-                   err=True)
-        sys.exit(EXIT_USAGE)
+    files = find_sheets(paths)  # a ranking workbook named here: a note, exit 2 (as rank does)
     reports = [check_sheet(path, rubric, defaults) for path in files]
     problems: list[Problem] = [p for report in reports for p in report.problems]
     if not all(report.ok for report in reports):

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,11 +16,24 @@ from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
 from ..validate import ValidationReport, validate_files
 from .common import (
-    EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, find_sheets, get_targets, output_options, rubric_option,
+    EXIT_OK, EXIT_PROBLEMS, find_sheets, get_targets, output_options, rubric_option,
     targets_option,
 )
 from .localized import LocalizedCommand
 from .score import panel_option
+
+if TYPE_CHECKING:
+    from ..render.progress import DelayedProgress
+
+
+def _progress() -> DelayedProgress | None:
+    """A delayed progress bar on stderr when it is a terminal (as ``rank`` draws it); none when
+    it is piped or redirected, so CI logs and JSON stay clean."""
+    if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
+        return None
+    from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
+
+    return DelayedProgress("jyscore validate")
 
 
 class Points(click.ParamType):
@@ -113,8 +128,11 @@ def validate(
         sys.exit(EXIT_PROBLEMS)
     defaults = get_targets(targets_path, rubric)
     files = find_sheets(paths)
-    report = validate_files(files, rubric, strict=strict, max_gap=max_gap, max_spread=max_spread,
-                            panel_method=panel_method, defaults=defaults)
+    bar = _progress()
+    with bar or nullcontext():
+        report = validate_files(files, rubric, strict=strict, max_gap=max_gap,
+                                max_spread=max_spread, panel_method=panel_method,
+                                defaults=defaults, progress=bar)
     options = output_options(sys.stdout)
     click.echo(render(report.problems, options, report.files_checked), nl=False, color=options.color)
     if chosen != "json":

@@ -36,11 +36,12 @@ from .layout import (
     MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, SCORE_FIELDS, computed, header_fields, headers, normal, split_key,
     top_fields, totals_key,
 )
+from .illegal import find_illegal_cell
 from .safety import check_workbook_file
 
 # problems of the sheet checker that a cell the reader refused (a formula without a value, a
 # number stored as text) already explains
-_EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124"})
+_EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124", "JY136"})
 
 
 def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = None) -> Sheet:
@@ -216,8 +217,12 @@ def _read_grid(path: Path, data: bytes, data_only: bool, choose: FormTest | str)
     except JyscoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever openpyxl trips on, the file is damaged
+        illegal = find_illegal_cell(data)  # the parser names no cell: look for it
         if type(exc).__module__.startswith("defusedxml"):  # the safety check should have caught it
             problem = make_problem("JY608", file, part="?")
+        elif illegal is not None:
+            problem = make_problem("JY017", file, Position(cell=illegal.cell),
+                                   character=illegal.character, index=illegal.index)
         else:
             problem = make_problem("JY604", file,
                                    reason=phrase("xlsx-error", error=type(exc).__name__))
@@ -285,6 +290,7 @@ class _Reader:
 
     def document(self) -> Document:
         header_row, columns = self._header()
+        self._outside(header_row)
         self._top(header_row)
         rows = sorted({r for r, _ in self.grid if r > header_row})
         seen: dict[str, str] = {}
@@ -314,8 +320,44 @@ class _Reader:
             if score_column is not None:
                 self.score_cells.setdefault(key, _coordinate(row, score_column))
             self._row(row, key, id_cell, columns)
+        self._blank_bonuses(seen)
         self.data["scores"] = self.scores
         return self.doc
+
+    def _blank_bonuses(self, seen: dict[str, str]) -> None:
+        """A bonus computed from inputs whose input rows are all blank is an entry with empty
+        inputs, as in YAML: a warning (JY124) once the college has filled in the rest, since an
+        undergraduate employment rate or a count left blank is more often forgotten than
+        meant. A bonus scored by hand (研究生初次就业率) left blank is not warned about: many
+        colleges have nothing to give there."""
+        for node in self.rubric.bonus_items:
+            if node.id not in seen or node.id in self.scores or rules.hand_scored(node):
+                continue
+            specs = rules.input_specs(node)
+            if not specs:
+                continue
+            self.scores[node.id] = {spec.name: None for spec in specs}
+            first = self.positions.get(("scores", node.id, specs[0].name))  # where to fill in
+            self.key_positions[("scores", node.id)] = first or Position(cell=seen[node.id])
+            self.positions.setdefault(("scores", node.id), Position(cell=seen[node.id]))
+
+    def _outside(self, header_row: int) -> None:
+        """A value right of the header's last column is not part of the form: a warning naming
+        it, never left out silently."""
+        last = max(c for (r, c), cell in self.grid.items()
+                   if r == header_row and isinstance(cell.value, str) and cell.value.strip())
+        outside = sorted(
+            (r, c) for (r, c), cell in self.grid.items()
+            if c > last and cell.value is not None
+            and not (isinstance(cell.value, str) and not cell.value.strip())
+        )
+        if outside:
+            first = self.grid[outside[0]].coordinate
+            self.doc.warnings.append(
+                make_problem("JY619", self.file, Position(cell=first), severity=Severity.WARNING,
+                             count=len(outside), cell=first,
+                             column=_coordinate(1, last).rstrip("1"))
+            )
 
     def _sheet_note(self, row: int, label_column: int) -> None:
         value_column = min(
@@ -445,7 +487,8 @@ class _Reader:
         self, row: int, item_id: str, field: str, id_cell: str, columns: dict[str, int]
     ) -> None:
         """An input row: its 自评 cell holds for both columns; a 考核 cell with a value of its
-        own makes the input per column, ``{self: …, assessed: …}``."""
+        own makes the input per column, ``{self: …, assessed: …}``, and a 考核 cell alone gives
+        it for the 考核 column only, ``{assessed: …}``, as the form's formulas read them."""
         found: dict[str, str | None] = {}
         for column_name in SCORE_FIELDS:
             column = columns.get(column_name)
@@ -474,6 +517,8 @@ class _Reader:
             self.key_positions[("scores", item_id)] = Position(cell=id_cell)
             self.positions[("scores", item_id)] = Position(cell=id_cell)
         if len(given) == 2 and given["self"] != given["assessed"]:
+            entry[field] = given
+        elif "self" in columns and "self" not in given:  # the 自评 formula reads no 考核 cell
             entry[field] = given
         else:
             entry[field] = next(iter(given.values()))

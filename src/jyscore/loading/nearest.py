@@ -6,7 +6,9 @@ lookup: the ids one edit away (a digit or a dot added, removed, replaced or two 
 siblings a few numbers away under the same parent, and the id's own ancestors. They are then
 ranked as a person would guess:
 
-1. an id the sheet has not scored yet (the typo took its place);
+1. an id the sheet has not scored yet (the typo took its place): these are also found further
+   away when only the dots differ and at most two neighbouring digits are swapped (``1.14`` for
+   ``1.4.1``), among at most ``MAX_WIDER`` missing ids;
 2. a sibling: the same parent (``1.4.3`` means ``1.4.2`` sooner than ``3.4.3``);
 3. fewer edits, then the nearer number.
 """
@@ -19,6 +21,8 @@ from typing import AbstractSet, Iterator
 _ALPHABET = "0123456789."
 SIBLING_REACH = 9  # siblings up to this many numbers away are candidates
 MAX_RANKED = 64  # at most this many candidates are measured (edit distance) per id
+MAX_WIDER = 256  # missing ids measured for the wider allowance, when there are no more
+WIDER = 2  # edits allowed to reach an id the sheet is missing
 
 
 def normal_id(word: str) -> str:
@@ -63,6 +67,22 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _same_digits_near(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with its dots moved, added or dropped and at most two neighbouring
+    digits swapped (``1.14`` and ``1.4.1``), and no more than ``WIDER`` characters longer or
+    shorter."""
+    if abs(len(a) - len(b)) > WIDER:
+        return False
+    x, y = a.replace(".", ""), b.replace(".", "")
+    if x == y:
+        return True
+    if len(x) != len(y):
+        return False
+    differ = [i for i in range(len(x)) if x[i] != y[i]]
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and x[differ[0]] == y[differ[1]] and x[differ[1]] == y[differ[0]])
+
+
 def nearest_id(word: str, known: AbstractSet[str], missing: AbstractSet[str]) -> str | None:
     """The known id ``word`` most likely meant (see the module's ranking), or None."""
     normal = normal_id(word)
@@ -83,6 +103,8 @@ def nearest_id(word: str, known: AbstractSet[str], missing: AbstractSet[str]) ->
         if ancestor in known:
             candidates.add(ancestor)
         ancestor = _parent(ancestor)
+    if len(missing) <= MAX_WIDER:
+        candidates.update(m for m in missing if _same_digits_near(normal, m))
     candidates.discard(normal)
     if not candidates:
         return None

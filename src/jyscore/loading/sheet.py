@@ -303,12 +303,16 @@ class SheetChecker:
                 continue
             where = (*path, input_spec.name)
             if isinstance(raw, dict):
-                if set(raw) != set(COLUMNS) or any(v is None for v in raw.values()):
+                given = [c for c in COLUMNS if raw.get(c) is not None]
+                if set(raw) - set(COLUMNS) or not given:
+                    names = ", ".join(str(k) for k in raw)
+                    found = phrase("found-empty-columns", columns=names) \
+                        if names and not set(raw) - set(COLUMNS) else (names or phrase("found-nothing"))
                     self.add("JY125", self.doc.position(where), node, field=input_spec.name,
-                             found=", ".join(str(k) for k in raw) or phrase("found-nothing"))
+                             found=found)
                     all_parsed = False
                     continue
-                for column in COLUMNS:
+                for column in given:  # a column it leaves out lacks the input
                     number = self._number(node, where, column, input_spec.reader, raw[column],
                                           field=input_spec.name)
                     if number is None:
@@ -332,10 +336,21 @@ class SheetChecker:
                 self.add("JY127", key_at, node, field=name,
                          label=input_spec.shown(self.rubric.labels), example=example, other=other)
                 all_parsed = False
+        self._replace_inherited(node, both, per_column)
         if all_parsed:
             seen: set[tuple[str, str | None]] = set()
             for column in COLUMNS if per_column else COLUMNS[:1]:
                 values = {**reported, **both, **per_column.get(column, {})}
+                if column == "self" and self._assessed_only(node, path, values, both, per_column):
+                    continue
+                lacking = [s for s in specs if s.required and s.name not in values]
+                for input_spec in lacking:  # given per column, but not for this one
+                    example, other = _EXAMPLES.get(input_spec.reader, ("3", "2"))
+                    self.add("JY127", self.doc.position((*path, input_spec.name)), node,
+                             field=input_spec.name, label=input_spec.shown(self.rubric.labels),
+                             example=example, other=other)
+                if lacking:
+                    continue
                 for finding in rules.check(node, values):
                     if (finding.code, finding.field) in seen:
                         continue
@@ -345,6 +360,35 @@ class SheetChecker:
         self.entries[node.id] = Entry(
             node.id, None, None, self._note(node, path, value), both, per_column, key_at
         )
+
+    @staticmethod
+    def _replace_inherited(
+        node: Node, both: dict[str, Decimal], per_column: dict[str, dict[str, Decimal]]
+    ) -> None:
+        """An input the 考核 column gives of its own may replace one it would inherit from the
+        inputs given for both columns (the form computes a rate from the counts when they are
+        there): the replaced input then holds for the 自评 column only."""
+        own = frozenset(per_column.get("assessed", {})) - frozenset(per_column.get("self", {}))
+        for name in rules.replaced(node, own) & frozenset(both):
+            per_column.setdefault("self", {})[name] = both.pop(name)
+
+    def _assessed_only(
+        self, node: Node, path: Path_, values: dict[str, Decimal], both: dict[str, Decimal],
+        per_column: dict[str, dict[str, Decimal]],
+    ) -> bool:
+        """Inputs given for the 考核 column only leave the 自评 column without them (the form's
+        自评 formula reads its own cells): when the 自评 column is then incomplete, one problem
+        per such input, at its 自评 place. True when reported."""
+        only = [name for name in per_column.get("assessed", {})
+                if name not in both and name not in per_column.get("self", {})]
+        complete = all(s.name in values for s in rules.input_specs(node) if s.required)
+        if not only or (complete and not rules.check(node, values)):
+            return False
+        labels = {s.name: s.shown(self.rubric.labels) for s in rules.input_specs(node)}
+        for name in only:
+            self.add("JY135", self.doc.position((*path, name, "self")), node, field=name,
+                     label=labels.get(name, name))
+        return True
 
     @property
     def _base_ids(self) -> frozenset[str]:
@@ -528,27 +572,36 @@ class SheetChecker:
                      suggestion=suggestion)
 
     def _columns(self) -> tuple[str, ...]:
-        base = [self.entries[i] for i in self.entries
-                if i in self._base_ids and rules.hand_scored(self.rubric.nodes[i])]
+        """The score columns the sheet gives: a column is given for every hand-scored base item
+        or for none. A column that a manual bonus alone gives is never dropped silently, and a
+        column left empty in most items is one problem (its cause), not one per empty item."""
+        hand = {i: e for i, e in self.entries.items() if rules.hand_scored(self.rubric.nodes[i])}
+        base = [e for i, e in hand.items() if i in self._base_ids]
         present = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in base))
         if not present:
             # every base item computed from inputs: both columns hold; else the empty items
             # have been reported already (JY111, or JY115 for a sheet without any score)
             return COLUMNS if not base and self.entries else present
-        for entry in base:
-            for column in present:
-                # a wrong value or a mistyped key has been reported already, an empty entry as
-                # an item not scored (JY111)
-                if (
-                    entry.item_id not in self.blank
-                    and entry.column(column) is None
-                    and self._raw(entry.item_id, column) is None
-                    and entry.item_id not in self.mistyped
-                ):
-                    node = self.rubric.nodes[entry.item_id]
-                    self.add("JY114", self._blank_position(entry.item_id, column), node,
-                             column=column)
-        return present
+        given = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in hand.values()))
+        for column in given:
+            # a wrong value or a mistyped key has been reported already, an empty entry as
+            # an item not scored (JY111)
+            lacking = [
+                e for e in base
+                if e.item_id not in self.blank and e.column(column) is None
+                and self._raw(e.item_id, column) is None and e.item_id not in self.mistyped
+            ]
+            givers = [i for i, e in hand.items() if e.column(column) is not None]
+            if len(lacking) > len(givers):
+                shown = ", ".join(givers[:5]) + (", …" if len(givers) > 5 else "")
+                self.add("JY136", self.doc.position(("scores", givers[0], column)),
+                         column=column, given=len(givers), ids=shown, missing=len(lacking))
+                continue
+            for entry in lacking:
+                node = self.rubric.nodes[entry.item_id]
+                self.add("JY114", self._blank_position(entry.item_id, column), node,
+                         column=column)
+        return given
 
     def _blank_position(self, item_id: str, column: str) -> Position:
         """Where a missing score belongs: its empty cell in a workbook, else the item's id."""

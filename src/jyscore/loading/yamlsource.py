@@ -22,7 +22,7 @@ import yaml
 from ..inputfile import NotRegularFile, TooLarge, read_limited
 from ..messages import Phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
-from ..text import MAX_TEXT_CHARS, char_name, display_path, first_unwritable
+from ..text import MAX_TEXT_CHARS, blank_unwritable, cell_length, char_name, display_path, first_unwritable
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -54,6 +54,8 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # recursive composer overflows the C stack, so suspicious texts are measured before composing.
 MAX_DEPTH = 64
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what an editor counts as a new line
+# a line's indentation, with the dashes of sequence entries in it ("  - \t"1.1"")
+_INDENT_AND_DASHES = re.compile(r"[ \t]*(?:-[ \t]+)*")
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _DEEP_INDENT = re.compile(r"^[ \t\-?:]{%d,}" % MAX_DEPTH, re.MULTILINE)
 
@@ -195,7 +197,21 @@ def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> 
 
     ``keep_going``: a duplicate key (JY009) keeps its first value and goes to ``problems``
     instead of stopping, so that the caller's checks report the file's other problems too."""
-    _refuse_characters(text, file)
+    characters = _character_problems(text, file)
+    if not characters:
+        return _parse(text, file, limits, keep_going)
+    # reported, then read past (as spaces): the file's other problems are reported too
+    try:
+        doc = _parse(blank_unwritable(text), file, limits, keep_going)
+    except JyscoreError as exc:
+        raise JyscoreError(sorted([*characters, *exc.problems], key=Problem.sort_key)) from None
+    if not keep_going:
+        raise JyscoreError(sorted([*characters, *doc.problems], key=Problem.sort_key))
+    doc.problems.extend(characters)
+    return doc
+
+
+def _parse(text: str, file: str, limits: Limits, keep_going: bool) -> Document:
     _refuse_anchors_and_depth(text, file, limits)
     loader = _PlainLoader(text)
     try:
@@ -207,8 +223,8 @@ def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> 
     if root is None:
         raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
     # text no written file may hold can only come from escapes ("\x01", "\e") once the text
-    # itself has passed _refuse_characters; only then is every value looked at
-    walker = _Walker(file, limits, check_texts="\\" in text or len(text) > MAX_TEXT_CHARS)
+    # itself has passed _character_problems; only then is every value looked at
+    walker = _Walker(file, limits, check_texts="\\" in text or cell_length(text) > MAX_TEXT_CHARS)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
     if walker.problems or (walker.duplicates and not keep_going):
         raise JyscoreError(sorted([*walker.problems, *walker.duplicates], key=Problem.sort_key))
@@ -244,7 +260,8 @@ def _syntax_problem(exc: yaml.YAMLError, file: str, limits: Limits, text: str) -
     if tab is not None:
         return make_problem("JY016", file, tab)
     if "nesting depth" in (exc.problem or ""):  # newer libyaml enforces a limit of its own
-        return make_problem("JY013", file, position, limit=MAX_DEPTH, kind=phrase(limits.kind))
+        return make_problem("JY013", file, _too_deep_at(text) or position, limit=MAX_DEPTH,
+                            kind=phrase(limits.kind))
     if exc.problem and "expected a single document" in (exc.context or ""):
         return make_problem("JY006", file, position)
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
@@ -289,6 +306,24 @@ def yaml_reason(problem: str | None, context: str | None) -> Phrase:
     return phrase("yaml-other")
 
 
+def _too_deep_at(text: str) -> Position | None:
+    """Where the first value more than MAX_DEPTH levels deep opens. libyaml reports its own
+    limit where it stopped looking ahead (the end of the brackets); PyYAML's pure-Python parser
+    gives the events one by one, and is stopped at that value."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def _bracket_depth(text: str) -> int:
     """How deep ``[`` and ``{`` nest, counting those in quotes and comments too (an overcount
     only costs a closer look)."""
@@ -304,12 +339,12 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-def _refuse_characters(text: str, file: str) -> None:
+def _character_problems(text: str, file: str) -> list[Problem]:
     """JY014 for every line holding a character no written file may hold, at the line and column
     an editor shows: YAML itself would count U+0085, U+2028 and U+2029 as line breaks."""
-    if first_unwritable(text) is None:
-        return
     problems: list[Problem] = []
+    if first_unwritable(text) is None:
+        return problems
     for number, line in enumerate(_LINE_BREAK.split(text), start=1):
         index = first_unwritable(line)
         if index is not None:
@@ -317,17 +352,17 @@ def _refuse_characters(text: str, file: str) -> None:
                                          character=char_name(line[index])))
             if len(problems) >= 20:
                 break
-    raise JyscoreError(problems)
+    return problems
 
 
 def _indenting_tab(text: str, line: int, column: int) -> Position | None:
-    """The tab a syntax error is about, when the error stands in a line's indentation and that
-    indentation holds a tab: YAML indents with spaces only."""
+    """The tab a syntax error is about, when the error stands in a line's indentation (sequence
+    dashes included) and that indentation holds a tab: YAML indents with spaces only."""
     lines = text.splitlines()
     if not 0 <= line < len(lines):
         return None
     content = lines[line]
-    indent = content[: len(content) - len(content.lstrip(" \t"))]
+    indent = _INDENT_AND_DASHES.match(content).group()  # type: ignore[union-attr]
     if "\t" not in indent or column > len(indent) or not content.strip():
         return None
     return Position(line + 1, indent.index("\t") + 1)
@@ -418,7 +453,7 @@ class _Walker:
     def check_text(self, node: yaml.ScalarNode) -> None:
         """The rule for text that may reach a written file (:mod:`jyscore.text`), applied to the
         value as escapes such as ``"\\x01"`` or ``"\\e"`` made it."""
-        if first_unwritable(node.value) is not None or len(node.value) > MAX_TEXT_CHARS:
+        if first_unwritable(node.value) is not None or cell_length(node.value) > MAX_TEXT_CHARS:
             problem = text_problem(node.value, self.file, _at(node))
             assert problem is not None
             self.problems.append(problem)
@@ -453,8 +488,8 @@ def text_problem(text: str, file: str, at: Position) -> Problem | None:
     if index is not None:
         return make_problem("JY017", file, at, character=char_name(text[index]),
                             index=index + 1)
-    if len(text) > MAX_TEXT_CHARS:
-        return make_problem("JY018", file, at, length=len(text), limit=MAX_TEXT_CHARS)
+    if cell_length(text) > MAX_TEXT_CHARS:
+        return make_problem("JY018", file, at, length=cell_length(text), limit=MAX_TEXT_CHARS)
     return None
 
 

@@ -20,17 +20,25 @@ from ..numbers import format_decimal
 # a plain (unquoted) scalar may not hold these ASCII characters, nor start with - or ?
 _NOT_PLAIN = re.compile(r"""[,\[\]{}#:&*!|>'"%@`\\]|^[-?]""")
 _NULL_WORDS = frozenset({"null", "~"})
+# what a YAML 1.1 or 1.2 resolver reads as a number, a boolean, null, a date, a merge or value
+# key: quoted, so that no other YAML tool reads a note such as 0012 or true as anything but text
+_NOT_STRING_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~",
+                               "<<", "="})
+_NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9]|[-+]?\.(inf|nan)$", re.IGNORECASE)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 INDENT = "  "
 
 
 def scalar(text: str) -> str:
-    """``text`` as a YAML scalar that reads back as exactly ``text`` (a string, never a number:
-    the loader resolves no implicit types)."""
+    """``text`` as a YAML scalar that reads back as exactly ``text``: jyscore's loader resolves
+    no implicit types, and what other YAML tools would read as a number, boolean, null or date
+    (``0012``, ``true``, ``2024-01-01``) is quoted for them."""
     plain = (
         text != ""
         and text == text.strip()
         and text.casefold() not in _NULL_WORDS
+        and text.casefold() not in _NOT_STRING_WORDS
+        and not _NUMBER_LIKE.match(text)
         and not _NOT_PLAIN.search(text)
         and all(_escape(c) == c for c in text)
     )

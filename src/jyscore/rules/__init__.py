@@ -69,6 +69,12 @@ def check(node: Node, values: Values) -> list[Finding]:
     return kind.check(node.rule, values) if kind is not None else []
 
 
+def replaced(node: Node, own: frozenset[str]) -> frozenset[str]:
+    """The inherited inputs that a column's ``own`` inputs replace (see RuleKind.replaced)."""
+    kind = kind_of(node)
+    return kind.replaced(node.rule, own) if kind is not None else frozenset()
+
+
 def evaluate(node: Node, values: Values, say: Explain | None = None) -> Decimal:
     """The item's points from one column's inputs: its rule, then the item's own points as a cap
     and 0 as a floor."""

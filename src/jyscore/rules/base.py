@@ -115,6 +115,11 @@ class RuleKind:
         """Problems with one column's inputs taken together (e.g. employed > graduates)."""
         return []
 
+    def replaced(self, rule: Any, own: frozenset[str]) -> frozenset[str]:
+        """The inputs that a column inherits from 自评 but that its ``own`` inputs (given for the
+        考核 column only) replace, as the rule's form formula lets one way of giving them win."""
+        return frozenset()
+
     def lint(self, rule: Any, item: Node) -> list[tuple[tuple[str | int, ...], Phrase]]:
         """Inconsistencies of the rule in the rubric: (path below ``rule``, reason)."""
         return []

@@ -83,6 +83,10 @@ class RateSteps(RuleKind):
                                                           "graduates": values["graduates"]}))
         return findings
 
+    def replaced(self, rule: RateStepsRule, own: frozenset[str]) -> frozenset[str]:
+        # the form's formula computes from the counts whenever both are numbers
+        return frozenset({"rate"}) if own & {"graduates", "employed"} else frozenset()
+
     def compute(self, rule: RateStepsRule, item: Node, values: Values, say: Explain) -> Decimal:
         rate = employment_rate(values)
         if rate is None or "target" not in values:

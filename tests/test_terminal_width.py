@@ -54,6 +54,8 @@ COMMANDS = [
     ("rank", str(EXAMPLES)),
     ("rank", str(EXAMPLES), "--show-self"),
     ("rank", "LONG", "--show-self"),
+    ("score", str(EXAMPLES.parent / "panel-2024" / "历史文化学院")),  # a column per assessor
+    ("score", str(EXAMPLES.parent / "panel-2024" / "历史文化学院"), "--panel", "median"),
 ]
 
 

@@ -163,7 +163,7 @@ def _vetoes(totals: Totals | None) -> Text:
 def render_panel_table(panel: Panel, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=max(options.width, 100), force_terminal=options.color,
+        file=buffer, width=options.width, force_terminal=options.color,
         no_color=not options.color, color_system="auto" if options.color else None,
         highlight=False, markup=False, emoji=False,
     )

@@ -117,3 +117,22 @@ def test_a_panel_s_section_lists_its_assessors_and_loses_each_point_once(panel):
     notes = {r[0]: r[5] for r in lost[1:]}
     assert "张老师: 赴呼和浩特、包头、鄂尔多斯走访中小学及出版单位" in notes["2.1.2"]
     assert "张老师 on 2.2.1.2: 通过专场招聘会签约毕业生14人，见签约名单" in notes["2.2.1"]
+
+
+@pytest.mark.lang(None)
+@pytest.mark.parametrize(("language", "heading", "html_lang"), [
+    ("zh", "各学院在哪些项目上失分", "zh-CN"), ("en", "Where colleges lose points", "en"),
+])
+def test_the_page_follows_the_language(tmp_path, language, heading, html_lang):
+    target = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["--lang", language, "report", str(ROOT / "examples" / "2024"),
+                                      "-o", str(target)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    assert f'<html lang="{html_lang}">' in html and f"<h2>{heading}</h2>" in html
+
+
+def test_the_readme_screenshot_is_a_small_png():
+    shot = ROOT / "docs" / "report-example.png"
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) < 300_000

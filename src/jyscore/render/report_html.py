@@ -199,7 +199,9 @@ class ReportWriter:
     def header(self, title: str) -> str:
         column = self.labels.self_ if self.column == "self" else self.labels.assessed
         meta = hint("report-meta", rubric=self.rubric.name, rubric_id=self.rubric.id,
-                    year=self.outcome.year, colleges=len(self.rows), column=column,
+                    year=self.outcome.year, column=column,
+                    colleges=phrase("count-colleges-one" if len(self.rows) == 1
+                                    else "count-colleges", count=len(self.rows)),
                     version=__version__)
         return f"<header><h1>{text(title)}</h1><p class=meta>{text(meta)}</p></header>"
 

@@ -136,3 +136,28 @@ def test_the_readme_screenshot_is_a_small_png():
     shot = ROOT / "docs" / "report-example.png"
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) < 300_000
+
+
+def test_a_panel_s_losses_rounded_one_by_one_say_so(tmp_path):
+    """Three assessors of 甲学院 on the tiny rubric: 5, 5, 4 on 1.1 and 15, 15, 14 on 1.10.
+    Each item's mean is 4.67 and 14.67 (0.33 lost on each, 0.66 in all), while the base, the
+    mean of 20, 20 and 18, is 19.33: 20 − 19.33 = 0.67, and the caption says why they differ."""
+    folder = tmp_path / "panel"
+    folder.mkdir()
+    for name, first, second in (("王", 5, 15), ("李", 5, 15), ("张", 4, 14)):
+        (folder / f"{name}.yaml").write_text(
+            f"college: 甲学院\nyear: 2024\nassessor: {name}老师\nrubric: tiny\nscores:\n"
+            f"  1.1: {{assessed: {first}}}\n  1.10: {{assessed: {second}, note: {name}的备注}}\n",
+            encoding="utf-8")
+    target = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", "--rubric", str(DATA / "rubrics" / "tiny.yaml"),
+                                      str(folder), "-o", str(target)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    page = Page(html)
+    lost = page.tables["college-1"][2]
+    assert [(r[0], r[4]) for r in lost[1:]] == [("1.1", "0.33"), ("1.10", "0.33")]
+    assert lost[2][5] == "张老师: 张的备注李老师: 李的备注王老师: 王的备注"  # a line each, panel order
+    text = section_text(html, "college-1")
+    assert ("Points lost in all: 0.66. Full marks 20 minus the base 19.33 is 0.67: each item's "
+            "aggregate is rounded on its own, so the two may differ slightly.") in text

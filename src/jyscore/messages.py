@@ -1009,6 +1009,8 @@ HINTS: dict[str, str] = {
     "report-assessor-note": "{assessor}: {note}",
     "report-assessor-part-note": "{assessor} on {part}: {note}",
     "report-panel-spread": "Spread (the highest minus the lowest total): {spread}.",
+    "report-lost-rounded": "Full marks {full} minus the base {base} is {difference}: each "
+    "item's aggregate is rounded on its own, so the two may differ slightly.",
     "report-bonus": "Bonus",
     "report-bonus-inputs": "Figures given",
     "report-bonus-rule": "Rule",

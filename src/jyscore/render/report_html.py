@@ -463,7 +463,13 @@ class ReportWriter:
         head = [(labels.id, False), (labels.name, False), (labels.points, True),
                 (self.column_label(), True), (hint("report-lost-points"), True),
                 (labels.note, False)]
-        return title + table(head, rows, hint("report-lost-total", lost=num(total)))
+        caption = hint("report-lost-total", lost=num(total))
+        full = sum((node.points or Decimal(0) for node in self.rubric.indicators), Decimal(0))
+        if panel is not None and total != full - row.base:  # aggregates rounded one by one
+            caption = hint("sentences", first=caption, second=hint(
+                "report-lost-rounded", full=num(full), base=num(row.base),
+                difference=num(full - row.base)))
+        return title + table(head, rows, caption)
 
     def bonus(self, result: Result, row: RankedRow) -> str:
         if not self.rubric.bonus:

@@ -115,3 +115,12 @@ def test_print_to_pdf_puts_each_college_on_a_new_page(tmp_path, report):
               for page in pages]
     starts = [line for line in firsts if re.match(r"\d+\. ", line)]
     assert sorted(line.split(" ", 1)[1] for line in starts) == COLLEGES
+    # about a page per college: nothing small (a bonus table, a caption) pushed to a page of its
+    # own; the front (title, ranking, charts, losses, changes) takes a few
+    printed = [p for p in pages if p.strip()]
+    assert len(printed) <= 2 * len(COLLEGES) + 3
+    assert all(len([line for line in p.splitlines() if line.strip()]) >= 3 for p in printed)
+    # the ranking's college names are readable, each on one line (not a character a line)
+    ranking = next(page for page in pages if "Ranking" in page)
+    for college in COLLEGES:
+        assert college in ranking, college

@@ -14,16 +14,18 @@ from fractions import Fraction
 
 from .losses import LossTable, loss_table
 from .models import Rubric
-from .rank_run import RankOutcome
+from .rank_run import RankOutcome, Skipped
 from .ranking import RankedRow
 
 
 @dataclass(frozen=True)
 class Side:
-    """Which year and rubric one side of the comparison is."""
+    """Which year and rubric one side of the comparison is, and the sheets it left out as
+    invalid (``--skip-invalid``)."""
 
     year: int
     rubric: Rubric
+    skipped: tuple[Skipped, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def compare(before: RankOutcome, after: RankOutcome) -> Comparison:
         loss_table(after.ranking, after.rubric), after.rubric,
     )
     return Comparison(
-        Side(before.year, before.rubric), Side(after.year, after.rubric),
+        Side(before.year, before.rubric, tuple(before.skipped)),
+        Side(after.year, after.rubric, tuple(after.skipped)),
         compare_colleges(before, after), items, unmatched,
     )

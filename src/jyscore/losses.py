@@ -140,16 +140,22 @@ def median_primary_shares(ranking: Ranking, rubric: Rubric) -> dict[str, Fractio
     return {node.id: median([s[node.id] for s in shares]) for node in rubric.indicators}
 
 
-def lost_items(result: Result, column: str) -> list[tuple[Node, Decimal, Decimal, str | None]]:
+def lost_items(
+    result: Result, column: str, *, whole_items: bool = False
+) -> list[tuple[Node, Decimal, Decimal, str | None]]:
     """Where ``result`` lost points, in form order: ``(node, score, lost, note)`` for each item
-    scored as a whole and each part of an item scored through its parts."""
+    scored as a whole and each part of an item scored through its parts. ``whole_items``: only
+    the items (a panel's result, whose parts' aggregates are shown under items already counted),
+    so that each point lost is counted once."""
     entries = result.sheet.entries
     found = []
     for row in result.rows:
         node, value = row.node, row.scores.get(column)
         if node.children or node.points is None or value is None:
             continue  # a group, or a part of an item scored as a whole (its row is blank)
-        if not row.is_part and any(part.id in entries for part in node.parts):
+        if whole_items and row.is_part:
+            continue
+        if not whole_items and not row.is_part and any(part.id in entries for part in node.parts):
             continue  # scored through its parts: their rows say where
         lost = node.points - value
         if lost > 0:

@@ -1006,9 +1006,20 @@ HINTS: dict[str, str] = {
     "compare-rubrics": "The rubric changed between the years ({old} → {new}): items in one year "
     "only are listed apart, and items whose points changed are compared as shares of their points.",
     "compare-wrote": "jyscore: wrote {path}",
+    "compare-skipped-file": "Sheet skipped as invalid",
+    "compare-year": "Year",
+    "compare-skipped-note": "Skipped as invalid in {year}, not compared: {files}",
+    "compare-years-reversed": "jyscore: warning: OLD holds the sheets of {old} and NEW those of "
+    "{new}: the comparison goes from {old} to {new}; give the earlier year first.",
+    "report-previous-same-year": "--previous holds the sheets of {year}, the year of the report "
+    "itself; give the previous year's sheets (or choose them with --previous-year).",
+    "report-previous-later": "jyscore: warning: --previous holds the sheets of {previous}, later "
+    "than the report's year {year}.",
+    "report-format-html": "the report is an HTML page: name the -o file with .html or .htm, "
+    "not {suffix}.",
     # jyscore report (the HTML page)
     "report-title": "{rubric}: assessment results {year}",
-    "report-meta": "Rubric {rubric} ({rubric_id}), year {year}, {colleges} colleges ranked on "
+    "report-meta": "Rubric {rubric} ({rubric_id}), year {year}, {colleges} ranked on "
     "the {column} scores. Made by jyscore {version}.",
     "report-contents": "Colleges",
     "report-skipped-title": "Sheets left out",
@@ -1044,6 +1055,13 @@ HINTS: dict[str, str] = {
     "report-lost-none": "No points lost on any item.",
     "report-lost-points": "Lost",
     "report-lost-total": "Points lost in all: {lost}.",
+    "report-panel": "The assessors and their totals",
+    "report-panel-assessor": "Assessor",
+    "report-assessor-note": "{assessor}: {note}",
+    "report-assessor-part-note": "{assessor} on {part}: {note}",
+    "report-panel-spread": "Spread (the highest minus the lowest total): {spread}.",
+    "report-lost-rounded": "Full marks {full} minus the base {base} is {difference}: each "
+    "item's aggregate is rounded on its own, so the two may differ slightly.",
     "report-bonus": "Bonus",
     "report-bonus-inputs": "Figures given",
     "report-bonus-rule": "Rule",

@@ -331,6 +331,7 @@ class PanelSummary:
     assessors: tuple[str, ...]
     member_totals: tuple[Totals | None, ...]
     settings: PanelSettings
+    notes: tuple[tuple[str, str, str], ...] = ()  # (node id, assessor, note), in form order
 
     @property
     def totals(self) -> tuple[Decimal | None, ...]:
@@ -362,7 +363,14 @@ class Panel:
 
     @property
     def summary(self) -> PanelSummary:
-        return PanelSummary(self.assessors, tuple(m.totals for m in self.members), self.settings)
+        notes = tuple(
+            (row.node.id, member.assessor, row.note)
+            for index in range(len(self.result.rows))
+            for member in self.members
+            if (row := member.result.rows[index]).note
+        )
+        return PanelSummary(self.assessors, tuple(m.totals for m in self.members), self.settings,
+                            notes)
 
 
 def _row_index(result: Result) -> dict[str, tuple[str, int]]:

@@ -158,3 +158,28 @@ def output_failure(error: OutputError) -> NoReturn:
     params = {"path": display_path(error.path), "reason": error.reason}
     click.echo(f"jyscore: {render_message(error.code, params)}", err=True)
     sys.exit(EXIT_USAGE if error.code == "JY701" else EXIT_PROBLEMS)
+
+
+# problems --skip-invalid does not skip: of the run, or of a panel (several files together)
+RUN_CODES = frozenset({"JY301", "JY311", "JY312", "JY314", "JY315", "JY316", "JY501", "JY504",
+                       "JY505", "JY507", "JY508"})
+
+
+def stop_run(problems: Sequence[Problem], output: Path | None, skip_invalid: bool) -> NoReturn:
+    """Print every problem, then what happened to the output and how to go on anyway; exit 1
+    (rank, compare and report stop alike)."""
+    echo_problems(sorted(problems, key=Problem.sort_key))
+    if output is not None:
+        click.echo(f"jyscore: {hint('rank-nothing-written', path=output)}", err=True)
+    if not skip_invalid and any(p.is_error and p.code not in RUN_CODES for p in problems):
+        click.echo(f"jyscore: {hint('rank-try-skip-invalid')}", err=True)
+    sys.exit(EXIT_PROBLEMS)
+
+
+def check_format_conflict(requested: str | None, output: Path | None, implied: str | None) -> None:
+    """``--format`` that contradicts ``-o``'s extension is wrong usage (exit 2), as for rank."""
+    if requested and output is not None and implied and implied != requested:
+        raise click.UsageError(
+            hint("rank-format-conflict", format=requested, path=output, suffix=output.suffix,
+                 implied=implied)
+        )

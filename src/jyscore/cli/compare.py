@@ -14,10 +14,11 @@ from ..messages import hint
 from ..models import Rubric
 from ..problems import JyscoreError, Problem
 from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths
+from ..text import display_path
 from .localized import LocalizedCommand
 from .common import (
-    EXIT_PROBLEMS, echo_problems, fail, get_rubric, output_failure, output_options, rubric_option,
-    targets_option,
+    EXIT_PROBLEMS, check_format_conflict, echo_problems, find_sheets, get_rubric,
+    output_failure, output_options, rubric_option, stop_run, targets_option,
 )
 
 COMPARE_FORMATS = ("table", "json", "csv")
@@ -26,22 +27,25 @@ FILE_WIDTH = 160
 
 def rank_year(
     paths: tuple[Path, ...], rubric: Rubric, *, column: str, skip_invalid: bool,
-    year: int | None = None, targets_path: Path | None = None,
+    year: int | None = None, targets_path: Path | None = None, output: Path | None = None,
 ) -> RankOutcome:
-    """Rank one year's sheets as ``rank`` does, keeping every college's item table; exit 1 with
-    every problem when a sheet is invalid (unless ``skip_invalid``: then name the skipped)."""
+    """Rank one year's sheets as ``rank`` does, keeping every college's item table: a path with
+    no sheet is exit 2, an invalid sheet exit 1 with every problem, naming ``output`` as not
+    written (unless ``skip_invalid``: then the skipped are named)."""
     from ..loading.targets import load_targets
 
+    files = find_sheets(paths)
     try:  # loaded as rank loads it: its year is checked against the sheets' (JY507)
         targets = load_targets(targets_path, rubric) if targets_path else None
-        outcome = rank_paths(paths, rubric, year=year, column=column, skip_invalid=skip_invalid,
-                             details=True, detail_limit=None, targets=targets)
+        outcome = rank_paths(paths, rubric, files=files, year=year, column=column,
+                             skip_invalid=skip_invalid, details=True, detail_limit=None,
+                             targets=targets)
     except JyscoreError as exc:
-        fail(exc.problems)
+        stop_run(exc.problems, output, skip_invalid)
     problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
     echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
     for skipped in outcome.skipped:
-        click.echo(hint("rank-skipped", file=skipped.path), err=True)
+        click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
     changed = [row.standing.source for row in outcome.ranking.rows if row.result is None]
     if changed:  # rank_paths reads each sheet again for its items; one changed in between
         click.echo(f"jyscore: {hint('report-sheet-changed', file=changed[0])}", err=True)
@@ -103,13 +107,15 @@ def compare(
         jyscore compare sheets/2023 sheets/2024 --old-targets t2023.yaml --targets t2024.yaml
 
     Each folder is checked and ranked as `jyscore rank` does (any sheet with errors stops the
-    command, exit 1, unless --skip-invalid). A rubric that changed between the years is
-    reported: items in one year only are listed as unmatched, and items whose points changed
-    are compared as shares of their points. Totals are the exact published figures; mean
+    command, exit 1, unless --skip-invalid: the skipped sheets are named in the output). OLD is
+    the earlier year (given the other way round, a warning says so). A rubric that changed
+    between the years is reported: items in one year only are listed as unmatched, and items
+    whose points changed are compared as shares of their points. Totals are the exact published figures; mean
     points lost are rounded to 2 places.
     """
     rubric = get_rubric(rubric_path)
     old_rubric = get_rubric(old_rubric_path) if old_rubric_path else rubric
+    check_format_conflict(output_format, output, _implied_format(output))
     fmt = output_format or _format_for(output)
     if output is not None:
         try:
@@ -117,15 +123,25 @@ def compare(
         except OutputError as error:
             refuse_output(error)
     before = rank_year((old,), old_rubric, column=column, skip_invalid=skip_invalid, year=old_year,
-                       targets_path=old_targets_path)
+                       targets_path=old_targets_path, output=output)
     after = rank_year((new,), rubric, column=column, skip_invalid=skip_invalid, year=new_year,
-                      targets_path=targets_path)
+                      targets_path=targets_path, output=output)
+    if before.year >= after.year:
+        click.echo(hint("compare-years-reversed", old=before.year, new=after.year), err=True)
     rendered = render(compare_outcomes(before, after), fmt, output)
     if output is None:
         click.echo(rendered, nl=False)
         return
     write_output(output, rendered, force)
     click.echo(hint("compare-wrote", path=output), err=True)
+
+
+def _implied_format(output: Path | None) -> str | None:
+    """The format -o's extension names (.json, .csv; .txt a table), or None."""
+    if output is None:
+        return None
+    suffix = output.suffix.lower().removeprefix(".")
+    return {"json": "json", "csv": "csv", "txt": "table"}.get(suffix)
 
 
 def _format_for(output: Path | None) -> str:

@@ -11,7 +11,7 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
@@ -28,8 +28,8 @@ from ..render.rank_common import RankRenderOptions
 from ..text import display_path
 from .score import panel_option
 from .common import (
-    EXIT_PROBLEMS, EXIT_USAGE, echo_problems, find_sheets, get_rubric, output_failure,
-    output_options, rubric_option, targets_option,
+    EXIT_USAGE, check_format_conflict, echo_problems, find_sheets, get_rubric,
+    output_failure, output_options, rubric_option, stop_run as _stop, targets_option,
 )
 from .localized import LocalizedCommand
 
@@ -57,11 +57,7 @@ def _tie_keys(values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, .
 
 def _format(output_format: str | None, output: Path | None) -> str:
     implied = rank_format_for(output) if output is not None else None
-    if output_format and output is not None and implied and implied != output_format:
-        raise click.UsageError(
-            hint("rank-format-conflict", format=output_format, path=output,
-                 suffix=output.suffix, implied=implied)
-        )
+    check_format_conflict(output_format, output, implied)
     if output_format:
         return output_format
     if output is None:
@@ -82,22 +78,6 @@ def _progress() -> DelayedProgress | None:
     from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
 
     return DelayedProgress("jyscore rank")
-
-
-# problems of the run as a whole, which --skip-invalid does not get past
-# problems --skip-invalid does not skip: of the run, or of a panel (several files together)
-_RUN_CODES = frozenset({"JY301", "JY311", "JY312", "JY314", "JY315", "JY316", "JY501", "JY504",
-                        "JY505", "JY507", "JY508"})
-
-
-def _stop(problems: list[Problem], output: Path | None, skip_invalid: bool) -> NoReturn:
-    """Print every problem, then what happened to the output and how to rank anyway; exit 1."""
-    echo_problems(sorted(problems, key=Problem.sort_key))
-    if output is not None:
-        click.echo(f"jyscore: {hint('rank-nothing-written', path=output)}", err=True)
-    if not skip_invalid and any(p.is_error and p.code not in _RUN_CODES for p in problems):
-        click.echo(f"jyscore: {hint('rank-try-skip-invalid')}", err=True)
-    sys.exit(EXIT_PROBLEMS)
 
 
 def _report_skipped(outcome: RankOutcome) -> None:

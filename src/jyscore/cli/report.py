@@ -65,6 +65,8 @@ def report(
     `jyscore rank`: any error stops the command, exit 1 and nothing written, unless
     --skip-invalid (the skipped sheets are named in the report).
     """
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.UsageError(hint("report-format-html", suffix=output.suffix or output.name))
     rubric = get_rubric(rubric_path)
     previous_rubric = get_rubric(previous_rubric_path) if previous_rubric_path else rubric
     try:
@@ -77,11 +79,16 @@ def report(
         click.echo(hint("report-needs-charts", module=exc.name or "vl_convert"), err=True)
         raise SystemExit(EXIT_PROBLEMS) from None
     outcome = rank_year(paths, rubric, column=column, skip_invalid=skip_invalid, year=year,
-                        targets_path=targets_path)
+                        targets_path=targets_path, output=output)
     comparison = None
     if previous is not None:
         before = rank_year((previous,), previous_rubric, column=column, skip_invalid=skip_invalid,
-                           year=previous_year, targets_path=previous_targets_path)
+                           year=previous_year, targets_path=previous_targets_path, output=output)
+        if before.year == outcome.year:
+            raise click.UsageError(hint("report-previous-same-year", year=before.year))
+        if before.year > outcome.year:
+            click.echo(hint("report-previous-later", previous=before.year, year=outcome.year),
+                       err=True)
         comparison = compare_outcomes(before, outcome)
     from ..render.report_html import ReportInput, render_report
 

@@ -26,7 +26,6 @@ jyscore, or one a user re-arranged, still reads:
 from __future__ import annotations
 
 from .. import rules
-from ..messages import hint
 from ..models import Node, Rubric
 
 INPUT_SEPARATOR = "/"

@@ -28,7 +28,7 @@ import io
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell

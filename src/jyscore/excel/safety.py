@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..inputfile import NotRegularFile, TooLarge, read_limited
-from ..messages import Phrase, hint, os_error_phrase, phrase
+from ..messages import Phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Problem, make_problem
 from ..text import display_path, short
 

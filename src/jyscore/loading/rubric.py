@@ -141,7 +141,6 @@ _ERROR_PHRASES = {
     "dataclass_args_type": "rubric-expect-mapping",
     "bool_type": "rubric-expect-bool",
     "bool_parsing": "rubric-expect-bool",
-    "dataclass_type": "rubric-expect-mapping",
     "dataclass_exact_type": "rubric-expect-mapping",
     "union_tag_invalid": "rubric-expect-kind",
     "union_tag_not_found": "rubric-expect-kind",

@@ -78,7 +78,6 @@ def _section(
         path: Path_ = (name, key)
         item = by_id.get(key)
         if item is None:
-            from .sheet import suggest
 
             report("JY142", doc.key_position(path), given=key, what=phrase(f"what-{name}"),
                    rubric=checker.rubric.id, suggestion=_suggest(key, declared),

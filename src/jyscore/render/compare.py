@@ -7,13 +7,15 @@ JSON::
                    "delta"}],
      "items": [{"id", "name", "from_cap", "to_cap", "mean_lost_from", "mean_lost_to",
                 "mean_share_lost_from", "mean_share_lost_to", "compared_as"}],
-     "unmatched": [{"id", "name", "cap", "in", "year"}]}
+     "unmatched": [{"id", "name", "cap", "in", "year"}],
+     "skipped": [{"file", "year", "problems": […]}]}
 
 Totals and caps are the exact published figures; a mean of lost points is rounded half-up to 2
 places and a share of the cap (0 … 1) to 4 places, as they are shown (they are not published
 figures). ``compared_as`` is ``points`` when the cap stayed, ``share`` when it changed.
 CSV holds three sections (colleges, items, unmatched items), each with its own header row, a
-blank line between them; text cells are protected against formula injection.
+blank line between them, and a fourth naming the sheets skipped as invalid when there are any;
+text cells are protected against formula injection.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from typing import Any
 from ..comparison import CollegeChange, Comparison, ItemChange, Place, Side, UnmatchedItem
 from ..messages import hint
 from ..numbers import format_decimal, format_fraction, round_half_up
+from .problems import problem_dict
+from ..rank_run import Skipped
+from ..text import display_path
 from .jsontext import dumps
 from .rank_csv import BOM, safe_text
 
@@ -88,7 +93,17 @@ def comparison_data(comparison: Comparison) -> dict[str, Any]:
         "colleges": [_college(c) for c in comparison.colleges],
         "items": [_item(i) for i in comparison.items],
         "unmatched": [_unmatched(u, comparison) for u in comparison.unmatched],
+        "skipped": [
+            {"file": display_path(s.path), "year": side.year,
+             "problems": [problem_dict(p) for p in s.problems]}
+            for side, s in _skipped(comparison)
+        ],
     }
+
+
+def _skipped(comparison: Comparison) -> list[tuple[Side, Skipped]]:
+    """The sheets each side left out as invalid, the earlier year's first."""
+    return [(side, s) for side in (comparison.before, comparison.after) for s in side.skipped]
 
 
 def render_compare_json(comparison: Comparison, for_file: bool = False) -> str:
@@ -163,6 +178,12 @@ def render_compare_csv(comparison: Comparison, for_file: bool = False) -> str:
         year = comparison.before.year if unmatched.side == "from" else comparison.after.year
         writer.writerow([safe_text(unmatched.id), safe_text(unmatched.name),
                          format_decimal(unmatched.cap), str(year)])
+    skipped = _skipped(comparison)
+    if skipped:
+        writer.writerow([])
+        writer.writerow([safe_text(hint("compare-skipped-file")), safe_text(hint("compare-year"))])
+        for side, sheet in skipped:
+            writer.writerow([safe_text(display_path(sheet.path)), str(side.year)])
     text = buffer.getvalue()
     return BOM + text if for_file else text
 
@@ -206,4 +227,8 @@ def render_compare_table(comparison: Comparison, color: bool = False, width: int
             unmatched.add_row(Text(entry.id), Text(entry.name), Text(format_decimal(entry.cap)),
                               Text(str(year)))
         console.print(unmatched)
+    for side in (before, after):
+        if side.skipped:
+            files = ", ".join(display_path(s.path) for s in side.skipped)
+            console.print(Text(hint("compare-skipped-note", year=side.year, files=files)))
     return buffer.getvalue()

@@ -78,6 +78,9 @@ def totals_spec(ranking: Ranking, total_label: str, college_label: str) -> dict[
     })
 
 
+NOTHING_LOST = "#ffffff"
+
+
 def heatmap_spec(losses: LossTable, labels: Mapping[str, str]) -> dict[str, Any]:
     """Points lost per item × college: rows are items in form order, columns colleges in
     ranking order, the colour the share of the item's cap lost."""
@@ -94,7 +97,7 @@ def heatmap_spec(losses: LossTable, labels: Mapping[str, str]) -> dict[str, Any]
             })
     return _spec({
         "data": {"values": values},
-        "mark": {"type": "rect"},
+        "mark": {"type": "rect", "stroke": "#e3e7ee", "strokeWidth": 0 if many else 0.5},
         "width": {"step": 4 if many else 22},
         "height": {"step": 16},
         "encoding": {
@@ -102,7 +105,9 @@ def heatmap_spec(losses: LossTable, labels: Mapping[str, str]) -> dict[str, Any]
                   "title": labels["college"],
                   "axis": {"labels": not many, "labelAngle": -60, "ticks": not many}},
             "y": {"field": "item", "type": "nominal", "sort": None, "title": labels["item"]},
-            "color": {"field": "share", "type": "quantitative", "title": labels["share"],
+            # nothing lost is white, apart from the palest orange of a small share
+            "color": {"condition": {"test": "datum.share == 0", "value": NOTHING_LOST},
+                      "field": "share", "type": "quantitative", "title": labels["share"],
                       "scale": {"domain": [0, 1], "scheme": "oranges"},
                       "legend": {"format": ".0%"}},
         },

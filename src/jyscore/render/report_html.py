@@ -31,12 +31,14 @@ from ..losses import (
 from ..i18n import current_language
 from ..messages import hint, phrase
 from .. import rules
+from ..engine import Totals
 from ..models import Rubric
 from ..numbers import format_decimal, format_fraction
 from ..problems import Problem
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow
 from . import report_charts as charts
+from .rank_common import cell_text, quota_note, rank_columns
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
@@ -51,7 +53,8 @@ h2 { font-size: 1.3em; border-bottom: 2px solid #2f6db3; padding-bottom: .2em; m
 h3 { font-size: 1.05em; margin: 1.4em 0 .4em; }
 table { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; }
 th, td { border: 1px solid #ccd3dd; padding: 3px 7px; vertical-align: top; }
-th { background: #eef2f7; text-align: left; }
+th { background: #eef2f7; text-align: left; word-break: keep-all; }
+td.college { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 caption { caption-side: bottom; text-align: left; color: #555; font-size: .85em; padding-top: 4px; }
 .meta, .note { color: #555; font-size: .9em; }
@@ -72,8 +75,19 @@ a { color: #2f6db3; }
   nav { display: none; }
   section.college { break-before: page; content-visibility: visible; }
   .chart { overflow: visible; }
-  .chart svg { max-width: 100%%; }
-  table, tr, .chart { break-inside: avoid; }
+  .chart svg { max-width: 100%%; height: auto; }
+  /* a college's section fits about one page: its chart beside its table */
+  div.primary { display: flex; gap: 12px; align-items: flex-start; }
+  div.primary .chart { flex: 0 0 46%%; margin: 0; }
+  div.primary .chart svg { width: 100%%; }
+  section.college table { font-size: .85em; margin: .3em 0 .6em; }
+  section.college th, section.college td { padding: 1px 5px; }
+  dl.totals { grid-template-columns: repeat(4, max-content max-content); }
+  section.college h3 { margin: .8em 0 .3em; }
+  table.ranking { font-size: 7.5pt; }
+  table.ranking th, table.ranking td { padding: 2px 4px; }
+  /* rows and charts stay whole; a table may go on over a page, never pushed whole to the next */
+  tr, .chart svg, dl.totals { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
@@ -123,9 +137,9 @@ def anchor(index: int) -> str:
 
 
 def table(head: Sequence[tuple[str, bool]], rows: Iterable[Sequence[tuple[str, str]]],
-          caption: str = "") -> str:
+          caption: str = "", css: str = "") -> str:
     """A table from escaped HTML cells: ``head`` is (text, numeric), a cell (html, class)."""
-    parts = ["<table>"]
+    parts = [f"<table class={css}>" if css else "<table>"]
     if caption:
         parts.append(f"<caption>{text(caption)}</caption>")
     parts.append("<thead><tr>")
@@ -160,6 +174,7 @@ class ReportWriter:
         self.losses: LossTable = loss_table(data.outcome.ranking, self.rubric)
         self.medians = median_primary_shares(data.outcome.ranking, self.rubric)
         self.changes = {c.college: c for c in data.comparison.colleges} if data.comparison else {}
+        self.indicator_ids = {node.id for node in self.rubric.indicators}
 
     # -- the whole page ----------------------------------------------------------------------
     def page(self) -> str:
@@ -184,7 +199,9 @@ class ReportWriter:
     def header(self, title: str) -> str:
         column = self.labels.self_ if self.column == "self" else self.labels.assessed
         meta = hint("report-meta", rubric=self.rubric.name, rubric_id=self.rubric.id,
-                    year=self.outcome.year, colleges=len(self.rows), column=column,
+                    year=self.outcome.year, column=column,
+                    colleges=phrase("count-colleges-one" if len(self.rows) == 1
+                                    else "count-colleges", count=len(self.rows)),
                     version=__version__)
         return f"<header><h1>{text(title)}</h1><p class=meta>{text(meta)}</p></header>"
 
@@ -210,24 +227,27 @@ class ReportWriter:
 
     # -- the ranking ---------------------------------------------------------------------------
     def ranking(self) -> str:
-        labels = self.labels
-        head: list[tuple[str, bool]] = [(labels.rank, True), (labels.college, False)]
-        head.extend((f"{n.id} {n.name}", True) for n in self.rubric.indicators)
-        head.extend([(labels.base, True), (labels.bonus, True), (labels.total, True)])
-        # (panels and grades: the assessors' spread and the grade columns go here, after total)
+        columns = rank_columns(self.outcome, show_self=False)  # the columns `rank` prints
+        head: list[tuple[str, bool]] = [
+            (f"{c.key} {c.header}" if c.key in self.indicator_ids else c.header, c.numeric)
+            for c in columns
+        ]
         if self.comparison:
             head.extend([(hint("report-delta-total"), True), (hint("report-delta-rank"), True)])
         rows = []
         for index, row in enumerate(self.rows, start=1):
-            cells = [(num(row.rank), "num"),
-                     (f'<a href="#{anchor(index)}">{text(row.college)}</a>', "")]
-            cells.extend((num(row.primary.get(n.id)), "num") for n in self.rubric.indicators)
-            cells.extend([(num(row.base), "num"), (num(row.bonus), "num"), (num(row.total), "num")])
+            cells = []
+            for column in columns:
+                shown = text(cell_text(column.value(row)))
+                if column.key == "college":
+                    cells.append((f'<a href="#{anchor(index)}">{shown}</a>', "college"))
+                else:
+                    cells.append((shown, "num" if column.numeric else ""))
             if self.comparison:
                 cells.extend(self.change_cells(self.changes.get(row.college)))
             rows.append(cells)
         return (f'<section id=ranking><h2>{text(hint("report-ranking"))}</h2>'
-                f"{table(head, rows, self.outcome.tie_policy)}</section>")
+                f"{table(head, rows, self.outcome.tie_policy, css='ranking')}</section>")
 
     @staticmethod
     def change_cells(change: CollegeChange | None) -> list[tuple[str, str]]:
@@ -344,12 +364,17 @@ class ReportWriter:
                 (hint("report-delta-total"), signed(change.delta)),
                 (hint("report-delta-rank"), signed(change.rank_change)),
             ])
+        facts[3:3] = self.adjustment_facts(row)
+        if row.grade is not None:
+            facts.append((labels.grade, row.grade))
         parts.append("<dl class=totals>" + "".join(
             f"<dt>{text(k)}</dt><dd>{text(v)}</dd>" for k, v in facts) + "</dl>")
+        parts.extend(f"<p class=verdict>{text(sentence)}</p>" for sentence in self.verdicts(row))
+        parts.append(self.panel(row))
         shares = primary_shares(row, self.rubric)
         parts.append(f'<h3>{text(hint("report-primary"))}</h3>')
         svg = charts.render_svg(charts.primary_spec(self.rubric, shares, self.medians))
-        parts.append(f"<div class=chart>{svg}</div>")
+        parts.append(f"<div class=primary><div class=chart>{svg}</div>")
         parts.append(table(
             [(labels.id, False), (labels.name, False), (labels.points, True),
              (self.column_label(), True), (hint("report-share"), True),
@@ -357,32 +382,94 @@ class ReportWriter:
             [[(text(n.id), ""), (text(n.name), ""), (num(n.points), "num"),
               (num(row.primary.get(n.id)), "num"), (percent(shares[n.id]), "num"),
               (percent(self.medians[n.id]), "num")] for n in self.rubric.indicators],
-        ))
+        ) + "</div>")
         if result is not None:
-            parts.append(self.lost(result))
+            parts.append(self.lost(result, row))
             parts.append(self.bonus(result, row))
         parts.append("</section>")
         return "".join(parts)
 
+    def adjustment_facts(self, row: RankedRow) -> list[tuple[str, str]]:
+        """Each adjustment the sheet enters, by name, with its signed amount (and its note)."""
+        totals: Totals | None = row.totals
+        if totals is None or not self.rubric.adjustments:
+            return []
+        facts = [(f"{a.adjustment.id} {a.adjustment.name}", signed(a.signed)
+                  + (f" ({a.note})" if a.note else "")) for a in totals.adjustments]
+        if not facts:
+            facts.append((self.labels.adjustments, num(Decimal(0))))
+        return facts
+
+    def verdicts(self, row: RankedRow) -> list[str]:
+        """What each reported veto set, and why a quota moved the grade down."""
+        sentences = []
+        for veto in row.vetoes:
+            names = {"id": veto.id, "veto_name": veto.name}
+            if veto.total is not None and veto.grade is not None:
+                sentences.append(hint("explain-veto-total-grade", total=num(veto.total),
+                                      grade=veto.grade, **names))
+            elif veto.total is not None:
+                sentences.append(hint("explain-veto-total", total=num(veto.total), **names))
+            elif veto.grade is not None:
+                sentences.append(hint("explain-veto-grade", grade=veto.grade, **names))
+            else:
+                sentences.append(hint("explain-veto-reported", **names))
+        note = quota_note(row)
+        if note:
+            sentences.append(note)
+        return sentences
+
+    def panel(self, row: RankedRow) -> str:
+        """A panel's assessors with each one's total, and the spread between them."""
+        panel = row.standing.panel
+        if panel is None:
+            return ""
+        rows = [[(text(name), ""), (num(total), "num")]
+                for name, total in zip(panel.assessors, panel.totals)]
+        caption = hint("report-panel-spread", spread=num(panel.spread))
+        return (f'<h3>{text(hint("report-panel"))}</h3>'
+                + table([(hint("report-panel-assessor"), False), (self.labels.total, True)],
+                        rows, caption))
+
     def column_label(self) -> str:
         return self.labels.self_ if self.column == "self" else self.labels.assessed
 
-    def lost(self, result: Result) -> str:
-        found = lost_items(result, self.column)
+    def lost(self, result: Result, row: RankedRow) -> str:
+        panel = row.standing.panel
+        found = lost_items(result, self.column, whole_items=panel is not None)
         title = f'<h3>{text(hint("report-lost"))}</h3>'
         if not found:
             return title + f"<p>{text(hint('report-lost-none'))}</p>"
         labels = self.labels
+        notes: dict[str, list[str]] = {}
+        if panel is not None:  # each assessor's note on the item or on one of its parts, named
+            within = {node.id: {node.id, *(p.id for p in node.parts)} for node, *_ in found}
+            for node_id, assessor, note in panel.notes:
+                for item_id, ids in within.items():
+                    if node_id in ids:
+                        notes.setdefault(item_id, []).append(
+                            hint("report-assessor-note", assessor=assessor, note=note)
+                            if node_id == item_id else
+                            hint("report-assessor-part-note", assessor=assessor, part=node_id,
+                                 note=note))
         rows = [
             [(text(node.id), ""), (text(node.name), ""), (num(node.points), "num"),
-             (num(value), "num"), (num(lost), "num"), (text(note or ""), "")]
+             (num(value), "num"), (num(lost), "num"),
+             ("<br>".join(text(n) for n in notes.get(node.id, [])) if panel is not None
+              else text(note or ""), "")]
             for node, value, lost, note in found
         ]
         total = sum((lost for _, _, lost, _ in found), Decimal(0))
         head = [(labels.id, False), (labels.name, False), (labels.points, True),
                 (self.column_label(), True), (hint("report-lost-points"), True),
                 (labels.note, False)]
-        return title + table(head, rows, hint("report-lost-total", lost=num(total)))
+        caption = hint("report-lost-total", lost=num(total))
+        full = sum((node.points or Decimal(0) for node in self.rubric.indicators), Decimal(0))
+        if panel is not None and total != full - row.base:  # aggregates rounded one by one
+            caption = hint("sentences", first=caption, second=hint(
+                "report-lost-rounded", full=num(full), base=num(row.base),
+                difference=num(full - row.base)))
+        return title + table(head, rows, caption)
 
     def bonus(self, result: Result, row: RankedRow) -> str:
         if not self.rubric.bonus:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from ..messages import Phrase, hint, phrase
+from ..messages import Phrase, phrase
 from ..models import Node
 from . import counters, deduction, formula, manual, per_unit, rate_steps, steps, tiers
 from .base import Explain, Finding, InputSpec, RuleKind, Values, capped, floored

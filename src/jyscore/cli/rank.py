@@ -92,9 +92,9 @@ def _stop(problems: list[Problem], output: Path | None, skip_invalid: bool) -> N
     """Print every problem, then what happened to the output and how to rank anyway; exit 1."""
     echo_problems(sorted(problems, key=Problem.sort_key))
     if output is not None:
-        click.echo(f"jyscore: {hint('rank-nothing-written', path=output)}", err=True)
+        click.echo(hint("program-says", text=hint('rank-nothing-written', path=output)), err=True)
     if not skip_invalid and any(p.is_error and p.code not in _RUN_CODES for p in problems):
-        click.echo(f"jyscore: {hint('rank-try-skip-invalid')}", err=True)
+        click.echo(hint("program-says", text=hint('rank-try-skip-invalid')), err=True)
     sys.exit(EXIT_PROBLEMS)
 
 
@@ -202,7 +202,8 @@ def rank(
     if output is None:
         if isinstance(rendered, bytes):
             if sys.stdout.isatty():
-                click.echo(f"jyscore: {hint('rank-binary-stdout', format=fmt)}", err=True)
+                click.echo(hint("program-says", text=hint("rank-binary-stdout", format=fmt)),
+                           err=True)
                 sys.exit(EXIT_USAGE)
             click.get_binary_stream("stdout").write(rendered)
         else:

@@ -57,7 +57,8 @@ def score(
     files = discover(paths)
     if not files:
         suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
-        click.echo(f"jyscore: {hint('validate-no-sheets', path=paths[0], suffixes=suffixes)}",
+        click.echo(hint("program-says",
+                        text=hint("validate-no-sheets", path=paths[0], suffixes=suffixes)),
                    err=True)
         sys.exit(EXIT_USAGE)
     reports = [check_sheet(path, rubric) for path in files]

@@ -133,7 +133,8 @@ EXAMPLES: dict[str, dict[str, object]] = {
     "JY603": {"start": "7B 22 63 6F"},
     "JY604": {"reason": "its zip directory is missing: the file was probably cut short"},
     "JY605": {"size": 31457280, "limit": 20971520},
-    "JY606": {"reason": "1028 times the size of part xl/media/zeros.bin (at most 200 times allowed)"},
+    "JY606": {"reason": "the part xl/media/zeros.bin would unpack to 1028 times its packed size "
+                       "(at most 200 times allowed)"},
     "JY609": {"suffix": ".xlsm"},
     "JY607": {"part": "xl/workbook.xml"},
     "JY608": {"part": "xl/workbook.xml"},

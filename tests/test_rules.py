@@ -371,7 +371,8 @@ def test_explain_shows_inputs_per_column_and_exact_steps():
     assert "95 − 86 = 9 below the line" in text and "20 − 9 × 1 = 11" in text
     assert "20 − 11 × 1 = 9" in text
     # 2.2: the tiers tried in order, the one that holds
-    assert "rate >= pass_line? no (6)" in text and "rate - last_year >= 4? yes (4)" in text
+    # (each input by its label, the comparison as people write it)
+    assert "年终就业率 ≥ 合格目标? no (6)" in text and "年终就业率 − 上年就业率 ≥ 4? yes (4)" in text
     assert "→ 4" in text
     assert "总分 63.7" in text
     assert "The total before any veto: 57.4 − 1.5 = 55.9." in text

@@ -67,7 +67,7 @@ def explain(result: Result, ids: tuple[str, ...] = ()) -> Explanation:
         for column in columns:
             points = row.scores.get(column) if row is not None else None
             inputs: dict[str, Decimal] = {}
-            say = rules.Explain(enabled=True)
+            say = rules.Explain(enabled=True, labels=rubric.labels)
             if node.children or (node.parts and entry is None):
                 members = node.children or node.parts
                 values = [rows[m.id].scores.get(column) if m.id in rows else None for m in members]

@@ -55,6 +55,11 @@ CLICK_TEXTS = (
 )
 
 
+# the names of click's parameter types, as click fills them into its messages; context click-type
+CLICK_TYPE_NAMES = ("integer", "integer range", "float", "float range", "boolean", "text",
+                    "choice", "path", "file", "datetime", "uuid")
+
+
 class Source(NamedTuple):
     context: str
     english: str
@@ -62,8 +67,19 @@ class Source(NamedTuple):
 
 
 def _command_entries() -> list[Source]:
+    from . import i18n
+
+    before = i18n._chosen
+    i18n.set_language(SOURCE_LANGUAGE)  # the metavars as click makes them, in English
+    try:
+        return _english_command_entries()
+    finally:
+        i18n.set_language(before)
+
+
+def _english_command_entries() -> list[Source]:
     from .cli import COMMANDS, cli
-    from .cli.localized import LocalizedHelp, LocalizedOption, help_key
+    from .cli.localized import METAVAR_WORD, LocalizedHelp, LocalizedOption, help_key
 
     entries: list[Source] = []
     ctx = click.Context(cli, info_name="jyscore")
@@ -76,6 +92,7 @@ def _command_entries() -> list[Source]:
         if isinstance(command, click.Group):  # jyscore rubric check
             commands.extend(command.commands[sub] for sub in sorted(command.commands))
     seen: set[tuple[str, str]] = set()
+    metavars: set[str] = set()
     for command in commands:
         if not isinstance(command, LocalizedHelp):
             raise TypeError(f"command {command.name} is not a LocalizedCommand")
@@ -84,16 +101,22 @@ def _command_entries() -> list[Source]:
             entries.append(Source(f"help:{command_key}", command.english_help,
                                   f"jyscore {command_key} --help"))
         sub = click.Context(command, info_name=command.name, parent=ctx)
+        metavars.update(command.collect_usage_pieces(sub))
         help_option = command.get_help_option(sub)
         for param in [*command.params, *([help_option] if help_option else [])]:
             if not isinstance(param, click.Option) or param.hidden:
                 continue
             if not isinstance(param, LocalizedOption):
                 raise TypeError(f"option {param.opts} of {command.name} is not localized")
+            if not (param.is_flag or param.count):
+                metavars.add(param.make_metavar(sub))
             key = (help_key(param), param.english_help or "")
             if param.english_help and key not in seen:
                 seen.add(key)
                 entries.append(Source(key[0], key[1], f"jyscore {command_key} --help"))
+    # a list of choices (zh|en) is shown as it is; the other metavars are words
+    entries.extend(Source("metavar", m, "metavar in --help") for m in sorted(metavars)
+                   if METAVAR_WORD.search(m))
     return entries
 
 
@@ -107,6 +130,7 @@ def source_entries() -> list[Source]:
     entries.extend(Source(name, text, f"hint {name}") for name, text in HINTS.items())
     entries.extend(_command_entries())
     entries.extend(Source("click", text, "click") for text in CLICK_TEXTS)
+    entries.extend(Source("click-type", text, "click") for text in CLICK_TYPE_NAMES)
     return entries
 
 

@@ -403,8 +403,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "JY606": Message(
         "xlsx-bomb",
-        "the workbook would unpack to {reason}; a score form unpacks to far less, so it was "
-        "refused before unpacking",
+        "{reason}; a score form is far smaller, so the file was refused before unpacking",
     ),
     "JY607": Message(
         "xlsx-not-workbook",
@@ -526,9 +525,19 @@ HINTS: dict[str, str] = {
     "xlsx-markup": "HTML or XML, perhaps a web page or an Excel 2003 XML file renamed to .xlsx",
     "xlsx-no-sheet": "it has no worksheet that can be read",
     "xlsx-truncated": "its zip directory is missing: the file was probably cut short",
-    "xlsx-bomb-size": "{size} bytes (at most {limit} allowed)",
-    "xlsx-bomb-ratio": "{ratio} times the size of part {part} (at most {limit} times allowed)",
-    "xlsx-bomb-count": "{count} parts (at most {limit} allowed)",
+    "xlsx-bomb-size": "the workbook would unpack to {size} bytes (at most {limit} allowed)",
+    "xlsx-bomb-size-over": "the workbook would unpack to more than {size} bytes (at most {limit} "
+    "allowed)",
+    "xlsx-bomb-ratio": "the part {part} would unpack to {ratio} times its packed size (at most "
+    "{limit} times allowed)",
+    "xlsx-bomb-count": "the workbook has {count} parts (at most {limit} allowed)",
+    # why a workbook is damaged (JY604), by what failed while it was read
+    "xlsx-damaged-zip": "a part of its zip archive is damaged and cannot be unpacked",
+    "xlsx-zip-method": "it is packed or encrypted in a way Excel does not use",
+    "xlsx-missing-part": "a part the workbook refers to is missing",
+    "xlsx-bad-reference": "a cell refers to a shared string or a style that does not exist",
+    "xlsx-bad-value": "a cell or a setting holds a value no workbook may have",
+    "xlsx-xml-damaged": "the file's XML is damaged",
     "xlsx-header-columns": "{id} and {self} or {assessed}",
     # Excel: the fill-in form (its words are Chinese like the rubric's labels)
     "form-sheet": "Score sheet",
@@ -538,6 +547,7 @@ HINTS: dict[str, str] = {
     "check it with jyscore score FILE.xlsx.",
     "form-subtotal": "{indicator} subtotal",
     "form-points": " ({points} points)",
+    "form-points-one": " ({points} point)",
     "form-prompt-title": "Score",
     "form-prompt-score": "Worth {cap} points: give a score from 0 to {cap} in steps of {step}.",
     "form-prompt-open": "Give a score of 0 or more in steps of {step}.",
@@ -606,11 +616,16 @@ HINTS: dict[str, str] = {
     "steps of {step}; delete every assessed until the assessment.\nA note may be added, e.g. "
     "{{self: 4, assessed: 3.5, note: see the minutes}}.",
     "yaml-points": "({points} points)",
+    "yaml-points-one": "({points} point)",
     "yaml-max": "(at most {points} points)",
+    "yaml-max-one": "(at most {points} point)",
     "yaml-allowed": "(only {values} points)",
     "yaml-step": "(in steps of {step} points)",
+    "yaml-step-one": "(in steps of {step} point)",
     "yaml-parts": "{item} ({points} points): score each part, or delete the parts and write one "
     "line \"{item_id}\": {{self: , assessed: }}",
+    "yaml-parts-one": "{item} ({points} point): score each part, or delete the parts and write "
+    "one line \"{item_id}\": {{self: , assessed: }}",
     "yaml-bonus": "Bonus items: optional; delete the lines that do not apply",
     "yaml-rate": "or {target: , rate: } (give the employment rate itself)",  # no placeholders
     "yaml-adjustments": "Adjustments to the total: fill in only those that apply (the amount, "
@@ -733,7 +748,6 @@ HINTS: dict[str, str] = {
     "os-read-only": "the file system is read-only",
     "os-busy": "the file is in use by another program",
     "os-other": "the system refused it (error {name})",
-    "xlsx-error": "reading it failed with {error}",
     "need-target": "the target rate is missing",
     # rubric checks (rule kinds and per-item values)
     "lint-bonus-rule": "a bonus item needs a rule",
@@ -1072,6 +1086,49 @@ HINTS: dict[str, str] = {
     "the command again",
     "report-needs-charts": "jyscore: the report needs the charting package vl-convert-python, "
     "and {module} cannot be imported; install it with: pip install vl-convert-python",
+    "version-line": "{program}, version {version}",
+    "program-says": "jyscore: {text}",
+    "year-sheets": "{year} ({sheets})",
+    # an expression of a rule for people (rules.expr.to_words)
+    "expr-words-group": "({inner})",
+    "expr-words-not": "not ({condition})",
+    "expr-words-and": "{left} and {right}",
+    "expr-words-or": "{left} or {right}",
+    "expr-words-if": "{then} if {condition}, else {otherwise}",
+    "expr-words-min": "the smaller of {values}",
+    "expr-words-max": "the larger of {values}",
+    "expr-words-floor": "{value} rounded down",
+    "expr-words-ceil": "{value} rounded up",
+    # jyscore's own labels, shown where a rubric gives none (models.DefaultLabel)
+    "label-id": "id",
+    "label-item": "item",
+    "label-primary": "primary",
+    "label-secondary": "secondary",
+    "label-focus": "focus",
+    "label-part": "part",
+    "label-criteria": "criteria",
+    "label-points": "points",
+    "label-methods": "methods",
+    "label-self": "self",
+    "label-assessed": "assessed",
+    "label-difference": "difference",
+    "label-note": "note",
+    "label-college": "college",
+    "label-year": "year",
+    "label-base": "base",
+    "label-bonus": "bonus",
+    "label-total": "total",
+    "label-rank": "rank",
+    "label-rate": "rate",
+    "label-target": "target",
+    "label-graduates": "graduates",
+    "label-employed": "employed",
+    "label-count": "count",
+    "label-adjustments": "adjustments",
+    "label-veto": "veto",
+    "label-grade": "grade",
+    "label-assessor": "assessor",
+    "label-rubric": "rubric",
 }
 
 
@@ -1125,6 +1182,31 @@ def os_error_phrase(error: OSError) -> Phrase:
     if name in _OS_ERRORS:
         return Phrase(_OS_ERRORS[name])
     return Phrase("os-other", {"name": name or type(error).__name__})
+
+
+def counted(name: str, count: object) -> str:
+    """The hint ``name``, or its ``-one`` variant when ``count`` is exactly 1 (``1 point``,
+    ``0.5 points``, ``2 points``): languages that inflect say it in the catalogue."""
+    return f"{name}-one" if count == 1 and f"{name}-one" in HINTS else name
+
+
+def damage_phrase(error: BaseException) -> Phrase:
+    """Why a workbook could not be read (JY604), in words: by the kind of the failure, never its
+    class name."""
+    import zipfile
+    import zlib
+
+    if isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return Phrase("xlsx-damaged-zip")
+    if isinstance(error, NotImplementedError):
+        return Phrase("xlsx-zip-method")
+    if isinstance(error, KeyError):
+        return Phrase("xlsx-missing-part")
+    if isinstance(error, IndexError):
+        return Phrase("xlsx-bad-reference")
+    if isinstance(error, (ValueError, TypeError)):
+        return Phrase("xlsx-bad-value")
+    return Phrase("xlsx-xml-damaged")
 
 
 def hint(name: str, /, **params: object) -> str:

@@ -119,41 +119,82 @@ class Node:
             yield from child.leaves()
 
 
+class DefaultLabel(str):
+    """A label the rubric does not give: jyscore's own word, shown in the language of the moment.
+
+    It is stored as the English word (the catalogue's msgid, hint ``label-<word>``) and
+    :class:`Labels` translates it each time it is read, so a rubric validated (or cached, or
+    sent to a worker process) in one language still speaks the language of the run that shows it.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DefaultLabel, (str(self),))
+
+    def shown(self) -> str:
+        from .messages import hint
+
+        return hint(f"label-{self}")
+
+    def every_language(self) -> tuple[str, ...]:
+        """The word in each language: a reader accepts a form written in any of them."""
+        from .i18n import LANGUAGES, translate
+        from .messages import HINTS
+
+        key = f"label-{self}"
+        return tuple(dict.fromkeys(translate(key, HINTS[key], language) for language in LANGUAGES))
+
+
 @dataclass(frozen=True)
 class Labels:
     """The words a rubric shows to its users; the seed's rubric gives them in Chinese.
 
     A rubric file names the self-assessment column ``self``; the field is ``self_`` (a dataclass
-    cannot have a field named ``self``).
+    cannot have a field named ``self``). A label the file does not give is jyscore's own word
+    (:class:`DefaultLabel`), read in the current language; the rubric's own labels stay as written.
     """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = _STRICT_KEYS
-    id: str = "id"
-    name: str = "item"
-    levels: tuple[str, ...] = ("primary", "secondary", "focus", "part")
-    focus: str = "focus"
-    criteria: str = "criteria"
-    points: str = "points"
-    methods: str = "methods"
-    self_: str = "self"
-    assessed: str = "assessed"
-    difference: str = "difference"
-    note: str = "note"
-    college: str = "college"
-    year: str = "year"
-    base: str = "base"
-    bonus: str = "bonus"
-    total: str = "total"
-    rank: str = "rank"
-    rate: str = "rate"
-    target: str = "target"
-    graduates: str = "graduates"
-    employed: str = "employed"
-    count: str = "count"
-    adjustments: str = "adjustments"
-    veto: str = "veto"
-    grade: str = "grade"
-    assessor: str = "assessor"
+    id: str = DefaultLabel("id")
+    name: str = DefaultLabel("item")
+    levels: tuple[str, ...] = (
+        DefaultLabel("primary"),
+        DefaultLabel("secondary"),
+        DefaultLabel("focus"),
+        DefaultLabel("part"),
+    )
+    focus: str = DefaultLabel("focus")
+    criteria: str = DefaultLabel("criteria")
+    points: str = DefaultLabel("points")
+    methods: str = DefaultLabel("methods")
+    self_: str = DefaultLabel("self")
+    assessed: str = DefaultLabel("assessed")
+    difference: str = DefaultLabel("difference")
+    note: str = DefaultLabel("note")
+    college: str = DefaultLabel("college")
+    year: str = DefaultLabel("year")
+    base: str = DefaultLabel("base")
+    bonus: str = DefaultLabel("bonus")
+    total: str = DefaultLabel("total")
+    rank: str = DefaultLabel("rank")
+    rate: str = DefaultLabel("rate")
+    target: str = DefaultLabel("target")
+    graduates: str = DefaultLabel("graduates")
+    employed: str = DefaultLabel("employed")
+    count: str = DefaultLabel("count")
+    adjustments: str = DefaultLabel("adjustments")
+    veto: str = DefaultLabel("veto")
+    grade: str = DefaultLabel("grade")
+    assessor: str = DefaultLabel("assessor")
+
+    def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
+        if type(value) is DefaultLabel:
+            return value.shown()
+        if name == "levels":
+            return tuple(v.shown() if type(v) is DefaultLabel else v for v in value)
+        return value
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
@@ -163,6 +204,14 @@ class Labels:
 
     def level(self, depth: int) -> str:
         return self.levels[min(depth, len(self.levels) - 1)]
+
+    def variants(self, name: str, depth: int | None = None) -> tuple[str, ...]:
+        """A label as a reader accepts it: the rubric's own word, or jyscore's in every
+        language (a form written with ``--lang zh`` reads with ``--lang en``)."""
+        raw = object.__getattribute__(self, name)
+        if depth is not None:
+            raw = raw[min(depth, len(raw) - 1)]
+        return raw.every_language() if type(raw) is DefaultLabel else (raw,)
 
 
 # a rubric file's key for a Labels field that is named otherwise, and back

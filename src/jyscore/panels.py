@@ -682,7 +682,8 @@ def score_panel(
             problems.extend(
                 make_problem("JY301", s.source, _at(s, "college"), college=s.college,
                              year=s.year, other=first.source)
-                for s in unnamed[1:]
+                # another college or year is JY318/JY316 already, not the same sheet twice
+                for s in unnamed[1:] if (s.college, s.year) == (first.college, first.year)
             )
     if any(p.is_error for p in problems):
         raise JyscoreError(problems)

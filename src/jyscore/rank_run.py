@@ -217,8 +217,9 @@ def tie_policy(
 
 
 def _years_text(counts: Counter[int]) -> str:
-    return ", ".join(
-        f"{year} ({hint('count-sheets-one' if n == 1 else 'count-sheets', count=n)})"
+    return hint("name-separator").join(
+        hint("year-sheets", year=year,
+             sheets=hint("count-sheets-one" if n == 1 else "count-sheets", count=n))
         for year, n in sorted(counts.items())
     )
 

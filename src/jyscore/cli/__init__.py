@@ -59,8 +59,16 @@ class LazyGroup(LocalizedHelp, click.Group):
         return super().get_command(ctx, cmd_name)
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # click's own version option fixes its English message when the module is imported
+    if value and not ctx.resilient_parsing:
+        click.echo(hint("version-line", program="jyscore", version=__version__))
+        ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="jyscore")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version, help="Show the version and exit.")
 def cli() -> None:
     """Score colleges against the 学生就业工作考核指标体系 (or any rubric), exactly.
 

@@ -105,14 +105,16 @@ def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None,
     from ..text import display_path
 
     if is_own_output(path):
-        click.echo(f"jyscore: {hint('own-output-skipped', file=display_path(path))}", err=True)
+        click.echo(hint("program-says", text=hint("own-output-skipped", file=display_path(path))),
+                   err=True)
         sys.exit(EXIT_USAGE)
     try:
         sheet = read_sheet(path, rubric, defaults)
     except JyscoreError as exc:
         if output is not None:
             echo_problems(sorted(exc.problems, key=Problem.sort_key))
-            click.echo(f"jyscore: {hint('convert-nothing-written', path=output)}", err=True)
+            click.echo(hint("program-says", text=hint("convert-nothing-written", path=output)),
+                       err=True)
             sys.exit(EXIT_PROBLEMS)
         fail(exc.problems)
     echo_problems(sheet.warnings)
@@ -132,13 +134,14 @@ def find_sheets(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         below = find_files([path])
         for output in below.outputs:
-            click.echo(f"jyscore: {hint('own-output-skipped', file=display_path(output))}",
+            click.echo(hint("program-says",
+                            text=hint("own-output-skipped", file=display_path(output))),
                        err=True)
         if not below.sheets:  # a file named here that is an output: its note says it all
             if path.is_dir():
                 suffixes = ", ".join(f"*{s}" for s in sorted(READERS))
                 message = hint("validate-no-sheets", path=display_path(path), suffixes=suffixes)
-                click.echo(f"jyscore: {message}", err=True)
+                click.echo(hint("program-says", text=message), err=True)
             sys.exit(EXIT_USAGE)
         found.extend(below.sheets)
     return list(dict.fromkeys(found))
@@ -156,7 +159,7 @@ def output_failure(error: OutputError) -> NoReturn:
     from ..text import display_path
 
     params = {"path": display_path(error.path), "reason": error.reason}
-    click.echo(f"jyscore: {render_message(error.code, params)}", err=True)
+    click.echo(hint("program-says", text=render_message(error.code, params)), err=True)
     sys.exit(EXIT_USAGE if error.code == "JY701" else EXIT_PROBLEMS)
 
 
@@ -170,9 +173,9 @@ def stop_run(problems: Sequence[Problem], output: Path | None, skip_invalid: boo
     (rank, compare and report stop alike)."""
     echo_problems(sorted(problems, key=Problem.sort_key))
     if output is not None:
-        click.echo(f"jyscore: {hint('rank-nothing-written', path=output)}", err=True)
+        click.echo(hint("program-says", text=hint("rank-nothing-written", path=output)), err=True)
     if not skip_invalid and any(p.is_error and p.code not in RUN_CODES for p in problems):
-        click.echo(f"jyscore: {hint('rank-try-skip-invalid')}", err=True)
+        click.echo(hint("program-says", text=hint("rank-try-skip-invalid")), err=True)
     sys.exit(EXIT_PROBLEMS)
 
 

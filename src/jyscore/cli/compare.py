@@ -48,7 +48,8 @@ def rank_year(
         click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
     changed = [row.standing.source for row in outcome.ranking.rows if row.result is None]
     if changed:  # rank_paths reads each sheet again for its items; one changed in between
-        click.echo(f"jyscore: {hint('report-sheet-changed', file=changed[0])}", err=True)
+        click.echo(hint("program-says", text=hint("report-sheet-changed", file=changed[0])),
+                   err=True)
         sys.exit(EXIT_PROBLEMS)
     return outcome
 

@@ -108,7 +108,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
 
 
 def _usage(message: str) -> NoReturn:
-    click.echo(f"jyscore: {message}", err=True)
+    click.echo(hint("program-says", text=message), err=True)
     sys.exit(EXIT_USAGE)
 
 

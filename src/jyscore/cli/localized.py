@@ -55,6 +55,25 @@ class LocalizedOption(click.Option):
         english: str | None = vars(self).get("_english_help")
         return english
 
+    def make_metavar(self, ctx: click.Context) -> str:
+        return localized_metavar(super().make_metavar(ctx))
+
+
+METAVAR_WORD = re.compile(r"[A-Z]{2,}")
+
+
+def localized_metavar(english: str) -> str:
+    """A metavar (``SHEET...``, ``[OPTIONS]``, ``INTEGER RANGE``) in the language, context
+    ``metavar``; a list of choices (``zh|en``) is left as it is."""
+    return translate("metavar", english) if METAVAR_WORD.search(english) else english
+
+
+class LocalizedArgument(click.Argument):
+    """An argument whose metavar (``SHEET...``) is translated each time it is shown."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return localized_metavar(super().make_metavar(ctx))
+
 
 def localize_option(option: click.Option) -> click.Option:
     """Make a plain click option a :class:`LocalizedOption` (same object, same settings)."""
@@ -113,10 +132,43 @@ def _paragraphs(text: str) -> list[tuple[str, bool, str]]:
     return out
 
 
+def short_help(text: str, limit: int) -> str:
+    """A help's first sentence in at most ``limit`` terminal columns, cut after a clause (or a
+    character) with "…" when it is longer."""
+    first = _paragraphs(text)[0][2] if text.strip() else ""
+    sentence = re.split(r"(?<=[。！？])|(?<=\.)\s", first, maxsplit=1)[0].strip()
+    sentence = sentence.rstrip("。.")
+    if display_width(sentence) <= limit:
+        return sentence
+    cut = ""
+    for clause in re.findall(r"[^，；：,;:]+[，；：,;:]?", sentence):
+        if display_width(cut + clause) + 1 > limit:
+            break
+        cut += clause
+    if not cut:
+        for char in sentence:
+            if display_width(cut + char) + 1 > limit:
+                break
+            cut += char
+    return cut.rstrip("，；：,;: ") + "…"
+
+
 class WideTextFormatter(click.HelpFormatter):
     """Click's help formatter, for text with Chinese characters: click wraps by characters and
     only at spaces, so a paragraph with wide characters is wrapped here by terminal columns,
     between any two Chinese characters, and the option column is aligned by display width."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        usage = translate("click", "Usage:")
+        if prefix is None and _wide(usage):
+            prefix = usage  # no space after a full-width colon
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if not _wide(heading):
+            super().write_heading(heading)
+            return
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
     def write_text(self, text: str) -> None:
         if not _wide(text):
@@ -174,6 +226,8 @@ class LocalizedHelp:
         for param in self.params:
             if isinstance(param, click.Option):
                 localize_option(param)
+            elif type(param) is click.Argument:
+                param.__class__ = LocalizedArgument
 
     # the catalogue's key is help:<name>; a group's subcommand is keyed help:<group> <name>
     help_name: str | None = None
@@ -191,6 +245,18 @@ class LocalizedHelp:
     def english_help(self) -> str | None:
         english: str | None = vars(self).get("_english_help")
         return english
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [localized_metavar(piece) for piece in pieces]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first sentence of the help, cut where a clause ends when it is too long: click
+        cuts only at spaces, and a Chinese sentence has none (it would show only "...")."""
+        text = vars(self).get("short_help") or self.help or ""
+        if not _wide(text):
+            return str(super().get_short_help_str(limit))  # type: ignore[misc]
+        return short_help(text, limit)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -245,12 +311,35 @@ def language_in_args(args: Sequence[str]) -> str | None:
 CLICK_MODULES = ("core", "exceptions", "types", "parser", "formatting", "termui", "utils")
 
 
+_ASCII_STOP = re.compile(r"(?<=[^\s.0-9A-Za-z_])\.(?=\s|$)")
+_SPACE_AFTER_WIDE_STOP = re.compile(r"([。！？；，：）])[ \t]+")
+
+
+def full_width_punctuation(text: str) -> str:
+    """Click's sentences end in ASCII ``.`` and are joined with a space (``… 'SHEET'. Try …``);
+    in Chinese a sentence ends in ``。`` and needs no space after it. A ``.`` inside a name or a
+    number (``a.yaml``, ``0.1``) stays."""
+    return _SPACE_AFTER_WIDE_STOP.sub(r"\1", _ASCII_STOP.sub("。", text))
+
+
+class ClickText(str):
+    """Click's text in the language; what click fills in is made to match it: a type's name
+    (``integer range``) is translated (context ``click-type``) and, in a language that is not
+    English, the punctuation click adds is made the language's."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        if "number_type" in kwargs:
+            kwargs["number_type"] = translate("click-type", str(kwargs["number_type"]))
+        text = str.format(self, *args, **kwargs)
+        return full_width_punctuation(text) if _wide(text) else text
+
+
 def _click_gettext(message: str) -> str:
-    return translate("click", message)
+    return ClickText(translate("click", message))
 
 
 def _click_ngettext(singular: str, plural: str, count: int) -> str:
-    return translate("click", singular if count == 1 else plural)
+    return ClickText(translate("click", singular if count == 1 else plural))
 
 
 def install_click_translation() -> None:

@@ -183,7 +183,8 @@ def rank(
     if output is None:
         if isinstance(rendered, bytes):
             if sys.stdout.isatty():
-                click.echo(f"jyscore: {hint('rank-binary-stdout', format=fmt)}", err=True)
+                click.echo(hint("program-says", text=hint("rank-binary-stdout", format=fmt)),
+                           err=True)
                 sys.exit(EXIT_USAGE)
             click.get_binary_stream("stdout").write(rendered)
         else:

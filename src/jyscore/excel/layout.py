@@ -26,7 +26,7 @@ jyscore, or one a user re-arranged, still reads:
 from __future__ import annotations
 
 from .. import rules
-from ..models import Node, Rubric
+from ..models import DefaultLabel, Labels, Node, Rubric
 
 INPUT_SEPARATOR = "/"
 # the columns of the form, in order
@@ -36,9 +36,20 @@ COLUMNS: tuple[str, ...] = (
 )
 SCORE_FIELDS = ("self", "assessed")
 TOP_FIELDS = ("college", "year", "rubric", "assessor")
-# a label of the form, like the rubric's own labels: the reader finds the cell by it, so it is
-# the same in every language
-RUBRIC_LABEL = "指标体系"
+# the label of the form's rubric cell: jyscore's own word, written in the language of the run
+# and read in any language
+RUBRIC_LABEL = DefaultLabel("rubric")
+# the Labels field (and level) each column's and top field's header comes from
+HEADER_LABELS: dict[str, tuple[str, int | None]] = {
+    "id": ("id", None), "primary": ("levels", 0), "secondary": ("levels", 1),
+    "focus": ("focus", None), "criteria": ("criteria", None), "points": ("points", None),
+    "methods": ("methods", None), "self": ("self_", None), "assessed": ("assessed", None),
+    "note": ("note", None),
+}
+TOP_LABELS: dict[str, tuple[str, int | None]] = {
+    "college": ("college", None), "year": ("year", None), "assessor": ("assessor", None),
+}
+INPUT_LABELS = ("target", "rate", "graduates", "employed", "count")
 MAX_HEADER_ROW = 30  # the header row is searched for in this many rows
 MAX_ROWS = 5000  # rows below that are never read: the form has a few hundred at most
 MAX_COLUMNS = 40
@@ -64,7 +75,7 @@ def headers(rubric: Rubric) -> dict[str, str]:
 def top_labels(rubric: Rubric) -> dict[str, str]:
     """The label shown beside each top field (``学院`` for ``college``)."""
     labels = rubric.labels
-    return {"college": labels.college, "year": labels.year, "rubric": RUBRIC_LABEL,
+    return {"college": labels.college, "year": labels.year, "rubric": RUBRIC_LABEL.shown(),
             "assessor": labels.assessor}
 
 
@@ -91,13 +102,25 @@ def _aliases(words: dict[str, str]) -> dict[str, str]:
     return found
 
 
+def _with_variants(found: dict[str, str], labels: Labels,
+                   sources: dict[str, tuple[str, int | None]]) -> dict[str, str]:
+    """``found`` and, for a label the rubric does not give, jyscore's word in every language."""
+    for field, (name, depth) in sources.items():
+        for word in labels.variants(name, depth):
+            found.setdefault(normal(word), field)
+    return found
+
+
 def header_fields(rubric: Rubric) -> dict[str, str]:
     """Header text (normalised) -> column field, in the rubric's words or the YAML names."""
-    return _aliases(headers(rubric))
+    return _with_variants(_aliases(headers(rubric)), rubric.labels, HEADER_LABELS)
 
 
 def top_fields(rubric: Rubric) -> dict[str, str]:
-    return _aliases(top_labels(rubric))
+    found = _with_variants(_aliases(top_labels(rubric)), rubric.labels, TOP_LABELS)
+    for word in RUBRIC_LABEL.every_language():
+        found.setdefault(normal(word), "rubric")
+    return found
 
 
 def item_input_labels(rubric: Rubric, node: Node | None) -> dict[str, str]:
@@ -109,7 +132,8 @@ def item_input_labels(rubric: Rubric, node: Node | None) -> dict[str, str]:
 
 
 def input_fields(rubric: Rubric, node: Node | None = None) -> dict[str, str]:
-    return _aliases(item_input_labels(rubric, node))
+    return _with_variants(_aliases(item_input_labels(rubric, node)), rubric.labels,
+                          {name: (name, None) for name in INPUT_LABELS})
 
 
 def input_key(rubric: Rubric, item_id: str, field: str) -> str:
@@ -134,11 +158,11 @@ def totals_key(rubric: Rubric, key: str) -> tuple[str, str] | None:
     prefix, separator, rest = key.partition(INPUT_SEPARATOR)
     if not separator or prefix.strip() in rubric.nodes:
         return None
-    sections = {
+    sections = _with_variants({
         normal(rubric.labels.adjustments): "adjustments", normal("adjustments"): "adjustments",
         normal(rubric.labels.veto): "vetoes", normal("vetoes"): "vetoes",
         normal("veto"): "vetoes",
-    }
+    }, rubric.labels, {"adjustments": ("adjustments", None), "vetoes": ("veto", None)})
     section = sections.get(normal(prefix))
     return (section, rest.strip()) if section is not None else None
 

@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from .. import rules
 from ..i18n import LANGUAGES, translate
-from ..messages import HINTS, hint, phrase
+from ..messages import HINTS, damage_phrase, hint, phrase
 from ..models import Adjustment, Rubric, Sheet, Veto
 from ..numbers import format_decimal, parse_decimal
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
@@ -224,8 +224,7 @@ def _read_grid(path: Path, data: bytes, data_only: bool, choose: FormTest | str)
             problem = make_problem("JY017", file, Position(cell=illegal.cell),
                                    character=illegal.character, index=illegal.index)
         else:
-            problem = make_problem("JY604", file,
-                                   reason=phrase("xlsx-error", error=type(exc).__name__))
+            problem = make_problem("JY604", file, reason=damage_phrase(exc))
         raise JyscoreError([problem]) from None
 
 
@@ -651,7 +650,8 @@ def _declared(rubric: Rubric, section: str, declared_id: str) -> Adjustment | Ve
 
 def _note_labels(rubric: Rubric) -> set[str]:
     """The words of the sheet-note row's label: the rubric's 备注, or ``note``."""
-    return {normal(rubric.labels.note), normal("note")}
+    return {normal(rubric.labels.note), normal("note"),
+            *(normal(word) for word in rubric.labels.variants("note"))}
 
 
 def _looks_numeric(text: str) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..inputfile import NotRegularFile, TooLarge, read_limited
-from ..messages import Phrase, os_error_phrase, phrase
+from ..messages import Phrase, damage_phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Problem, make_problem
 from ..text import display_path, short
 
@@ -152,11 +152,10 @@ def _archive_problem(data: bytes, file: str, limits: WorkbookLimits) -> tuple[Pr
                 unpacked += len(content)
     except zipfile.BadZipFile as exc:
         truncated = "not a zip file" in str(exc)
-        reason = phrase("xlsx-truncated") if truncated else phrase("xlsx-error", error="BadZipFile")
+        reason = phrase("xlsx-truncated") if truncated else damage_phrase(exc)
         return make_problem("JY604", file, reason=reason), parts
     except (zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError) as exc:
-        reason = phrase("xlsx-error", error=type(exc).__name__)
-        return make_problem("JY604", file, reason=reason), parts
+        return make_problem("JY604", file, reason=damage_phrase(exc)), parts
     except OSError as exc:
         return make_problem("JY001", file, reason=os_error_phrase(exc)), parts
     return None, parts
@@ -182,7 +181,7 @@ def _inflate(
             if size > limits.max_part_bytes or unpacked + size > limits.max_unpacked_bytes:
                 limit = min(limits.max_part_bytes, limits.max_unpacked_bytes)
                 return make_problem(
-                    "JY606", file, reason=phrase("xlsx-bomb-size", size=f"> {unpacked + size}",
+                    "JY606", file, reason=phrase("xlsx-bomb-size-over", size=unpacked + size,
                                                limit=limit),
                 ), b""
             if _declares_dtd(tail + chunk):

@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import check_writable, write_atomic
 from .. import rules
-from ..messages import hint
+from ..messages import counted, hint
 from ..models import Adjustment, Node, Rubric, Sheet, Veto
 from ..numbers import format_decimal
 from ..text import xml_safe
@@ -524,7 +524,8 @@ def _group_name(node: Node | None) -> str | None:
         return None
     if node.points is None:
         return f"{node.id} {node.name}"
-    return f"{node.id} {node.name}" + hint("form-points", points=format_decimal(node.points))
+    return f"{node.id} {node.name}" + hint(counted("form-points", node.points),
+                                           points=format_decimal(node.points))
 
 
 def _methods(item: Node, chains: dict[str, tuple[Node, ...]]) -> tuple[str, ...]:

@@ -232,7 +232,7 @@ class SheetChecker:
         if node is None or item_id not in self.rubric.scorable_id_set:
             if node is not None:
                 leaves = [n.id for n in node.leaves()]
-                self.add("JY113", key_at, node, children=", ".join(leaves))
+                self.add("JY113", key_at, node, children=hint("name-separator").join(leaves))
             else:
                 self.unknown.append((item_id, key_at))
             return
@@ -510,7 +510,8 @@ class SheetChecker:
             if item.id in self.given and any(p.id in self.given for p in item.parts):
                 given_parts = [p for p in item.parts if p.id in self.given]
                 first = self.doc.key_position(("scores", given_parts[0].id))
-                parts = ", ".join(f"{p.id} {self._where(('scores', p.id))}" for p in given_parts)
+                parts = hint("name-separator").join(f"{p.id} {self._where(('scores', p.id))}"
+                                                    for p in given_parts)
                 self.add("JY112", first, item, whole=self._where(("scores", item.id)), parts=parts)
                 continue
             given_parts = [p for p in item.parts if p.id in scored]
@@ -522,12 +523,12 @@ class SheetChecker:
                     missing = hint("missing-inputs", item_id=item.id, inputs=names)
                 elif item.parts:
                     missing = hint("missing-item", item_id=item.id,
-                                   parts=", ".join(p.id for p in item.parts))
+                                   parts=hint("name-separator").join(p.id for p in item.parts))
                 else:
                     missing = hint("missing-leaf", item_id=item.id)
                 self.add("JY111", self._missing_position(item), item, hint=missing)
             elif len(given_parts) < len(item.parts):
-                given = ", ".join(p.id for p in given_parts)
+                given = hint("name-separator").join(p.id for p in given_parts)
                 for part in item.parts:
                     if part.id not in scored:
                         self.add("JY111", self._missing_position(part, given_parts[0]), part,

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from .. import rules
-from ..messages import hint
+from ..messages import counted, hint
 from ..models import Entry, Node, Rubric, Sheet
 from ..numbers import format_decimal
 
@@ -63,7 +63,7 @@ def comment(text: str) -> str:
 def _points(node: Node) -> str:
     if node.points is None:
         return ""
-    return " " + hint("yaml-points", points=format_decimal(node.points))
+    return " " + hint(counted("yaml-points", node.points), points=format_decimal(node.points))
 
 
 def _mapping(pairs: list[tuple[str, str | None]]) -> str:
@@ -112,7 +112,7 @@ class _Writer:
             return
         if item.parts and item.id not in entries:
             self.lines.append(f"{INDENT}# " + comment(hint(
-                "yaml-parts", item=f"{item.id} {item.name}",
+                counted("yaml-parts", item.points or 0), item=f"{item.id} {item.name}",
                 points=format_decimal(item.points or 0), item_id=item.id,
             )))
             for part in item.parts:
@@ -144,7 +144,7 @@ class _Writer:
             note += " [" + ", ".join(words) + "]"
         cap = rules.item_cap(node)
         if cap is not None:
-            note += " " + hint("yaml-max", points=format_decimal(cap))
+            note += " " + hint(counted("yaml-max", cap), points=format_decimal(cap))
         self.lines.append(_line(node.id, self.entry_pairs(entry, names), note))
 
 
@@ -154,7 +154,7 @@ def _hand_values(item: Node) -> str:
         return " " + hint("yaml-allowed", values=hint("name-separator").join(
             format_decimal(v) for v in item.allowed))
     if item.step is not None:
-        return " " + hint("yaml-step", step=format_decimal(item.step))
+        return " " + hint(counted("yaml-step", item.step), step=format_decimal(item.step))
     return ""
 
 

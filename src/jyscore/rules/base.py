@@ -60,6 +60,11 @@ def shown(decl: Any, labels: Any) -> str:
     return label or getattr(labels, decl.name, None) or decl.name
 
 
+def input_words(decls: Any, labels: Any) -> dict[str, str]:
+    """Each declared input's name -> the words shown for it."""
+    return {decl.name: shown(decl, labels) for decl in decls}
+
+
 def spec(decl: InputDecl, required: bool = True, default: Decimal | None = None) -> InputSpec:
     return InputSpec(decl.name, decl.type, decl.label, required, default)
 
@@ -75,8 +80,18 @@ class Finding(NamedTuple):
 class Explain:
     """Collects the steps of a computation in words, or nothing when nobody asks for them."""
 
-    def __init__(self, enabled: bool = False) -> None:
+    def __init__(self, enabled: bool = False, labels: Any = None) -> None:
         self.lines: list[str] | None = [] if enabled else None
+        # the rubric's labels, to name inputs in the words of an expression
+        self.labels = labels
+
+    def expression(self, expr: Any, decls: Any) -> str:
+        """An expression over ``decls`` in words (empty when nobody asks for the steps)."""
+        if self.lines is None:
+            return ""
+        from .expr import to_words
+
+        return to_words(expr, input_words(decls, self.labels))
 
     def __call__(self, key: str, **params: object) -> None:
         if self.lines is not None:

@@ -256,3 +256,72 @@ def to_excel(expr: Expr, cells: Mapping[str, str]) -> str:
         return links[0] if len(links) == 1 else f"AND({','.join(links)})"
     joined = ",".join(to_excel(e, cells) for e in expr[1])
     return f"{'AND' if tag == 'and' else 'OR'}({joined})"
+
+
+# how tightly each form binds, for the parentheses of :func:`to_words`
+_BINDING = {"if": 0, "or": 1, "and": 2, "not": 3, "cmp": 4, "+": 5, "-": 5, "*": 6, "/": 6,
+            "neg": 7}
+_SHOWN_COMPARE = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "=", "<>": "≠"}
+_SHOWN_ARITH = {"+": "+", "-": "−", "*": "×", "/": "÷"}
+_CALL_PHRASES = {"MIN": "expr-words-min", "MAX": "expr-words-max", "FLOOR": "expr-words-floor",
+                 "CEIL": "expr-words-ceil"}
+
+
+def to_words(expr: Expr, words: Mapping[str, str]) -> str:
+    """The expression for people, in the current language: each input named by ``words`` (its
+    label), comparisons as ≥ ≤ ≠ =, ``and``/``or``/``not``, ``… if … else …`` and the calls in
+    the catalogue's phrases. The rubric's own text (``when``, ``formula``) stays the machine form.
+    """
+    from ..messages import hint
+
+    def binding(part: Expr) -> int:
+        tag = part[0]
+        return _BINDING[part[1]] if tag == "arith" else _BINDING.get(tag, 9)
+
+    def inner(part: Expr, least: int) -> str:
+        text = show(part)
+        return hint("expr-words-group", inner=text) if binding(part) < least else text
+
+    def show(part: Expr) -> str:
+        tag = part[0]
+        if tag == "num":
+            value: Fraction = part[1]
+            if value.denominator == 1:
+                return str(value.numerator)
+            from decimal import Decimal
+
+            return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+        if tag == "name":
+            return words.get(part[1], part[1])
+        if tag == "neg":
+            return "−" + inner(part[1], 8)
+        if tag == "not":
+            return hint("expr-words-not", condition=show(part[1]))
+        if tag == "arith":
+            level = _BINDING[part[1]]
+            # the right side of - and / binds tighter: a - (b - c)
+            right_least = level + 1 if part[1] in ("-", "/") else level
+            return (f"{inner(part[2], level)} {_SHOWN_ARITH[part[1]]} "
+                    f"{inner(part[3], right_least)}")
+        if tag == "call":
+            if part[1] in ("FLOOR", "CEIL"):
+                return hint(_CALL_PHRASES[part[1]], value=inner(part[2][0], 8))
+            values = hint("name-separator").join(show(a) for a in part[2])
+            return hint(_CALL_PHRASES[part[1]], values=values)
+        if tag == "if":
+            return hint("expr-words-if", condition=inner(part[1], 1), then=inner(part[2], 1),
+                        otherwise=inner(part[3], 1))
+        if tag == "cmp":
+            text = inner(part[1][0][1], 5)
+            for op, _, right in part[1]:
+                text += f" {_SHOWN_COMPARE[op]} {inner(right, 5)}"
+            return text
+        joiner = "expr-words-and" if tag == "and" else "expr-words-or"
+        level = _BINDING[tag]
+        shown_parts = [inner(e, level + 1) for e in part[1]]
+        text = shown_parts[0]
+        for following in shown_parts[1:]:
+            text = hint(joiner, left=text, right=following)
+        return text
+
+    return show(expr)

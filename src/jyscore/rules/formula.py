@@ -19,10 +19,10 @@ from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, PositiveDecimal, Text
 from ..numbers import round_half_up
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, number,
-    spec,
+    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped,
+    input_words, number, spec,
 )
-from .expr import Expr, compile_expr, evaluate, names, to_excel
+from .expr import Expr, compile_expr, evaluate, names, to_excel, to_words
 
 
 @dataclass(frozen=True)
@@ -79,10 +79,10 @@ class Formula(RuleKind):
             result = evaluate(rule.compiled, exact)
             value = Fraction(result)  # a condition (True/False) counts 1 or 0
         except ZeroDivisionError:
-            say("explain-formula-zero", formula=rule.formula)
+            say("explain-formula-zero", formula=say.expression(rule.compiled, rule.inputs))
             return Decimal(0)
         points = rounded(value, rule.round)
-        say("explain-formula", formula=rule.formula, value=value, places=rule.round,
+        say("explain-formula", formula=say.expression(rule.compiled, rule.inputs), value=value, places=rule.round,
             points=points)
         return capped(points, rule.max, say)
 
@@ -92,7 +92,8 @@ class Formula(RuleKind):
         return f"IF(AND({given}),{excel_capped(formula, rule.max)},0)"
 
     def describe(self, rule: FormulaRule, item: Node, labels: Any = None) -> str:
-        words = hint("rule-formula", formula=rule.formula, places=rule.round)
+        formula = to_words(rule.compiled, input_words(rule.inputs, labels))
+        words = hint("rule-formula", formula=formula, places=rule.round)
         if rule.max is not None:
             return hint("rule-capped", rule=words, max=number(rule.max))
         return words

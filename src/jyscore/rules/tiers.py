@@ -16,8 +16,10 @@ from typing import Annotated, Any, ClassVar, Literal, Mapping
 
 from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, NonNegativeDecimal, Text
-from .base import STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, number, spec
-from .expr import Expr, compile_condition, evaluate, names, to_excel
+from .base import (
+    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, input_words, number, spec,
+)
+from .expr import Expr, compile_condition, evaluate, names, to_excel, to_words
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Tiers(RuleKind):
                 holds = bool(evaluate(tier.compiled, exact))
             except ZeroDivisionError:
                 holds = False
-            say("explain-tier", when=tier.when, holds=hint("yes" if holds else "no"),
+            say("explain-tier", when=say.expression(tier.compiled, rule.inputs), holds=hint("yes" if holds else "no"),
                 points=tier.points)
             if holds:
                 return tier.points
@@ -102,7 +104,9 @@ class Tiers(RuleKind):
         return f"IF(AND({given}),{formula},0)"
 
     def describe(self, rule: TiersRule, item: Node, labels: Any = None) -> str:
-        rows = [hint("rule-tier", when=t.when, points=number(t.points)) for t in rule.tiers]
+        words = input_words(rule.inputs, labels)
+        rows = [hint("rule-tier", when=to_words(t.compiled, words), points=number(t.points))
+                for t in rule.tiers]
         rows.append(hint("rule-otherwise", points=number(rule.otherwise)))
         return hint("list-separator").join(rows)
 

@@ -4,10 +4,6 @@ years given the wrong way round.
 
 On the tiny rubric (tests/data/report): 2023 and 2024 are valid; a copy of 2024 with bad.yaml
 (1.1 scored 9 of 5, JY101) is invalid.
-
-The file sorts after test_hostile.py on purpose: `report` loads the chart renderer (a large
-native library) into the test process, and a child process started later inherits that peak
-memory (ru_maxrss), which test_hostile's memory check would then read as its own.
 """
 
 from __future__ import annotations

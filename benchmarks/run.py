@@ -27,9 +27,10 @@ import tempfile
 import threading
 import time
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Optional
+from typing import IO
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -44,8 +45,8 @@ LONG_RUN = 20.0  # a row whose first run takes longer than this many seconds is 
 @dataclass
 class Sample:
     seconds: float
-    peak_mb: Optional[float] = None  # None where the platform cannot tell
-    cpu: Optional[float] = None  # user + system seconds, workers included
+    peak_mb: float | None = None  # None where the platform cannot tell
+    cpu: float | None = None  # user + system seconds, workers included
 
 
 @dataclass
@@ -58,11 +59,11 @@ class Row:
     note: str = ""
 
     @property
-    def best(self) -> Optional[Sample]:
+    def best(self) -> Sample | None:
         return min(self.samples, key=lambda s: s.seconds) if self.samples else None
 
     @property
-    def peak_mb(self) -> Optional[float]:
+    def peak_mb(self) -> float | None:
         peaks = [s.peak_mb for s in self.samples if s.peak_mb is not None]
         return max(peaks) if peaks else None
 
@@ -178,13 +179,13 @@ def sheets(folder: Path, count: int) -> list[Path]:
     return generate(count, folder)
 
 
-def jyscore_command(src: Optional[Path]) -> list[str]:
+def jyscore_command(src: Path | None) -> list[str]:
     """The console script next to this Python (what a user runs), else ``python -m jyscore``."""
     script = Path(sys.executable).with_name("jyscore")
     return [str(script)] if script.is_file() and src is None else [sys.executable, "-m", "jyscore"]
 
 
-def checker_command() -> Optional[list[str]]:
+def checker_command() -> list[str] | None:
     script = Path(sys.executable).with_name("check-jsonschema")
     if script.is_file():
         return [str(script)]
@@ -202,17 +203,17 @@ def xlsx_available() -> bool:
     return "xlsx" in RANK_FORMATS
 
 
-def fmt_seconds(sample: Optional[Sample]) -> str:
+def fmt_seconds(sample: Sample | None) -> str:
     if sample is None:
         return "—"
     return f"{sample.seconds * 1000:.0f} ms" if sample.seconds < 1 else f"{sample.seconds:.2f} s"
 
 
-def fmt_mb(value: Optional[float]) -> str:
+def fmt_mb(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f} MB"
 
 
-def ratio(a: Row, b: Row) -> Optional[float]:
+def ratio(a: Row, b: Row) -> float | None:
     if a.best is None or b.best is None:
         return None
     return a.best.seconds / b.best.seconds
@@ -222,7 +223,7 @@ def verdict(ok: bool) -> str:
     return "OK" if ok else "MISSED"
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run each: proves the script works (no verdicts)")
     parser.add_argument("--sheets", type=int, default=2000, help="sheets for rows 1-2")
@@ -365,7 +366,7 @@ def _report(
     print()
     lines: list[str] = []
 
-    def line(text: str, value: Optional[float], target: str, ok: Optional[bool]) -> None:
+    def line(text: str, value: float | None, target: str, ok: bool | None) -> None:
         shown = "—" if value is None else f"{value:.2f}x"
         # --quick sizes say nothing about the targets: no verdict then
         mark = "" if ok is None or value is None or args.quick else f"  {verdict(ok)}"

@@ -10,7 +10,8 @@ import pytest
 from jyscore import load_sheet, score
 from jyscore.models import Entry, Node
 from jyscore.rules import Explain
-from jyscore.rules.per_unit import KIND as PER_UNIT, PerUnitRule
+from jyscore.rules.per_unit import KIND as PER_UNIT
+from jyscore.rules.per_unit import PerUnitRule
 from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
 
 from .conftest import DATA

@@ -9,9 +9,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from jyscore import load_sheet, score
+from jyscore import load_sheet, rank_run, score
 from jyscore.cli import cli
-from jyscore import rank_run
 from jyscore.engine import Totals
 from jyscore.excel.ranking import CHART_ROWS, STYLED_ROWS, sheet_title, write_ranking_workbook
 from jyscore.rank_run import DETAIL_LIMIT

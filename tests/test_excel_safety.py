@@ -73,12 +73,11 @@ def test_a_directory_entry_that_lies_about_its_size_cannot_inflate_more(tmp_path
     local = data.find(b"PK\x03\x04")
     data[local + 22: local + 26] = (1000).to_bytes(4, "little")
     path.write_bytes(bytes(data))
-    with zipfile.ZipFile(path) as archive:
-        with archive.open("big.bin") as stream:
-            try:
-                read = stream.read()
-            except zipfile.BadZipFile:
-                read = b""
+    with zipfile.ZipFile(path) as archive, archive.open("big.bin") as stream:
+        try:
+            read = stream.read()
+        except zipfile.BadZipFile:
+            read = b""
     assert len(read) <= 1000
 
 

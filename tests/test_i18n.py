@@ -14,7 +14,12 @@ from click.testing import CliRunner
 
 from jyscore.cli import cli
 from jyscore.i18n import (
-    PoSyntaxError, catalogue, catalogue_path, language_from_environment, read_po, set_language,
+    PoSyntaxError,
+    catalogue,
+    catalogue_path,
+    language_from_environment,
+    read_po,
+    set_language,
 )
 from jyscore.i18n_catalogue import source_entries
 from jyscore.messages import HINTS, MESSAGES, render_message
@@ -473,8 +478,8 @@ def test_wrap_wide_counts_columns_and_keeps_words_and_punctuation(text, width, l
 
 def test_a_worker_process_speaks_the_language_of_the_run(tmp_path: Path):
     """Workers get the run's language when they start (a spawned one would not inherit it)."""
-    from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from jyscore.loading.parallel import _start_worker
 

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from jyscore import load_rubric
 from jyscore.losses import (
-    ItemLosses, LossTable, MissingItemTable, loss_table, lost_items, median, share,
+    ItemLosses,
+    LossTable,
+    MissingItemTable,
+    loss_table,
+    lost_items,
+    median,
+    share,
 )
 from jyscore.models import Node
 from jyscore.rank_run import rank_paths

@@ -19,7 +19,13 @@ from jyscore.engine import score
 from jyscore.loading import load_rubric, load_sheet
 from jyscore.models import Rubric
 from jyscore.panels import (
-    Member, PanelSettings, aggregate, build_panel, group_sheets, identity, publish,
+    Member,
+    PanelSettings,
+    aggregate,
+    build_panel,
+    group_sheets,
+    identity,
+    publish,
 )
 from jyscore.problems import JyscoreError
 

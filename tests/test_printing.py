@@ -15,8 +15,14 @@ from openpyxl.styles import Alignment
 from jyscore.cli import cli
 from jyscore.excel import printing
 from jyscore.excel.printing import (
-    FittedRows, apply_print_setup, fit_row_heights, height_for, line_height, text_lines,
-    text_width, use_cjk_font,
+    FittedRows,
+    apply_print_setup,
+    fit_row_heights,
+    height_for,
+    line_height,
+    text_lines,
+    text_width,
+    use_cjk_font,
 )
 
 from .conftest import ROOT

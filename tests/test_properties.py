@@ -10,11 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jyscore import score
-from jyscore.loading.sheet import sheet_from_document
+from jyscore.loading.sheet import SHEET_LIMITS, sheet_from_document
 from jyscore.loading.yamlsource import parse
-from jyscore.loading.sheet import SHEET_LIMITS
-from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
 from jyscore.ranking import rank
+from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
 
 from .sheets import CAPS
 

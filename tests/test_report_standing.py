@@ -14,6 +14,7 @@ examples/2024 with examples/panel-2024: 历史文化学院 is a panel of 张老�
 from __future__ import annotations
 
 import shutil
+
 import pytest
 from click.testing import CliRunner
 

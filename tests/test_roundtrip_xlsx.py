@@ -9,7 +9,6 @@ and the totals must be equal at every step. Workbooks are slow, so few examples 
 from __future__ import annotations
 
 import dataclasses
-
 from decimal import Decimal
 from pathlib import Path
 from tempfile import TemporaryDirectory

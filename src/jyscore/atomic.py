@@ -14,9 +14,10 @@ import signal
 import stat
 import tempfile
 import threading
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from .messages import os_error_phrase, phrase
 
@@ -45,7 +46,9 @@ def check_writable(path: Path, overwrite: bool) -> None:
         if os.path.islink(path) and not os.path.exists(path):
             raise OutputError("JY703", path, phrase("output-dangling-link")) from None
         if not path.parent.is_dir():
-            raise OutputError("JY703", path, phrase("output-no-folder", folder=path.parent))
+            raise OutputError(
+                "JY703", path, phrase("output-no-folder", folder=path.parent)
+            ) from None
         return
     except OSError as exc:
         raise OutputError("JY703", path, os_error_phrase(exc)) from None
@@ -206,7 +209,5 @@ def _mode_for(path: Path) -> int:
 def _remove(temporary: str | None) -> None:
     if temporary is None:
         return
-    try:
+    with suppress(FileNotFoundError):
         os.unlink(temporary)
-    except FileNotFoundError:
-        pass

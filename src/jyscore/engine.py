@@ -17,7 +17,11 @@ from . import rules
 from .models import COLUMNS, Entry, Node, Rubric, Sheet, Veto
 from .numbers import exact
 from .totals import (
-    AppliedAdjustment, adjustment_sum, applied_adjustments, final_grade, reported_vetoes,
+    AppliedAdjustment,
+    adjustment_sum,
+    applied_adjustments,
+    final_grade,
+    reported_vetoes,
     vetoed_total,
 )
 
@@ -125,9 +129,10 @@ class Result:
 
 
 def _sum(values: list[Decimal | None]) -> Decimal | None:
-    if any(v is None for v in values):
+    present = [v for v in values if v is not None]
+    if len(present) < len(values):
         return None
-    return sum(values, ZERO)  # type: ignore[arg-type, type-var]
+    return sum(present, ZERO)
 
 
 class _Scorer:
@@ -204,5 +209,6 @@ def _bonus_rows(rubric: Rubric, sheet: Sheet) -> list[BonusRow]:
                     scores[column] = sum(leaves, ZERO)
             else:
                 scores = {c: rule_points(node, entry, c) for c in COLUMNS}
-            rows.append(BonusRow(node, depth, scores, note=entry.note if entry else None, entry=entry))
+            rows.append(BonusRow(node, depth, scores, note=entry.note if entry else None,
+                                 entry=entry))
     return rows

@@ -13,10 +13,11 @@ Every sentence is a hint of :mod:`jyscore.messages`; the numbers are the ones th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from .engine import Result, Totals
 from .messages import hint
@@ -188,7 +189,8 @@ def exact_text(value: Fraction, places: int) -> str:
     digits = places + TRUNCATED_EXTRA_DIGITS
     scaled = abs(value.numerator) * 10**digits // value.denominator  # truncated, exactly
     sign = "-" if value < 0 else ""
-    return f"{value.numerator}/{value.denominator} = {sign}{format_decimal(Decimal(f'{scaled}E-{digits}'))}…"
+    shown = format_decimal(Decimal(f"{scaled}E-{digits}"))
+    return f"{value.numerator}/{value.denominator} = {sign}{shown}…"
 
 
 def _terminating_places(value: Fraction) -> int:
@@ -233,7 +235,7 @@ class PanelWork:
                     "assessors": [] if work.figure is None else [
                         {"assessor": name, "value": _d(value), "kept": kept}
                         for name, value, kept in zip(self.panel.assessors, work.figure.values,
-                                                     work.figure.kept)
+                                                     work.figure.kept, strict=False)
                     ],
                     "exact": None if work.figure is None else json_exact(work.figure.exact),
                     "published": None if work.figure is None else _d(work.figure.published),
@@ -268,7 +270,7 @@ def _figure_lines(panel: Panel, key: str, found: Figure) -> list[str]:
     settings = panel.settings
     names = panel.assessors
     lines = [hint("explain-panel-values", values=_names(
-        [_named(name, value) for name, value in zip(names, found.values)]))]
+        [_named(name, value) for name, value in zip(names, found.values, strict=False)]))]
     parts = _summed_parts(panel, key)
     if parts is not None:
         terms = " + ".join(exact_text(panel.figures[p].exact, settings.places).split(" = ")[0]
@@ -282,8 +284,9 @@ def _figure_lines(panel: Panel, key: str, found: Figure) -> list[str]:
             lines.append(hint("explain-panel-sum", ids=" + ".join(parts), terms=terms or "0",
                               exact=exact))
     else:
-        kept = [(n, v) for n, v, k in zip(names, found.values, found.kept) if k]
-        dropped = [(n, v) for n, v, k in zip(names, found.values, found.kept) if not k]
+        used = list(zip(names, found.values, found.kept, strict=False))
+        kept = [(n, v) for n, v, k in used if k]
+        dropped = [(n, v) for n, v, k in used if not k]
         if dropped:
             listed = _names([_named(n, v) for n, v in dropped])
             lines.append(hint(f"explain-panel-dropped-{settings.method}", dropped=listed))

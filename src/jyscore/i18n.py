@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Mapping
 
 LANGUAGES = ("zh", "en")
 SOURCE_LANGUAGE = "en"  # the msgids: English needs no catalogue
@@ -85,7 +85,7 @@ def catalogue_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[tuple[str, str], str]:
     """(msgctxt, msgid) -> msgstr of the language's ``.po`` file (translated entries only)."""
     path = catalogue_path(language)

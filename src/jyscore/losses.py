@@ -8,11 +8,11 @@ only where they are shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Sequence
 
 from .engine import Result
 from .models import Node, Rubric
@@ -101,7 +101,7 @@ class LossTable:
         items nobody lost points on are left out."""
         order = {losses.item.id: index for index, losses in enumerate(self.items)}
         losing = [losses for losses in self.items if losses.total_lost > 0]
-        return sorted(losing, key=lambda l: (-l.mean_share_lost, order[l.item.id]))
+        return sorted(losing, key=lambda item: (-item.mean_share_lost, order[item.item.id]))
 
 
 def _results(ranking: Ranking) -> list[Result]:

@@ -13,7 +13,8 @@ The codes are stable: a test, a CI log or a conversation can refer to ``JY101`` 
 
 from __future__ import annotations
 
-from typing import Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from .i18n import translate
 
@@ -237,7 +238,8 @@ MESSAGES: dict[str, Message] = {
         "adjustment-range-step", "the range's {key} {value} is not a multiple of the step {step}"
     ),
     "JY242": Message(
-        "duplicate-total-id", "id {node_id!r} is used twice in this list (first on line {first_line})"
+        "duplicate-total-id",
+        "id {node_id!r} is used twice in this list (first on line {first_line})",
     ),
     "JY243": Message(
         "veto-without-result",
@@ -493,7 +495,8 @@ HINTS: dict[str, str] = {
     "it points to on the command line, or copy the file into the folder",
     "output-dangling-link": "it is a symbolic link to a file that does not exist",
     "output-no-folder": "the folder {folder} does not exist",
-    "output-folder-not-writable": "the folder {folder} is not writable (you may not create files in it)",
+    "output-folder-not-writable":
+        "the folder {folder} is not writable (you may not create files in it)",
     "output-folder": "it is a folder",
     "output-special": "it is a block device or a socket, which jyscore never replaces",
     "output-no-reader": "it is a named pipe (FIFO) that no program is reading",
@@ -847,9 +850,11 @@ HINTS: dict[str, str] = {
     "explain-totals-subtotal": "{column}: {base_label} {base} + {bonus_label} {bonus} = "
     "{subtotal}",
     # explain: adjustments, vetoes and the grade of a column
-    "explain-deduction-applied": "Adjustment {id} {adjustment_name}: a deduction of {amount}, entered "
+    "explain-deduction-applied":
+    "Adjustment {id} {adjustment_name}: a deduction of {amount}, entered "
     "within the allowed range {min} to {max}.",
-    "explain-addition-applied": "Adjustment {id} {adjustment_name}: an addition of {amount}, entered "
+    "explain-addition-applied":
+    "Adjustment {id} {adjustment_name}: an addition of {amount}, entered "
     "within the allowed range {min} to {max}.",
     "explain-total-before-vetoes": "The total before any veto: {arithmetic} = {scored}.",
     "explain-total-is": "{total_label} {total}.",

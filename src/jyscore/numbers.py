@@ -10,9 +10,10 @@ from __future__ import annotations
 import decimal
 import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 # Every number a rubric or a sheet gives is bounded where it is read: at most this many digits
 # before and after the point (no exponent is accepted at all). Sums of tens of thousands of such
@@ -23,7 +24,7 @@ _NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _DIGITS = re.compile(r"[+-]?([0-9]*)(?:\.([0-9]*))?")
 _WHOLE = re.compile(r"\+?(?:0|[1-9][0-9]*)")
 _BOOLEAN_WORDS = frozenset(
-    "y yes n no true false on off".split()
+    ["y", "yes", "n", "no", "true", "false", "on", "off"]
 )
 
 

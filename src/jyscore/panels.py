@@ -26,11 +26,12 @@ the one shown, and every other spelling is warned about.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import PurePath
-from typing import Callable, Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from .engine import BonusRow, Result, Row, Totals
 from .models import (
@@ -77,7 +78,9 @@ class PanelSettings:
 
 # -- exact aggregation -----------------------------------------------------------------------------
 
-def aggregate(values: Sequence[Decimal | Fraction], method: str) -> tuple[Fraction, tuple[bool, ...]]:
+def aggregate(
+    values: Sequence[Decimal | Fraction], method: str
+) -> tuple[Fraction, tuple[bool, ...]]:
     """The exact aggregate of ``values`` and, for each value, whether the method used it.
 
     Raises :class:`ValueError` for no values, and for ``trimmed-mean`` of fewer than 3.
@@ -98,7 +101,7 @@ def aggregate(values: Sequence[Decimal | Fraction], method: str) -> tuple[Fracti
             raise ValueError(f"trimmed-mean needs at least {TRIMMED_MINIMUM} values, not {count}")
         dropped = {order[0], order[-1]}
         kept = tuple(i not in dropped for i in range(count))
-        used = [v for v, k in zip(exact, kept) if k]
+        used = [v for v, k in zip(exact, kept, strict=False) if k]
         return sum(used, Fraction(0)) / len(used), kept
     raise ValueError(f"unknown method {method!r}; expected one of {PANEL_METHODS}")
 
@@ -448,7 +451,9 @@ def build_panel(
 
 
 class _Aggregator:
-    def __init__(self, rubric: Rubric, members: tuple[Member, ...], settings: PanelSettings) -> None:
+    def __init__(
+        self, rubric: Rubric, members: tuple[Member, ...], settings: PanelSettings
+    ) -> None:
         self.rubric = rubric
         self.members = members
         self.settings = settings
@@ -711,7 +716,7 @@ def spread_problems(panel: Panel, rubric: Rubric, max_spread: Decimal) -> list[P
         if not all(through_parts):
             problems.extend(_spread(panel, node, list(panel.members), index, max_spread))
         if sum(through_parts) >= 2:
-            scorers = [m for m, parts in zip(panel.members, through_parts) if parts]
+            scorers = [m for m, parts in zip(panel.members, through_parts, strict=False) if parts]
             for part in node.parts:
                 problems.extend(_spread(panel, part, scorers, index, max_spread))
     return problems
@@ -725,7 +730,7 @@ def _spread(panel: Panel, node: Node, members: list[Member], index: dict[str, tu
     if len(known) < 2 or max(known) - min(known) <= max_spread:
         return []
     sheet = members[values.index(max(known))].result.sheet
-    scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(members, values))
+    scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(members, values, strict=False))
     return [make_problem(
         "JY319", sheet.source, _entry_position(sheet, node), item_id=node.id,
         item_name=node.name, severity=Severity.WARNING,

@@ -7,9 +7,10 @@ or raises problems; only the CLI decides how to print them and which exit code t
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable, Mapping, NamedTuple
+from typing import NamedTuple
 
 from .messages import render_message, slug
 from .text import printable

@@ -23,22 +23,27 @@ again for the item tables (the per-college sheets of a ranking workbook).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 from .engine import score
 from .loading.defaults import SheetDefaults
 from .loading.files import READERS, check_sheet, discover
-from .loading.sheet import SheetHead
 from .loading.parallel import PARALLEL_THRESHOLD, Progress, iter_files
+from .loading.sheet import SheetHead
 from .loading.targets import Targets
 from .messages import hint
 from .models import ASSESSED, SELF, Rubric, Sheet
 from .panels import (
-    Grouping, Member, PanelSettings, build_panel, folder_year_problems, group_sheets,
+    Grouping,
+    Member,
+    PanelSettings,
+    build_panel,
+    folder_year_problems,
+    group_sheets,
 )
 from .problems import JyscoreError, Position, Problem, make_problem
 from .ranking import Ranking, Standing, rank
@@ -166,7 +171,8 @@ def _without_incomplete_panels(
             continue
         files = ", ".join(display_path(s.path) for s in broken)
         for member in panel:
-            note = make_problem("JY320", member.source, member.positions.get("college") or Position(),
+            note = make_problem("JY320", member.source,
+                                member.positions.get("college") or Position(),
                                 college=panel[0].college, year=panel[0].year, files=files)
             left_out.append(Skipped(member.path, (*member.problems, note)))
     return replace(grouping, panels=tuple(kept)), left_out

@@ -7,15 +7,15 @@ in order, higher first, before two rows count as tied.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Mapping, Sequence
 
 from .engine import Result, Totals
 from .models import Grades, Veto
 from .numbers import exact
-from .totals import Drop, Graded, apply_quota, final_grade
 from .panels import PanelSummary
+from .totals import Drop, Graded, apply_quota, final_grade
 
 ZERO = Decimal(0)
 
@@ -196,4 +196,5 @@ def with_grades(rows: Sequence[RankedRow], grades: Grades) -> list[RankedRow]:
         assert grade is not None
         graded.append(Graded(row.rank, grade, forced))
     outcomes = apply_quota(graded, grades)
-    return [replace(row, grade=o.grade, drops=o.drops) for row, o in zip(rows, outcomes)]
+    return [replace(row, grade=o.grade, drops=o.drops)
+            for row, o in zip(rows, outcomes, strict=False)]

@@ -133,7 +133,9 @@ def _description(node: Node) -> str:
     return f"{node.id} {node.name}"
 
 
-def _score(cap: Decimal | None, step: Decimal, allowed: tuple[Decimal, ...] | None = None) -> Schema:
+def _score(
+    cap: Decimal | None, step: Decimal, allowed: tuple[Decimal, ...] | None = None
+) -> Schema:
     if allowed is not None:
         return {"type": "number", "enum": list(allowed)}
     score: Schema = {"type": "number", "minimum": Decimal(0)}

@@ -22,7 +22,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-# Excel's limit for one cell, in UTF-16 code units; a longer text cannot round-trip through the form.
+# Excel's limit for one cell, in UTF-16 code units; a longer text cannot round-trip through the
+# form.
 MAX_TEXT_CHARS = 32_767
 
 
@@ -126,7 +127,7 @@ def reveal(name: str) -> str:
     )
 
 
-_YES_NO = frozenset("y yes n no true false on off".split())
+_YES_NO = frozenset(["y", "yes", "n", "no", "true", "false", "on", "off"])
 
 
 def is_person_name(name: str) -> bool:

@@ -16,10 +16,10 @@ Nothing here rounds: the only rounding is the quota's number of places, by the r
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Sequence
 
 from .models import Adjustment, Grades, Rubric, Sheet, Veto
 
@@ -168,7 +168,7 @@ def apply_quota(rows: Sequence[Graded], grades: Grades) -> tuple[QuotaOutcome, .
             continue
         kept = places
         tied = False
-        if 0 < places and rows[members[places - 1]].rank == rows[members[places]].rank:
+        if places > 0 and rows[members[places - 1]].rank == rows[members[places]].rank:
             boundary = rows[members[places]].rank
             tied = True
             if grades.quota_ties == "keep":
@@ -187,5 +187,5 @@ def apply_quota(rows: Sequence[Graded], grades: Grades) -> tuple[QuotaOutcome, .
                                  places, grades.quota_rounding,
                                  tie=tied and rows[i].rank == boundary_rank))
     return tuple(
-        QuotaOutcome(grades.bands[c].name, tuple(d)) for c, d in zip(current, drops)
+        QuotaOutcome(grades.bands[c].name, tuple(d)) for c, d in zip(current, drops, strict=False)
     )

@@ -23,17 +23,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Hashable, Iterable, Mapping, Protocol, Sequence
+from typing import Protocol
 
 from .loading import SheetReport, discover
 from .loading.defaults import SheetDefaults
 from .loading.files import check_sheet
 from .loading.parallel import PARALLEL_THRESHOLD, map_files
-from .models import Entry, Node, Rubric, Sheet
 from .messages import hint
+from .models import Entry, Node, Rubric, Sheet
 from .numbers import format_decimal
 from .panels import group_sheets
 from .problems import JyscoreError, Position, Problem, Severity, make_problem
@@ -96,7 +97,8 @@ def check_file(
         return FileCheck(path, tuple(report.problems), other_rubric=_other_rubric(report))
     key = SheetKey(sheet.source, sheet.college, sheet.year, sheet.rubric_id, sheet.positions,
                    sheet.assessor)
-    return FileCheck(path, tuple(report.problems), tuple(sheet_problems(sheet, rubric, max_gap)), key,
+    return FileCheck(path, tuple(report.problems),
+                     tuple(sheet_problems(sheet, rubric, max_gap)), key,
                      panel_sheet=sheet if sheet.assessor is not None else None)
 
 
@@ -251,7 +253,8 @@ def duplicate_problems(sheets: Iterable[CollegeYear]) -> list[Problem]:
             if earlier.college != sheet.college:
                 problems.append(
                     make_problem("JY307", sheet.source, at, severity=Severity.WARNING,
-                                 college=reveal(sheet.college), other_college=reveal(earlier.college),
+                                 college=reveal(sheet.college),
+                                 other_college=reveal(earlier.college),
                                  other=earlier.source)
                 )
         else:

@@ -85,7 +85,6 @@ def one_input(data: bytes) -> None:
 
 def main() -> None:  # pragma: no cover - needs atheris
     import atheris
-
     import openpyxl  # noqa: F401 - loaded now so that instrument_all covers it
 
     import jyscore.excel.reader  # noqa: F401

@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NoReturn, Sequence, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
 from ..loading import load_rubric, read_sheet
-from ..messages import hint, render_message
 from ..loading.defaults import SheetDefaults
+from ..messages import hint, render_message
 from ..models import Rubric, Sheet
 from ..problems import JyscoreError, Problem
 from ..render.options import RenderOptions

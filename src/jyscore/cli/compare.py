@@ -9,17 +9,26 @@ from typing import NoReturn
 import click
 
 from ..atomic import OutputError, check_writable, write_atomic
-from ..comparison import Comparison, compare as compare_outcomes
+from ..comparison import Comparison
+from ..comparison import compare as compare_outcomes
 from ..messages import hint
 from ..models import Rubric
 from ..problems import JyscoreError, Problem
 from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths
 from ..text import display_path
-from .localized import LocalizedCommand
 from .common import (
-    EXIT_PROBLEMS, check_format_conflict, echo_problems, find_sheets, get_rubric,
-    output_failure, output_options, rubric_option, stop_run, targets_option,
+    EXIT_PROBLEMS,
+    check_format_conflict,
+    echo_problems,
+    find_sheets,
+    get_rubric,
+    output_failure,
+    output_options,
+    rubric_option,
+    stop_run,
+    targets_option,
 )
+from .localized import LocalizedCommand
 
 COMPARE_FORMATS = ("table", "json", "csv")
 FILE_WIDTH = 160
@@ -111,8 +120,8 @@ def compare(
     command, exit 1, unless --skip-invalid: the skipped sheets are named in the output). OLD is
     the earlier year (given the other way round, a warning says so). A rubric that changed
     between the years is reported: items in one year only are listed as unmatched, and items
-    whose points changed are compared as shares of their points. Totals are the exact published figures; mean
-    points lost are rounded to 2 places.
+    whose points changed are compared as shares of their points. Totals are the exact published
+    figures; mean points lost are rounded to 2 places.
     """
     rubric = get_rubric(rubric_path)
     old_rubric = get_rubric(old_rubric_path) if old_rubric_path else rubric

@@ -6,10 +6,15 @@ import click
 
 from ..atomic import OutputError, check_writable
 from .common import (
-    get_rubric, get_sheet, get_targets, output_failure, rubric_option, targets_option,
+    get_rubric,
+    get_sheet,
+    get_targets,
+    output_failure,
+    rubric_option,
+    targets_option,
 )
-from .template import check_suffix, output_path_option, write_sheet_file
 from .localized import LocalizedCommand
+from .template import check_suffix, output_path_option, write_sheet_file
 
 
 @click.command(cls=LocalizedCommand)

@@ -22,7 +22,8 @@ from __future__ import annotations
 import inspect
 import re
 import unicodedata
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import click
 

@@ -22,16 +22,30 @@ from ..messages import hint, phrase
 from ..problems import JyscoreError, Problem
 from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
 from ..render.formats import (
-    RANK_DETAIL_FORMATS, RANK_EXTENSIONS, RANK_FORMATS, load_renderer, rank_format_for,
+    RANK_DETAIL_FORMATS,
+    RANK_EXTENSIONS,
+    RANK_FORMATS,
+    load_renderer,
+    rank_format_for,
 )
 from ..render.rank_common import RankRenderOptions
 from ..text import display_path
-from .score import panel_option
 from .common import (
-    EXIT_USAGE, check_format_conflict, echo_problems, find_sheets, get_rubric,
-    output_failure, output_options, rubric_option, stop_run as _stop, targets_option,
+    EXIT_USAGE,
+    check_format_conflict,
+    echo_problems,
+    find_sheets,
+    get_rubric,
+    output_failure,
+    output_options,
+    rubric_option,
+    targets_option,
+)
+from .common import (
+    stop_run as _stop,
 )
 from .localized import LocalizedCommand
+from .score import panel_option
 
 if TYPE_CHECKING:
     from ..render.progress import DelayedProgress
@@ -66,7 +80,8 @@ def _format(output_format: str | None, output: Path | None) -> str:
     if found is None:
         suffixes = sorted({f".{n}" for n in RANK_FORMATS if n != "table"} | set(RANK_EXTENSIONS))
         raise click.UsageError(
-            hint("rank-format-unknown", suffix=output.suffix or output.name, known=", ".join(suffixes))
+            hint("rank-format-unknown", suffix=output.suffix or output.name,
+                 known=", ".join(suffixes))
         )
     return found
 
@@ -164,7 +179,8 @@ def rank(
     bar = _progress()
     try:
         with bar or nullcontext():
-            outcome = rank_paths(paths, rubric, files=files, year=year, column=column, tie_break=keys,
+            outcome = rank_paths(paths, rubric, files=files, year=year, column=column,
+                                 tie_break=keys,
                                  targets=targets, skip_invalid=skip_invalid,
                                  parallel_threshold=parallel_threshold, progress=bar,
                                  details=fmt in RANK_DETAIL_FORMATS, panel_method=panel_method)

@@ -13,9 +13,9 @@ from ..atomic import OutputError, check_writable
 from ..comparison import compare as compare_outcomes
 from ..messages import hint, phrase
 from ..rank_run import RANK_COLUMNS
-from .localized import LocalizedCommand
 from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option, targets_option
 from .compare import rank_year, write_output
+from .localized import LocalizedCommand
 
 
 @click.command(cls=LocalizedCommand)

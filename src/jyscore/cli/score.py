@@ -11,7 +11,13 @@ from ..models import PANEL_METHODS
 from ..problems import JyscoreError, Problem
 from ..render.formats import PANEL_FORMATS, RESULT_FORMATS, load_renderer
 from .common import (
-    echo_problems, fail, find_sheets, get_rubric, get_targets, output_options, rubric_option,
+    echo_problems,
+    fail,
+    find_sheets,
+    get_rubric,
+    get_targets,
+    output_options,
+    rubric_option,
     targets_option,
 )
 from .localized import LocalizedCommand

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import click
 
 from ..atomic import OutputError, write_text_atomic
-from ..text import char_name, display_path, first_unwritable, is_person_name
 from ..loading.sheet import YEARS
 from ..messages import hint
 from ..models import Rubric, Sheet
+from ..text import char_name, display_path, first_unwritable, is_person_name
 from .common import get_rubric, output_failure, rubric_option
 from .localized import LocalizedCommand
 

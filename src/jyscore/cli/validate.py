@@ -16,7 +16,12 @@ from ..problems import JyscoreError, Problem
 from ..render.problems import PROBLEM_FORMATS
 from ..validate import ValidationReport, validate_files
 from .common import (
-    EXIT_OK, EXIT_PROBLEMS, find_sheets, get_targets, output_options, rubric_option,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    find_sheets,
+    get_targets,
+    output_options,
+    rubric_option,
     targets_option,
 )
 from .localized import LocalizedCommand
@@ -36,7 +41,8 @@ def _progress() -> DelayedProgress | None:
     return DelayedProgress("jyscore validate")
 
 
-class Points(click.ParamType):
+# click >= 8.2 types ParamType with parameters that older clicks cannot be subscripted with
+class Points(click.ParamType):  # type: ignore[type-arg]
     """A non-negative number of points, read exactly (``1.5`` is ``Decimal('1.5')``)."""
 
     name = "points"
@@ -134,7 +140,8 @@ def validate(
                                 max_spread=max_spread, panel_method=panel_method,
                                 defaults=defaults, progress=bar)
     options = output_options(sys.stdout)
-    click.echo(render(report.problems, options, report.files_checked), nl=False, color=options.color)
+    click.echo(render(report.problems, options, report.files_checked), nl=False,
+               color=options.color)
     if chosen != "json":
         click.echo(summary(report), err=True)
     sys.exit(EXIT_OK if report.ok else EXIT_PROBLEMS)

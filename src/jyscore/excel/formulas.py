@@ -7,11 +7,10 @@ the sums around them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Sequence
 
 from ..models import Grades
-
 from ..numbers import format_decimal
 
 

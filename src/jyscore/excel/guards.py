@@ -60,7 +60,9 @@ def allowed_values(values: str) -> DataValidation:
     return validation
 
 
-def adjustment(minimum: Decimal, maximum: Decimal, step: Decimal, deduction: bool) -> DataValidation:
+def adjustment(
+    minimum: Decimal, maximum: Decimal, step: Decimal, deduction: bool
+) -> DataValidation:
     """An adjustment's amount: a decimal from ``minimum`` to ``maximum``, entered without sign."""
     validation = DataValidation(type="decimal", operator="between",
                                 formula1=format_decimal(minimum), formula2=format_decimal(maximum))

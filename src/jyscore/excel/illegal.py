@@ -12,7 +12,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import NamedTuple
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 _ILLEGAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|&#(x[0-9a-fA-F]+|[0-9]+);"
@@ -21,7 +22,8 @@ _CELL_OPEN = re.compile(r"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3}[0-9]{1,7})\"")
 _TEXT_OPEN = re.compile(r"<(?:\w+:)?t\b[^>]*>")
 
 
-class IllegalCell(NamedTuple):
+@dataclass(frozen=True)
+class IllegalCell:
     cell: str
     character: str  # U+FFFE
     index: int  # 1-based, in the cell's text
@@ -41,10 +43,15 @@ def _first_illegal(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for match in matches:
+        last = match
+    return last
+
+
 def _index_in_text(text: str, offset: int) -> int:
-    opened = None
-    for opened in _TEXT_OPEN.finditer(text, max(0, offset - 40_000), offset):
-        pass
+    opened = _last(_TEXT_OPEN.finditer(text, max(0, offset - 40_000), offset))
     start = opened.end() if opened else offset
     return offset - start + 1
 
@@ -66,9 +73,7 @@ def find_illegal_cell(data: bytes) -> IllegalCell | None:
         if found is None:
             continue
         offset, code = found
-        cell = None
-        for cell in _CELL_OPEN.finditer(text, max(0, offset - 40_000), offset):
-            pass
+        cell = _last(_CELL_OPEN.finditer(text, max(0, offset - 40_000), offset))
         if cell is not None:
             return IllegalCell(cell.group(1), f"U+{code:04X}", _index_in_text(text, offset))
     found = _first_illegal(shared_text)
@@ -77,7 +82,7 @@ def find_illegal_cell(data: bytes) -> IllegalCell | None:
     offset, code = found
     item = len(re.findall(r"<(?:\w+:)?si\b", shared_text[:offset])) - 1
     pattern = re.compile(r"<(?:\w+:)?c\b([^>]*?)\br=\"([A-Z]{1,3}[0-9]{1,7})\"([^>]*)>\s*"
-                         r"<(?:\w+:)?v>%d</(?:\w+:)?v>" % item)
+                         rf"<(?:\w+:)?v>{item}</(?:\w+:)?v>")
     for text in texts.values():
         for match in pattern.finditer(text):
             if 't="s"' in match.group(1) + match.group(3):

@@ -6,9 +6,10 @@ is followed by one row per part, and an item with a rule by one row per input of
 item's row computes the rule). The parts are the input cells and the item's row sums them, so
 a filled form scores every such item through all of its parts (the sheet contract allows the
 item as a whole too: a converted sheet that scores it whole writes the value into the item's row
-instead of the sum). Each primary with children ends with a subtotal row (a primary scored itself is its own); then come the base score, the bonus
-items (each followed by its input rows), the bonus subtotal, a row per adjustment to the total
-and per veto (一票否决) the rubric declares, the total, and the grade when the rubric has grades.
+instead of the sum). Each primary with children ends with a subtotal row (a primary scored
+itself is its own); then come the base score, the bonus items (each followed by its input
+rows), the bonus subtotal, a row per adjustment to the total and per veto (一票否决) the
+rubric declares, the total, and the grade when the rubric has grades.
 """
 
 from __future__ import annotations

@@ -19,44 +19,61 @@ Every text is stored as text (:func:`.cells.put_text`), so a college named ``=HY
 a name. The workbook is written in openpyxl's write-only (streaming) mode, so memory stays flat
 however many colleges there are. openpyxl spends about as long on a cell's style as on the cell
 itself, so a ranking of more than :data:`STYLED_ROWS` colleges is written as plain values (the
-default font and format, no bold total): 10,000 colleges then take about 1.5 s (benchmarks/README.md).
+default font and format, no bold total): 10,000 colleges then take about 1.5 s
+(benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from .. import __version__, rules
+from .. import __version__, rank_run, rules
 from ..atomic import check_writable, write_atomic
-from ..text import display_path, xml_safe
 from ..engine import Result, Row
 from ..messages import hint
 from ..models import Rubric
 from ..numbers import format_decimal
-from .. import rank_run
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow, Ranking
 from ..render.rank_common import (
-    RankColumn, RankRenderOptions, grades_text, has_panels, rank_columns,
+    RankColumn,
+    RankRenderOptions,
+    grades_text,
+    has_panels,
+    rank_columns,
 )
+from ..text import display_path, xml_safe
 from . import cells
 from .layout import item_input_labels
 from .marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
 from .printing import (
-    GAP_FORMAT, NUMBER_FORMAT, FittedRows, apply_print_setup, cjk_font, text_width, use_cjk_font,
+    GAP_FORMAT,
+    NUMBER_FORMAT,
+    FittedRows,
+    apply_print_setup,
+    cjk_font,
+    text_width,
+    use_cjk_font,
 )
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.cell_range import MultiCellRange
+    from openpyxl.worksheet.dimensions import ColumnDimension, DimensionHolder
+    from openpyxl.worksheet.filters import AutoFilter
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 MAX_TITLE = 31
@@ -103,7 +120,8 @@ def build_ranking_workbook(outcome: RankOutcome, show_self: bool = False) -> Wor
 def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
     columns = rank_columns(outcome, show_self)
     rows = outcome.ranking.rows
-    details = [row for row in rows if row.result is not None] if len(rows) <= rank_run.DETAIL_LIMIT else []
+    details = ([row for row in rows if row.result is not None]
+               if len(rows) <= rank_run.DETAIL_LIMIT else [])
     number_format = NUMBER_FORMAT if len(rows) <= STYLED_ROWS else ""
     ranking_sheet = workbook.create_sheet(outcome.rubric.labels.rank)
     _ranking_sheet(ranking_sheet, outcome, columns, number_format)
@@ -134,9 +152,21 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
 
 # -- cells ---------------------------------------------------------------------------------------
 
+class _Layout(Protocol):
+    """What a write-only sheet has as a Worksheet has it, and openpyxl's stubs leave out."""
+
+    column_dimensions: DimensionHolder[str, ColumnDimension]
+    merged_cells: MultiCellRange
+    auto_filter: AutoFilter
+
+
+def _layout(ws: WriteOnlyWorksheet) -> _Layout:
+    return cast("_Layout", ws)
+
+
 def _cell(
     ws: WriteOnlyWorksheet, value: Any, *, style: str = "", number_format: str = ""
-) -> WriteOnlyCell:
+) -> Cell:
     cell = WriteOnlyCell(ws)
     if isinstance(value, str):
         cells.put_text(cell, value)
@@ -181,16 +211,16 @@ def _ranking_sheet(
     rows = outcome.ranking.rows
     widths = [_ranking_width(column, rows) for column in columns]
     for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
+        _layout(ws).column_dimensions[get_column_letter(index)].width = width
     header = TITLE_ROWS + 1
     last_column = get_column_letter(len(columns))
     ws.freeze_panes = f"C{header + 1}"
-    ws.auto_filter.ref = f"A{header}:{last_column}{len(rows) + header}"
+    _layout(ws).auto_filter.ref = f"A{header}:{last_column}{len(rows) + header}"
     apply_print_setup(ws, document=outcome.rubric.name, section=outcome.rubric.labels.rank,
                       title_rows=f"{header}:{header}", widths=widths)
     fitted = FittedRows(ws)
     for row_index, (text, style) in enumerate(_ranking_title(outcome), start=1):
-        ws.merged_cells.add(f"A{row_index}:{last_column}{row_index}")
+        _layout(ws).merged_cells.add(f"A{row_index}:{last_column}{row_index}")
         cell = _cell(ws, text, style=style)
         cell.alignment = cells.CENTER if style == "title" else cells.WRAP
         fitted.append([cell, *(_cell(ws, None) for _ in columns[1:])])
@@ -206,7 +236,7 @@ def _ranking_sheet(
                          else "bold" if c.key == "total" else ""))
             for c in columns
         ]
-        for cell, column in zip(line, columns):
+        for cell, column in zip(line, columns, strict=False):
             cell.alignment = cells.WRAP if not column.numeric else cells.MIDDLE
         fitted.append(line)
 
@@ -280,13 +310,13 @@ def _detail_sheet(
     """A college's item table; ``ranked_grade``: the ranked column and its grade after the
     quota, shown instead of the grade its total gives."""
     labels = result.rubric.labels
-    for letter, width in zip("ABCDEFG", DETAIL_WIDTHS):
-        ws.column_dimensions[letter].width = width
+    for letter, width in zip("ABCDEFG", DETAIL_WIDTHS, strict=False):
+        _layout(ws).column_dimensions[letter].width = width
     ws.freeze_panes = "A4"
     apply_print_setup(ws, document=result.rubric.name, section=result.college, title_rows="3:3",
                       widths=DETAIL_WIDTHS)
     fitted = FittedRows(ws)
-    ws.merged_cells.add("A1:G1")
+    _layout(ws).merged_cells.add("A1:G1")
     fitted.append([_cell(ws, f"{result.college} {result.year}", style="title")])
     fitted.append([_cell(ws, labels.rank, style="bold"), _cell(ws, rank)])
     headers = (labels.id, labels.name, labels.points, labels.self_, labels.assessed,
@@ -301,7 +331,8 @@ def _detail_sheet(
             inputs = hint("list-separator").join(
                 f"{words.get(k, k)} {format_decimal(v)}" for k, v in bonus.entry.inputs.items()
             )
-            row[-1] = _cell(ws, hint("list-separator").join(t for t in (inputs, bonus.note or "") if t))
+            row[-1] = _cell(ws, hint("list-separator").join(
+                t for t in (inputs, bonus.note or "") if t))
             row[-1].alignment = cells.WRAP
         fitted.append(row)
     rubric = result.rubric
@@ -319,7 +350,8 @@ def _detail_sheet(
             totals = result.totals.get(column)
             value = getattr(totals, key) if totals else None
             if key == "vetoes":
-                value = hint("list-separator").join(f"{v.id} {v.name}" for v in value) if value else None
+                value = (hint("list-separator").join(f"{v.id} {v.name}" for v in value)
+                         if value else None)
             if key == "grade" and ranked_grade is not None and ranked_grade[0] == column:
                 value = ranked_grade[1]
             values.append(value)
@@ -338,8 +370,8 @@ def _panels_sheet(ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: s
     aggregate (a college of one unnamed sheet has one row, without an assessor)."""
     labels = outcome.rubric.labels
     widths = (8, 20, 14, 10, 10, 10)
-    for letter, width in zip("ABCDEF", widths):
-        ws.column_dimensions[letter].width = width
+    for letter, width in zip("ABCDEF", widths, strict=False):
+        _layout(ws).column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     apply_print_setup(ws, document=outcome.rubric.name, section=hint("rank-xlsx-panels"),
                       title_rows="1:1", widths=widths)
@@ -359,12 +391,12 @@ def _panels_sheet(ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: s
         if panel is None:
             line(row, None, row.standing.totals.get(column))
             continue
-        for name, totals in zip(panel.assessors, panel.member_totals):
+        for name, totals in zip(panel.assessors, panel.member_totals, strict=False):
             line(row, name, totals)
         line(row, hint("panel-aggregate"), row.standing.totals.get(column), style="total")
 
 
-def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[WriteOnlyCell]:
+def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[Cell]:
     gap = item.self - item.assessed if item.self is not None and item.assessed is not None else None
     points = rules.item_cap(item.node)
     row = [
@@ -388,7 +420,7 @@ def _about_sheet(
     rubric = outcome.rubric
     labels = rubric.labels
     widths = (24, 70)
-    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
+    _layout(ws).column_dimensions["A"].width, _layout(ws).column_dimensions["B"].width = widths
     apply_print_setup(ws, document=rubric.name, section=hint("rank-xlsx-about"), widths=widths)
     ranking = outcome.ranking
     column_label = labels.self_ if ranking.column == "self" else labels.assessed
@@ -402,10 +434,12 @@ def _about_sheet(
     ]
     if len(ranking.rows) > rank_run.DETAIL_LIMIT:
         lines.append((hint("rank-xlsx-details"),
-                       hint("rank-xlsx-no-details", count=len(ranking.rows), limit=rank_run.DETAIL_LIMIT)))
+                       hint("rank-xlsx-no-details", count=len(ranking.rows),
+                            limit=rank_run.DETAIL_LIMIT)))
     elif details < len(ranking.rows):
         missing = ", ".join(row.college for row in ranking.rows if row.result is None)
-        lines.append((hint("rank-xlsx-details"), hint("rank-xlsx-details-missing", colleges=missing)))
+        lines.append((hint("rank-xlsx-details"),
+                      hint("rank-xlsx-details-missing", colleges=missing)))
     if len(ranking.rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
     panel = next((row.standing.panel for row in ranking.rows if row.standing.panel), None)
@@ -426,7 +460,7 @@ def _about_sheet(
         lines.append((f"{node.id} {node.name}", node.criteria or node.focus or ""))
     lines.append(("jyscore", __version__))
     fitted = FittedRows(ws)
-    ws.merged_cells.add("A1:B1")
+    _layout(ws).merged_cells.add("A1:B1")
     fitted.append([_cell(ws, hint("rank-xlsx-about-title"), style="title")])
     for key, value in lines:
         key_cell = _cell(ws, key or None, style="bold")

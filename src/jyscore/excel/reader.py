@@ -19,24 +19,35 @@ import io
 import math
 import unicodedata
 import warnings
+from collections.abc import Callable
+from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .. import rules
 from ..i18n import LANGUAGES, translate
+from ..loading.sheet import SheetError, SheetHead, sheet_from_document
+from ..loading.yamlsource import Document, Path_, text_problem
 from ..messages import HINTS, damage_phrase, hint, phrase
 from ..models import Adjustment, Rubric, Sheet, Veto
 from ..numbers import format_decimal, parse_decimal
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
-from ..loading.sheet import SheetError, SheetHead, sheet_from_document
-from ..loading.yamlsource import Document, Path_, text_problem
 from ..text import display_path, short
-from .layout import (
-    MAX_COLUMNS, MAX_HEADER_ROW, MAX_ROWS, SCORE_FIELDS, computed, header_fields, headers, normal, split_key,
-    top_fields, totals_key,
-)
 from .illegal import find_illegal_cell
+from .layout import (
+    MAX_COLUMNS,
+    MAX_HEADER_ROW,
+    MAX_ROWS,
+    SCORE_FIELDS,
+    computed,
+    header_fields,
+    headers,
+    normal,
+    split_key,
+    top_fields,
+    totals_key,
+)
 from .safety import check_workbook_file
 
 # problems of the sheet checker that a cell the reader refused (a formula without a value, a
@@ -89,10 +100,8 @@ def cell_text(value: Any, *, percent: bool = False, from_formula: bool = False) 
         text = str(value)
         return text if text.strip() else None
     if percent:
-        try:
+        with suppress(InvalidOperation):
             text = format_decimal(Decimal(text) * 100)
-        except InvalidOperation:
-            pass
     return text
 
 
@@ -515,9 +524,8 @@ class _Reader:
         if not self.key_positions.get(("scores", item_id)):
             self.key_positions[("scores", item_id)] = Position(cell=id_cell)
             self.positions[("scores", item_id)] = Position(cell=id_cell)
-        if len(given) == 2 and given["self"] != given["assessed"]:
-            entry[field] = given
-        elif "self" in columns and "self" not in given:  # the 自评 formula reads no 考核 cell
+        if (len(given) == 2 and given["self"] != given["assessed"]
+                or "self" in columns and "self" not in given):
             entry[field] = given
         else:
             entry[field] = next(iter(given.values()))
@@ -548,7 +556,7 @@ class _Reader:
                 if value is None:
                     continue
                 entry[field] = _flag(value) if section == "vetoes" and field != "note" else value
-            self.positions[(*path, field)] = at
+            self.positions[path + (field,)] = at
         if not entry:
             return
         self.data.setdefault(section, {})[declared_id] = entry

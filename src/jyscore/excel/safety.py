@@ -130,7 +130,9 @@ def _text_kind(start: bytes) -> Phrase | None:
 Parts = list[tuple[zipfile.ZipInfo, bytes]]
 
 
-def _archive_problem(data: bytes, file: str, limits: WorkbookLimits) -> tuple[Problem | None, Parts]:
+def _archive_problem(
+    data: bytes, file: str, limits: WorkbookLimits
+) -> tuple[Problem | None, Parts]:
     parts: Parts = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -195,7 +197,8 @@ def _directory_problem(
 ) -> Problem | None:
     if len(infos) > limits.max_parts:
         return make_problem(
-            "JY606", file, reason=phrase("xlsx-bomb-count", count=len(infos), limit=limits.max_parts)
+            "JY606", file,
+            reason=phrase("xlsx-bomb-count", count=len(infos), limit=limits.max_parts)
         )
     total = sum(info.file_size for info in infos)
     if total > limits.max_unpacked_bytes:

@@ -21,22 +21,41 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..atomic import check_writable, write_atomic
 from .. import rules
+from ..atomic import check_writable, write_atomic
 from ..messages import counted, hint
 from ..models import Adjustment, Node, Rubric, Sheet, Veto
 from ..numbers import format_decimal
 from ..text import xml_safe
 from . import cells, formulas, guards
 from .layout import (
-    COLUMNS, SCORE_FIELDS, adjustment_key, headers, input_key, item_input_labels, top_labels,
+    COLUMNS,
+    SCORE_FIELDS,
+    adjustment_key,
+    headers,
+    input_key,
+    item_input_labels,
+    top_labels,
     veto_key,
 )
-from .printing import apply_print_setup, fit_row_heights, use_cjk_font
 from .plan import (
-    ADJUSTMENT, BASE, BONUS, BONUS_TOTAL, GRADE, INPUT, ITEM, PART, SUBTOTAL, TOTAL, VETO, FormRow,
-    ancestors, depth_name, plan,
+    ADJUSTMENT,
+    BASE,
+    BONUS,
+    BONUS_TOTAL,
+    GRADE,
+    INPUT,
+    ITEM,
+    PART,
+    SUBTOTAL,
+    TOTAL,
+    VETO,
+    FormRow,
+    ancestors,
+    depth_name,
+    plan,
 )
+from .printing import apply_print_setup, fit_row_heights, use_cjk_font
 
 WIDTHS = {"id": 9, "primary": 11, "secondary": 13, "focus": 20, "criteria": 50, "points": 6,
           "methods": 9, "self": 9, "assessed": 9, "note": 22}
@@ -68,7 +87,8 @@ def build_form(
     *, assessor: str | None = None,
 ) -> Workbook:
     """The form; ``assessor`` (or the sheet's) adds its labelled cell beside 学院/年度."""
-    return _Form(rubric, sheet).build(college, year, assessor or (sheet.assessor if sheet else None))
+    return _Form(rubric, sheet).build(college, year,
+                                      assessor or (sheet.assessor if sheet else None))
 
 
 class _Form:
@@ -77,7 +97,9 @@ class _Form:
         self.sheet = sheet
         self.workbook = Workbook()
         use_cjk_font(self.workbook)
-        self.ws: Worksheet = self.workbook.active
+        active = self.workbook.active
+        assert isinstance(active, Worksheet)  # a new workbook holds one worksheet
+        self.ws: Worksheet = active
         self.ws.title = hint("form-sheet")
         self.rows = plan(rubric)
         self.row_of = {r.key: FIRST_ROW + i for i, r in enumerate(self.rows) if r.key}
@@ -134,7 +156,8 @@ class _Form:
                 cell.protection, cell.fill = cells.UNLOCKED, cells.INPUT_FILL
         ws.merge_cells(f"A{HELP_ROW}:{last}{HELP_ROW}")
         help_cell = ws[f"A{HELP_ROW}"]
-        computed = any(not rules.hand_scored(n) for n in (*self.rubric.items, *self.rubric.bonus_items))
+        computed = any(not rules.hand_scored(n)
+                       for n in (*self.rubric.items, *self.rubric.bonus_items))
         help_text = hint("form-help")
         if computed:  # an input's 考核 cell left empty takes the 自评 cell's value
             help_text = hint("sentences", first=help_text, second=hint("form-input-assessed"))
@@ -371,7 +394,9 @@ class _Form:
         from openpyxl.formatting.rule import FormulaRule
 
         self.ws.conditional_formatting.add(
-            ref, FormulaRule(formula=[condition], font=cells.ALERT_FONT, fill=cells.ALERT_FILL))
+            # openpyxl's stubs leave FormulaRule untyped
+            ref, FormulaRule(  # type: ignore[no-untyped-call]
+                formula=[condition], font=cells.ALERT_FONT, fill=cells.ALERT_FILL))
 
     def _grade(self, r: int, row: FormRow) -> None:
         grades = self.rubric.grades

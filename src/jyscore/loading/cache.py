@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import suppress
 from pathlib import Path
 
 from .. import __version__
@@ -73,7 +74,5 @@ def write_cache(path: Path, rubric: Rubric) -> None:
             pickle.dump(rubric, file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only slower
-        try:
+        with suppress(OSError, UnboundLocalError):
             os.unlink(temp)
-        except (OSError, UnboundLocalError):
-            pass

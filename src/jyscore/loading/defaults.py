@@ -1,4 +1,5 @@
-"""Values a run supplies for sheet inputs that the sheets may leave out (e.g. the employment targets).
+"""Values a run supplies for sheet inputs that the sheets may leave out (e.g. the employment
+targets).
 
 The sheet checker takes them *before* it checks a sheet, so an input that the run supplies is
 never reported missing, and a sheet that gives a different value is an error naming both places.
@@ -6,9 +7,9 @@ never reported missing, and a sheet that gives a different value is an error nam
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping
 
 
 @dataclass(frozen=True)

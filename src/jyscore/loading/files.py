@@ -6,9 +6,9 @@ Results are data, per file (as check-jsonschema does): one broken sheet never st
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ..messages import phrase
 from ..models import Rubric, Sheet
@@ -25,7 +25,7 @@ def load_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:
     """Read a filled-in form (.xlsx); openpyxl is imported only now, when one is read."""
     from ..excel.reader import load_workbook_sheet
 
-    return load_workbook_sheet(path, rubric, **options)  # type: ignore[arg-type]
+    return load_workbook_sheet(path, rubric, **options)
 
 
 def unsupported_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:

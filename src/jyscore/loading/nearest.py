@@ -16,7 +16,8 @@ ranked as a person would guess:
 from __future__ import annotations
 
 import unicodedata
-from typing import AbstractSet, Iterator
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 _ALPHABET = "0123456789."
 SIBLING_REACH = 9  # siblings up to this many numbers away are candidates

@@ -20,12 +20,12 @@ import gc
 import os
 import signal
 import threading
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, TypeVar
 
 from ..i18n import current_language, set_language
-
 
 # Measured on 2 cores (Linux, forked workers): at 64 sheets a pool and one process take the same
 # time (~55 ms), at 128 the pool is ahead; below it, starting workers costs more than it saves.
@@ -131,7 +131,7 @@ def iter_files(
     threshold: int = PARALLEL_THRESHOLD,
     workers: int | None = None,
     progress: Progress | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``task(path, context)`` for every path, in order, each as soon as it is there; in a
     process pool from ``threshold`` paths on. The caller keeps only what it needs of each.
 

@@ -20,12 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import rules
-from ..models import LABEL_FILE_KEYS, Node, Rubric
 from ..messages import Phrase, phrase
+from ..models import LABEL_FILE_KEYS, Node, Rubric
 from ..numbers import (
-    MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, exact, format_decimal, parse_decimal,
+    MAX_FRACTION_DIGITS,
+    MAX_INTEGER_DIGITS,
+    exact,
+    format_decimal,
+    parse_decimal,
 )
-from ..problems import JyscoreError, Position, Problem, make_problem
+from ..problems import JyscoreError, Position, Problem, Severity, make_problem
 from .cache import cache_file, read_cache, write_cache
 from .rubric_totals import totals_problems
 from .yamlsource import Document, Limits, Path_, load, parse
@@ -69,7 +73,8 @@ def rubric_from_document(doc: Document) -> Rubric:
         raise JyscoreError(
             [
                 make_problem(
-                    "JY200", doc.file, doc.position(()), where=phrase("what-rubric"), reason=phrase("rubric-not-mapping"),
+                    "JY200", doc.file, doc.position(()), where=phrase("what-rubric"),
+                    reason=phrase("rubric-not-mapping"),
                 )
             ]
         )
@@ -91,7 +96,8 @@ def rubric_from_document(doc: Document) -> Rubric:
 def _number_problems(doc: Document, data: Any, path: Path_) -> list[Problem]:
     """JY200 for every number field that is not a plain decimal within the digit limits."""
     problems: list[Problem] = []
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    items = (data.items() if isinstance(data, dict)
+             else enumerate(data) if isinstance(data, list) else ())
     for key, value in items:
         here: Path_ = (*path, key)
         if key in NUMBER_FIELDS and isinstance(value, str) and parse_decimal(value) is None:
@@ -362,14 +368,15 @@ class _Consistency:
             make_problem(
                 code, self.doc.file, self.doc.position(path),
                 item_id=node.id if node else None, item_name=node.name if node else None,
-                **params,
+                severity=Severity.ERROR, **params,
             )
         )
 
     def node(self, node: Node, path: Path_, parent: Node | None, in_bonus: bool) -> None:
         here = self.doc.position((*path, "id"))
         if node.id in self.seen:
-            self.add("JY203", (*path, "id"), node, node_id=node.id, first_line=self.seen[node.id].line)
+            self.add("JY203", (*path, "id"), node, node_id=node.id,
+                     first_line=self.seen[node.id].line)
         else:
             self.seen[node.id] = here
         if parent is not None and not node.id.startswith(parent.id + "."):

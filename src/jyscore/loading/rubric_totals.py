@@ -5,8 +5,9 @@ quota outside 0–100 %, a veto naming a grade that is not a band …).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from ..messages import phrase
 from ..models import Rubric

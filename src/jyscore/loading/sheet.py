@@ -18,8 +18,14 @@ from .. import rules
 from ..messages import Phrase, hint, phrase
 from ..models import COLUMNS, Entry, Node, Rubric, Sheet
 from ..numbers import (
-    MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, exact, format_decimal, looks_boolean, parse_decimal,
-    parse_whole, too_many_digits,
+    MAX_FRACTION_DIGITS,
+    MAX_INTEGER_DIGITS,
+    exact,
+    format_decimal,
+    looks_boolean,
+    parse_decimal,
+    parse_whole,
+    too_many_digits,
 )
 from ..problems import JyscoreError, Position, Problem, Severity, has_errors, make_problem
 from ..text import excerpt, is_person_name, short
@@ -240,8 +246,9 @@ class SheetChecker:
         if value is None:  # ``1.1:`` with nothing after it: an entry with every score empty
             value = {}
         if not isinstance(value, dict):
-            self.add("JY020", self.doc.position(path), node, what=phrase("what-entry", item_id=item_id),
-                     example=hint("entry-example"), found=describe(value))
+            self.add("JY020", self.doc.position(path), node,
+                     what=phrase("what-entry", item_id=item_id), example=hint("entry-example"),
+                     found=describe(value))
             return
         if not rules.hand_scored(node):
             self._ruled_entry(node, path, key_at, value)
@@ -277,7 +284,9 @@ class SheetChecker:
             return None
         return note
 
-    def _ruled_entry(self, node: Node, path: Path_, key_at: Position, value: dict[str, Any]) -> None:
+    def _ruled_entry(
+        self, node: Node, path: Path_, key_at: Position, value: dict[str, Any]
+    ) -> None:
         """An item whose rule computes its score: its inputs, once or per column."""
         specs = rules.input_specs(node)
         allowed = (*(s.name for s in specs), "note")
@@ -307,7 +316,8 @@ class SheetChecker:
                 if set(raw) - set(COLUMNS) or not given:
                     names = ", ".join(str(k) for k in raw)
                     found = phrase("found-empty-columns", columns=names) \
-                        if names and not set(raw) - set(COLUMNS) else (names or phrase("found-nothing"))
+                        if names and not set(raw) - set(COLUMNS) \
+                        else (names or phrase("found-nothing"))
                     self.add("JY125", self.doc.position(where), node, field=input_spec.name,
                              found=found)
                     all_parsed = False
@@ -355,8 +365,9 @@ class SheetChecker:
                     if (finding.code, finding.field) in seen:
                         continue
                     seen.add((finding.code, finding.field))
-                    where_at = self.doc.position((*path, finding.field)) if finding.field else key_at
-                    self.add(finding.code, where_at, node, **finding.params)
+                    where_at = (self.doc.position((*path, finding.field))
+                                if finding.field else key_at)
+                    self.add(finding.code, where_at, node, Severity.ERROR, **finding.params)
         self.entries[node.id] = Entry(
             node.id, None, None, self._note(node, path, value), both, per_column, key_at
         )
@@ -548,7 +559,8 @@ class SheetChecker:
         return self.doc.key_position(("scores",))
 
     def _where(self, path: Path_) -> str:
-        """Where a key stood, for a message: ``line 12`` in YAML, the cell (``A12``) in a workbook."""
+        """Where a key stood, for a message: ``line 12`` in YAML, the cell (``A12``) in a
+        workbook."""
         at = self.doc.key_position(path)
         return hint("at-line", line=at.line) if at.line is not None else at.cell or "?"
 

@@ -14,8 +14,9 @@ says whether it is deducted or added.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..messages import hint, phrase
 from ..models import COLUMNS, Adjustment, AdjustmentEntry, Veto, VetoEntry
@@ -69,8 +70,8 @@ def _section(
     if not isinstance(value, dict):
         from .sheet import describe
 
-        report("JY020", doc.position((name,)), what=phrase(f"what-{name}"), example=phrase(f"{name}-example"),
-               found=describe(value))
+        report("JY020", doc.position((name,)), what=phrase(f"what-{name}"),
+               example=phrase(f"{name}-example"), found=describe(value))
         return ()
     by_id = {d.id: d for d in declared}
     entries: list[Built] = []

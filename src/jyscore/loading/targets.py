@@ -73,8 +73,8 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
         problems.append(make_problem(code, file, at, **params))
 
     if not isinstance(data, dict):
-        add("JY020", doc.position(()), what=phrase("what-targets-file"), example=hint("targets-example"),
-            found=describe(data))
+        add("JY020", doc.position(()), what=phrase("what-targets-file"),
+            example=hint("targets-example"), found=describe(data))
         raise JyscoreError(problems)
     for key in data:
         if key not in TARGETS_FIELDS:
@@ -94,8 +94,8 @@ def load_targets(path: str | Path, rubric: Rubric) -> Targets:
     if "targets" not in data:
         add("JY021", Position(), field="targets", hint=hint("field-targets"))
     elif table is not None and not isinstance(table, dict):
-        add("JY020", doc.position(("targets",)), what=phrase("what-targets"), example=hint("targets-example"),
-            found=describe(table))
+        add("JY020", doc.position(("targets",)), what=phrase("what-targets"),
+            example=hint("targets-example"), found=describe(table))
     else:
         first_lines: dict[str, int | None] = {}
         for college, raw in (table or {}).items():

@@ -15,14 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, cast
 
 import yaml
 
 from ..inputfile import NotRegularFile, TooLarge, read_limited
 from ..messages import Phrase, os_error_phrase, phrase
 from ..problems import JyscoreError, Position, Problem, Severity, make_problem
-from ..text import MAX_TEXT_CHARS, blank_unwritable, cell_length, char_name, display_path, first_unwritable
+from ..text import (
+    MAX_TEXT_CHARS,
+    blank_unwritable,
+    cell_length,
+    char_name,
+    display_path,
+    first_unwritable,
+)
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -37,15 +44,15 @@ _DEFAULT_TAGS = {
 }
 
 
-class _PlainLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    yaml_implicit_resolvers: dict = {}
+class _PlainLoader(_BaseLoader):  # type: ignore[misc]
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 
     def resolve(self, kind: type, value: object, implicit: object) -> str:
         # Called only for untagged nodes: with no implicit types, the kind alone decides.
         return _DEFAULT_TAGS[kind]
 
 
-Path_ = tuple[Union[str, int], ...]
+Path_ = tuple[str | int, ...]
 PLAIN_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 )
@@ -57,7 +64,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what an editor counts as a new line
 # a line's indentation, with the dashes of sequence entries in it ("  - \t"1.1"")
 _INDENT_AND_DASHES = re.compile(r"[ \t]*(?:-[ \t]+)*")
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-_DEEP_INDENT = re.compile(r"^[ \t\-?:]{%d,}" % MAX_DEPTH, re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t\-?:]{{{MAX_DEPTH},}}", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,8 @@ def _mostly_utf8(raw: bytes) -> bool:
     than not. A GBK file's byte pairs almost never do."""
     text = raw.decode("utf-8", errors="surrogateescape")
     stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
-    valid = sum(len(c.encode("utf-8")) for c in text if c >= "\x80" and not "\udc80" <= c <= "\udcff")
+    valid = sum(len(c.encode("utf-8")) for c in text
+                if c >= "\x80" and not "\udc80" <= c <= "\udcff")
     return valid > stray
 
 
@@ -316,7 +324,9 @@ def _too_deep_at(text: str) -> Position | None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+                    mark = event.start_mark
+                    assert mark is not None  # the parser marks every event
+                    return Position(mark.line + 1, mark.column + 1)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -379,23 +389,27 @@ def _refuse_anchors_and_depth(text: str, file: str, limits: Limits) -> None:
     try:
         for event in yaml.parse(text, Loader=_PlainLoader):
             mark = event.start_mark
+            assert mark is not None  # the parser marks every event
             where = Position(mark.line + 1, mark.column + 1)
             if mark.line in lines_reported:
                 pass
             elif isinstance(event, yaml.AliasEvent):
                 lines_reported.add(mark.line)
                 problems.append(
-                    make_problem("JY007", file, where, what=f"*{event.anchor}", kind=phrase(limits.kind))
+                    make_problem("JY007", file, where, what=f"*{event.anchor}",
+                                 kind=phrase(limits.kind))
                 )
-            elif getattr(event, "anchor", None):
+            elif anchor := getattr(event, "anchor", None):
                 lines_reported.add(mark.line)
                 problems.append(
-                    make_problem("JY007", file, where, what=f"&{event.anchor}", kind=phrase(limits.kind))
+                    make_problem("JY007", file, where, what=f"&{anchor}",
+                                 kind=phrase(limits.kind))
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(make_problem("JY013", file, where, limit=MAX_DEPTH, kind=phrase(limits.kind)))
+                    problems.append(make_problem("JY013", file, where, limit=MAX_DEPTH,
+                                                 kind=phrase(limits.kind)))
                     break
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -412,8 +426,8 @@ class _Walker:
         self.file = file
         self.limits = limits
         self.check_texts = check_texts
-        self.positions: dict[Path_, Position] = {}
-        self.key_positions: dict[Path_, Position] = {}
+        self.positions: dict[Path_, Position | yaml.Mark] = {}
+        self.key_positions: dict[Path_, Position | yaml.Mark] = {}
         self.problems: list[Problem] = []
         self.duplicates: list[Problem] = []
         self.count = 0
@@ -438,7 +452,8 @@ class _Walker:
             return None
         self.positions[path] = node.start_mark
         if node.tag not in PLAIN_TAGS:
-            self.problems.append(make_problem("JY008", self.file, _at(node), tag=_short_tag(node.tag)))
+            self.problems.append(
+                make_problem("JY008", self.file, _at(node), tag=_short_tag(node.tag)))
             return None
         if isinstance(node, yaml.ScalarNode):
             if not node.style and node.value in _NULLS:
@@ -448,7 +463,8 @@ class _Walker:
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.mapping(node, path)
+        # the composer makes only these three kinds of node
+        return self.mapping(cast(yaml.MappingNode, node), path)
 
     def check_text(self, node: yaml.ScalarNode) -> None:
         """The rule for text that may reach a written file (:mod:`jyscore.text`), applied to the
@@ -504,4 +520,5 @@ def _position(where: Position | yaml.Mark) -> Position:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    core = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(core) if tag.startswith(core) else tag

@@ -29,10 +29,10 @@ from typing import Any
 from ..comparison import CollegeChange, Comparison, ItemChange, Place, Side, UnmatchedItem
 from ..messages import hint
 from ..numbers import format_decimal, format_fraction, round_half_up
-from .problems import problem_dict
 from ..rank_run import Skipped
 from ..text import display_path
 from .jsontext import dumps
+from .problems import problem_dict
 from .rank_csv import BOM, safe_text
 
 MEAN_PLACES = 2

@@ -5,9 +5,10 @@ Renderers are looked up lazily so that rich is imported only when a table is rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .problems import PROBLEM_FORMATS
 
@@ -53,6 +54,7 @@ def load_renderer(spec: str) -> Callable[..., str]:
 
 
 __all__ = [
-    "PANEL_FORMATS", "PROBLEM_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS", "load_renderer",
+    "PANEL_FORMATS", "PROBLEM_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS",
+    "load_renderer",
     "rank_format_for",
 ]

@@ -1,4 +1,5 @@
-"""JSON text with exact numbers: a ``Decimal`` is written as the JSON number it is, never via float."""
+"""JSON text with exact numbers: a ``Decimal`` is written as the JSON number it is, never via
+float."""
 
 from __future__ import annotations
 

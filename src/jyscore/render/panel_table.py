@@ -1,8 +1,8 @@
 """A panel's result as a rich table: one column per assessor and the aggregate beside them.
 
 The figures an aggregate did not use (the highest and lowest of a trimmed mean, all but the
-middle of a median) are in parentheses (and struck through in colour); the caption says who assessed, the method, the level
-and the rounding.
+middle of a median) are in parentheses (and struck through in colour); the caption says who
+assessed, the method, the level and the rounding.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ _DROPPED = "dim strike"
 def describe_panel(panel: Panel) -> str:
     settings = panel.settings
     return hint(
-        "panel-caption", count=len(panel.members), assessors=hint("name-separator").join(panel.assessors),
+        "panel-caption", count=len(panel.members),
+        assessors=hint("name-separator").join(panel.assessors),
         aggregate=hint("panel-aggregate"), method=hint(f"panel-method-{settings.method}"),
         level=hint(f"panel-level-{settings.level}"), places=settings.places,
     )
@@ -102,12 +103,13 @@ def build_panel_table(panel: Panel) -> Table:
                  style="bold red" if vetoed else ""),
             style="bold" if key == "total" else None,
         )
-    if any(t is not None and t.vetoes for t in (own, aggregate, *(m.totals for m in panel.members))):
+    if any(t is not None and t.vetoes
+           for t in (own, aggregate, *(m.totals for m in panel.members))):
         reasons = {v.id: v for t in (aggregate, own) if t is not None for v in t.vetoes}
-        name = Text(labels.veto, style="bold red")
+        veto_label = Text(labels.veto, style="bold red")
         for veto in reasons.values():  # the reason once, beside the label; the columns say who
-            name.append(f"\n{veto.id} {veto.name}", style="red")
-        table.add_row("", name, "", _vetoes(own),
+            veto_label.append(f"\n{veto.id} {veto.name}", style="red")
+        table.add_row("", veto_label, "", _vetoes(own),
                       *(_vetoes(m.totals) for m in panel.members), _vetoes(aggregate))
     if rubric.grades is not None:
         table.add_row("", Text(labels.grade, style="bold"), "",

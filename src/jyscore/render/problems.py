@@ -1,8 +1,9 @@
-"""Problems as text (``file:line:col: error JY101 [1.1 领导重视] …``), JSON or GitHub annotations."""
+"""Problems as text (``file:line:col: error JY101 [1.1 领导重视] …``), JSON or GitHub
+annotations."""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..messages import hint
 from ..problems import Problem
@@ -62,7 +63,8 @@ def problem_dict(problem: Problem) -> dict[str, object]:
 def render_json(problems: Sequence[Problem], options: RenderOptions, files_checked: int) -> str:
     from .jsontext import dumps  # json only for this format: every command imports this module
 
-    return dumps({"files_checked": files_checked, "problems": [problem_dict(p) for p in problems]}) + "\n"
+    document = {"files_checked": files_checked, "problems": [problem_dict(p) for p in problems]}
+    return dumps(document) + "\n"
 
 
 def _escape_data(text: str) -> str:

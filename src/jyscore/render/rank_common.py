@@ -6,19 +6,19 @@ Markdown (and a workbook) renderer all draw the same columns, so they never disa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Union
 
 from ..messages import hint
-from ..numbers import format_decimal
 from ..models import Grades
+from ..numbers import format_decimal
 from ..rank_run import RankOutcome
 from ..ranking import RankedRow
 from ..text import display_path, printable
 from .options import RenderOptions
 
-Value = Union[Decimal, int, str, None]
+Value = Decimal | int | str | None
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..rank_run import RankOutcome
 from ..models import Rubric
-from ..text import display_path
+from ..rank_run import RankOutcome
 from ..ranking import RankedRow
+from ..text import display_path
 from .jsontext import dumps
 from .problems import problem_dict
 from .rank_common import RankRenderOptions, quota_note, self_gap, self_total, spread

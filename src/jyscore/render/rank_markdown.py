@@ -7,8 +7,8 @@ the sheets skipped as invalid follow the table as notes.
 from __future__ import annotations
 
 from ..messages import hint
-from ..text import display_path
 from ..rank_run import RankOutcome
+from ..text import display_path
 from .rank_common import RankRenderOptions, cell_text, quota_note, rank_columns, title
 
 
@@ -30,7 +30,8 @@ def render_rank_markdown(outcome: RankOutcome, options: RankRenderOptions) -> st
     for row in outcome.ranking.rows:
         cells = [escape_cell(cell_text(c.value(row))) or "—" for c in columns]
         if row.vetoes:  # a veto is shown wherever the total is
-            cells = [f"**{t}**" if c.key in ("veto", "total") else t for c, t in zip(columns, cells)]
+            cells = [f"**{t}**" if c.key in ("veto", "total") else t
+                     for c, t in zip(columns, cells, strict=False)]
         lines.append("| " + " | ".join(cells) + " |")
     lines.extend(["", f"*{escape_cell(outcome.tie_policy)}*"])
     drops = ["- " + hint("college-note", college=escape_cell(row.college),

@@ -26,7 +26,13 @@ from ..messages import hint
 from ..numbers import format_signed
 from ..rank_run import RankOutcome
 from .rank_common import (
-    RankColumn, RankRenderOptions, cell_text, quota_note, rank_columns, skipped_note, title,
+    RankColumn,
+    RankRenderOptions,
+    cell_text,
+    quota_note,
+    rank_columns,
+    skipped_note,
+    title,
 )
 
 _BLANK = "—"

@@ -12,8 +12,9 @@ Imported only by ``jyscore report`` (vl-convert starts V8 on first use).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
 from ..comparison import Comparison
 from ..losses import LossTable
@@ -88,7 +89,7 @@ def heatmap_spec(losses: LossTable, labels: Mapping[str, str]) -> dict[str, Any]
     values = []
     for item in losses.items:
         row_label = f"{item.item.id} {short(item.item.name)}"
-        for college, lost in zip(losses.colleges, item.lost):
+        for college, lost in zip(losses.colleges, item.lost, strict=False):
             if lost is None:
                 continue
             values.append({
@@ -175,7 +176,7 @@ _FETCHING_VALUE = re.compile(r"url\((?!\s*#)|javascript:", re.IGNORECASE)
 def check_inert(svg: str) -> None:
     """Refuse an SVG with active content: scripts, links, event handlers or external URLs
     (Vega escapes the texts it draws; this holds whatever the renderer's version)."""
-    from defusedxml.ElementTree import fromstring  # type: ignore[import-untyped]
+    from defusedxml.ElementTree import fromstring
 
     if not svg.startswith("<svg"):
         raise ChartError("the chart renderer returned something other than an SVG")

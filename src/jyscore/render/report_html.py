@@ -16,22 +16,24 @@ so that a report of a thousand colleges opens in seconds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from html import escape
-from typing import Iterable, Sequence
 
-from .. import __version__
+from .. import __version__, rules
 from ..comparison import CollegeChange, Comparison
-from ..engine import BonusRow, Result
-from ..losses import (
-    LossTable, loss_table, lost_items, median_primary_shares, primary_shares,
-)
+from ..engine import BonusRow, Result, Totals
 from ..i18n import current_language
+from ..losses import (
+    LossTable,
+    loss_table,
+    lost_items,
+    median_primary_shares,
+    primary_shares,
+)
 from ..messages import hint, phrase
-from .. import rules
-from ..engine import Totals
 from ..models import Rubric
 from ..numbers import format_decimal, format_fraction
 from ..problems import Problem
@@ -44,6 +46,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src da
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
          '"Microsoft YaHei", "WenQuanYi Micro Hei", SimHei, "Noto Sans", Arial, sans-serif')
 
+# %-formatting, not an f-string: the CSS is full of braces
 STYLE = """
 :root { color-scheme: light; }
 body { font-family: %(fonts)s; color: #1d2330; margin: 0 auto; max-width: 1100px;
@@ -91,7 +94,7 @@ a { color: #2f6db3; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
-""" % {"fonts": FONTS}
+""" % {"fonts": FONTS}  # noqa: UP031
 
 
 def text(value: object) -> str:
@@ -271,11 +274,11 @@ class ReportWriter:
                 (hint("report-mean-lost"), True), (hint("report-share-lost"), True),
                 (hint("report-colleges-losing"), True), (hint("report-total-lost"), True)]
         rows = [
-            [(text(l.item.id), ""), (text(l.item.name), ""), (num(l.cap), "num"),
-             (format_fraction(l.mean_lost, 2), "num"), (percent(l.mean_share_lost), "num"),
-             (text(hint("report-of", part=l.colleges_losing, whole=count)), "num"),
-             (num(l.total_lost), "num")]
-            for l in worst
+            [(text(item.item.id), ""), (text(item.item.name), ""), (num(item.cap), "num"),
+             (format_fraction(item.mean_lost, 2), "num"), (percent(item.mean_share_lost), "num"),
+             (text(hint("report-of", part=item.colleges_losing, whole=count)), "num"),
+             (num(item.total_lost), "num")]
+            for item in worst
         ]
         labels = {"college": self.labels.college, "item": self.labels.name,
                   "share": hint("report-share-lost")}
@@ -425,7 +428,7 @@ class ReportWriter:
         if panel is None:
             return ""
         rows = [[(text(name), ""), (num(total), "num")]
-                for name, total in zip(panel.assessors, panel.totals)]
+                for name, total in zip(panel.assessors, panel.totals, strict=False)]
         caption = hint("report-panel-spread", spread=num(panel.spread))
         return (f'<h3>{text(hint("report-panel"))}</h3>'
                 + table([(hint("report-panel-assessor"), False), (self.labels.total, True)],

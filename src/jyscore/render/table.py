@@ -44,7 +44,8 @@ def bonus_detail(row: BonusRow, labels: Labels) -> str:
     if rate is not None:
         counted = ""
         if "graduates" in entry.inputs:
-            counted = f" ({format_decimal(entry.inputs['employed'])}/{format_decimal(entry.inputs['graduates'])})"
+            employed = format_decimal(entry.inputs["employed"])
+            counted = f" ({employed}/{format_decimal(entry.inputs['graduates'])})"
         parts.append(f"{labels.rate} {format_fraction(rate)}%{counted}")
     if "target" in entry.inputs:
         parts.append(hint("bonus-against", label=labels.target,

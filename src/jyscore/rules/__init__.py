@@ -7,8 +7,9 @@ jyscore asks the functions below, never which kind a rule is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any
 
 from ..messages import Phrase, phrase
 from ..models import Node

@@ -8,10 +8,11 @@ and its JSON Schema fragment. Nothing outside :mod:`jyscore.rules` asks which ki
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any, ClassVar, Literal, Mapping, NamedTuple
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from ..messages import Phrase, hint
 from ..models import Constraint, Node

@@ -3,15 +3,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Literal, Mapping
+from typing import Annotated, Any, ClassVar, Literal
 
 from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, PositiveDecimal
 from .base import (
-    STRICT_KEYS, Explain, Identifier, InputSpec, RuleKind, Values, capped, excel_capped, number,
-    shown, value_of,
+    STRICT_KEYS,
+    Explain,
+    Identifier,
+    InputSpec,
+    RuleKind,
+    Values,
+    capped,
+    excel_capped,
+    number,
+    shown,
+    value_of,
 )
 
 
@@ -49,7 +59,8 @@ class Counters(RuleKind):
         found: list[tuple[tuple[str | int, ...], Phrase]] = []
         for i, counter in enumerate(rule.counters):
             if counter.name in seen:
-                found.append((("counters", i, "name"), phrase("lint-input-twice", input=counter.name)))
+                found.append((("counters", i, "name"),
+                              phrase("lint-input-twice", input=counter.name)))
             seen.add(counter.name)
         return found
 

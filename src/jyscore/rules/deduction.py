@@ -3,15 +3,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, Literal, Mapping
+from typing import Any, ClassVar, Literal
 
 from ..messages import Phrase, hint, phrase
 from ..models import Node, PositiveDecimal
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, floored, number, spec,
-    shown, value_of,
+    STRICT_KEYS,
+    Explain,
+    InputDecl,
+    InputSpec,
+    RuleKind,
+    Values,
+    floored,
+    number,
+    shown,
+    spec,
+    value_of,
 )
 
 COUNT = InputDecl(name="count", type="count")

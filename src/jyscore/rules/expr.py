@@ -3,18 +3,19 @@
 Parsed with Python's :mod:`ast` and a whitelist: numbers (exact: read from their text as
 Fraction, never float), names (only the item's declared inputs, checked by the rubric's
 consistency checks), ``+ - * /``, comparisons (chains too), ``and``/``or``/``not``, parentheses,
-``a if condition else b``, and the calls ``min(…)``, ``max(…)``, ``floor(x)``, ``ceil(x)``. No attributes, subscripts, strings or other calls; at most
-:data:`MAX_LENGTH` characters and :data:`MAX_DEPTH` levels. A compiled expression is a tree of
-plain tuples (picklable, no ``ast`` needed to evaluate it) that evaluates exactly and translates
-to an Excel 2010 formula.
+``a if condition else b``, and the calls ``min(…)``, ``max(…)``, ``floor(x)``, ``ceil(x)``. No
+attributes, subscripts, strings or other calls; at most :data:`MAX_LENGTH` characters and
+:data:`MAX_DEPTH` levels. A compiled expression is a tree of plain tuples (picklable, no
+``ast`` needed to evaluate it) that evaluates exactly and translates to an Excel 2010 formula.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any, Mapping, Union
+from typing import Any
 
 from ..messages import Phrase, phrase
 
@@ -113,7 +114,7 @@ def compile_expr(text: str) -> Expr:
             left = visit(node.left, depth + 1)
             left_node = node.left
             links = []
-            for op, right_node in zip(node.ops, node.comparators):
+            for op, right_node in zip(node.ops, node.comparators, strict=False):
                 name = type(op).__name__
                 if name not in _COMPARE:
                     raise fail(node, phrase("expr-what-comparison"),
@@ -175,7 +176,7 @@ def names(expr: Expr) -> set[str]:
     return found
 
 
-Number = Union[Fraction, bool]
+Number = Fraction | bool
 
 
 def evaluate(expr: Expr, values: Mapping[str, Fraction]) -> Any:
@@ -249,7 +250,8 @@ def to_excel(expr: Expr, cells: Mapping[str, str]) -> str:
             return f"(-INT(-ROUND({args[0]},9)))"
         return f"{expr[1]}({','.join(args)})"
     if tag == "if":
-        return f"IF({to_excel(expr[1], cells)},{to_excel(expr[2], cells)},{to_excel(expr[3], cells)})"
+        condition, then, otherwise = (to_excel(part, cells) for part in expr[1:4])
+        return f"IF({condition},{then},{otherwise})"
     if tag == "cmp":
         links = [f"ROUND({to_excel(a, cells)}-{to_excel(b, cells)},9){op}0"
                  for op, a, b in expr[1]]

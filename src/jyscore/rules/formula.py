@@ -10,17 +10,27 @@ floored at 0. A division by 0 gives 0.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any, ClassVar, Literal, Mapping
+from typing import Annotated, Any, ClassVar, Literal
 
 from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, PositiveDecimal, Text
 from ..numbers import round_half_up
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped,
-    input_words, number, spec,
+    STRICT_KEYS,
+    Explain,
+    InputDecl,
+    InputSpec,
+    RuleKind,
+    Values,
+    capped,
+    excel_capped,
+    input_words,
+    number,
+    spec,
 )
 from .expr import Expr, compile_expr, evaluate, names, to_excel, to_words
 
@@ -82,8 +92,8 @@ class Formula(RuleKind):
             say("explain-formula-zero", formula=say.expression(rule.compiled, rule.inputs))
             return Decimal(0)
         points = rounded(value, rule.round)
-        say("explain-formula", formula=say.expression(rule.compiled, rule.inputs), value=value, places=rule.round,
-            points=points)
+        say("explain-formula", formula=say.expression(rule.compiled, rule.inputs), value=value,
+            places=rule.round, points=points)
         return capped(points, rule.max, say)
 
     def excel(self, rule: FormulaRule, item: Node, cells: Mapping[str, str]) -> str:

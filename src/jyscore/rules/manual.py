@@ -1,10 +1,12 @@
-"""``manual``: points given by hand in the 自评/考核 columns, on the item's step, at most ``max``."""
+"""``manual``: points given by hand in the 自评/考核 columns, on the item's step, at most
+``max``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, ClassVar, Literal, Mapping
+from typing import Any, ClassVar, Literal
 
 from ..models import Node, PositiveDecimal
 from .base import STRICT_KEYS, Explain, InputSpec, RuleKind, Values, capped, value_of

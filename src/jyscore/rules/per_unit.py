@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, ClassVar, Literal, Mapping
+from typing import Any, ClassVar, Literal
 
 from ..messages import hint
 from ..models import Node, PositiveDecimal
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, number,
-    shown, spec, value_of,
+    STRICT_KEYS,
+    Explain,
+    InputDecl,
+    InputSpec,
+    RuleKind,
+    Values,
+    capped,
+    excel_capped,
+    number,
+    shown,
+    spec,
+    value_of,
 )
 
 COUNT = InputDecl(name="count", type="count")

@@ -5,15 +5,24 @@ computed exactly from graduates and employed; the target comes from the sheet or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Literal, Mapping
+from typing import Any, ClassVar, Literal
 
 from ..messages import hint, phrase
 from ..models import Node, PositiveDecimal
 from .base import (
-    STRICT_KEYS, Explain, Finding, InputSpec, RuleKind, Values, capped, excel_capped, number,
+    STRICT_KEYS,
+    Explain,
+    Finding,
+    InputSpec,
+    RuleKind,
+    Values,
+    capped,
+    excel_capped,
+    number,
 )
 from .steps import Boundary, count_steps, excel_steps
 

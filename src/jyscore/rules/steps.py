@@ -9,16 +9,27 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, Literal, Mapping
+from typing import Any, ClassVar, Literal
 
 from ..messages import Phrase, hint, phrase
 from ..models import Node, NonNegativeDecimal, PositiveDecimal
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, capped, excel_capped, floored,
-    number, shown, spec,
+    STRICT_KEYS,
+    Explain,
+    InputDecl,
+    InputSpec,
+    RuleKind,
+    Values,
+    capped,
+    excel_capped,
+    floored,
+    number,
+    shown,
+    spec,
 )
 
 RATE = InputDecl(name="rate", type="percent")
@@ -89,7 +100,8 @@ class Steps(RuleKind):
         if (rule.line is None) == (rule.line_input is None):
             found.append(((), phrase("lint-steps-line")))
         if rule.line_input is not None and rule.line_input.name == rule.input.name:
-            found.append((("line_input", "name"), phrase("lint-input-twice", input=rule.input.name)))
+            found.append((("line_input", "name"),
+                          phrase("lint-input-twice", input=rule.input.name)))
         if rule.direction == "below" and rule.start is None and item.points is None \
                 and rule.max is None:
             found.append(((), phrase("lint-steps-start")))
@@ -124,10 +136,12 @@ class Steps(RuleKind):
         line = number(rule.line) if rule.line is not None else cells[rule.line_input.name]  # type: ignore[union-attr]
         start = number(start_points(rule, item))
         up = excel_capped(
-            f"{start}+{number(rule.per_step)}*{excel_steps(f'{value}-{line}', rule.step, rule.boundary)}",
+            f"{start}+{number(rule.per_step)}*"
+            f"{excel_steps(f'{value}-{line}', rule.step, rule.boundary)}",
             self.cap(rule, item))
         per_below = number(rule.per_step_below or rule.per_step)
-        down = f"MAX(0,{start}-{per_below}*{excel_steps(f'{line}-{value}', rule.step, rule.boundary)})"
+        steps_below = excel_steps(f"{line}-{value}", rule.step, rule.boundary)
+        down = f"MAX(0,{start}-{per_below}*{steps_below})"
         if rule.direction == "above":
             formula = up
         elif rule.direction == "below":

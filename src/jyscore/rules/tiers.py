@@ -9,15 +9,24 @@ rubric check enforces the order), the first whose ``when`` holds gives its point
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any, ClassVar, Literal, Mapping
+from typing import Annotated, Any, ClassVar, Literal
 
 from ..messages import Phrase, hint, phrase
 from ..models import Constraint, Node, NonNegativeDecimal, Text
 from .base import (
-    STRICT_KEYS, Explain, InputDecl, InputSpec, RuleKind, Values, input_words, number, spec,
+    STRICT_KEYS,
+    Explain,
+    InputDecl,
+    InputSpec,
+    RuleKind,
+    Values,
+    input_words,
+    number,
+    spec,
 )
 from .expr import Expr, compile_condition, evaluate, names, to_excel, to_words
 
@@ -88,8 +97,8 @@ class Tiers(RuleKind):
                 holds = bool(evaluate(tier.compiled, exact))
             except ZeroDivisionError:
                 holds = False
-            say("explain-tier", when=say.expression(tier.compiled, rule.inputs), holds=hint("yes" if holds else "no"),
-                points=tier.points)
+            say("explain-tier", when=say.expression(tier.compiled, rule.inputs),
+                holds=hint("yes" if holds else "no"), points=tier.points)
             if holds:
                 return tier.points
         say("explain-otherwise", points=rule.otherwise)

@@ -11,16 +11,15 @@ import struct
 import sys
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from xlsx_helpers import set_cells  # noqa: E402
-
 import openpyxl  # noqa: E402
+from xlsx_helpers import set_cells  # noqa: E402
 
 GOOD = HERE.parent / "xlsx" / "good" / "文学院.xlsx"
 BAD = HERE.parent / "xlsx" / "bad"

@@ -148,6 +148,20 @@ def find_sheets(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def checked_sheets(
+    paths: Sequence[Path], rubric: Rubric, defaults: SheetDefaults | None
+) -> tuple[list[Sheet], list[Problem]]:
+    """The sheets below ``paths`` (:func:`find_sheets`), read and checked, with their warnings;
+    every problem and exit 1 when any of them has an error (``score``, ``explain``)."""
+    from ..loading.files import check_sheet
+
+    reports = [check_sheet(path, rubric, defaults) for path in find_sheets(paths)]
+    problems = [p for report in reports for p in report.problems]
+    if not all(report.ok for report in reports):
+        fail(problems)
+    return [report.sheet for report in reports if report.sheet is not None], problems
+
+
 def get_rubric(path: Path | None) -> Rubric:
     try:
         return load_rubric(path)

@@ -11,16 +11,15 @@ from ..engine import score as score_sheet
 from ..explain import Explanation
 from ..explain import explain as explain_result
 from ..explain_totals import PanelWork, TotalsWork, result_totals_work
-from ..loading.files import check_sheet
 from ..messages import hint
 from ..numbers import format_decimal
 from ..problems import JyscoreError, Problem
 from ..text import excerpt
 from .common import (
     EXIT_USAGE,
+    checked_sheets,
     echo_problems,
     fail,
-    find_sheets,
     get_rubric,
     get_targets,
     rubric_option,
@@ -68,12 +67,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
     if unknown:
         _usage(hint("explain-unknown-ids", ids=hint("name-separator").join(unknown),
                     rubric=rubric.id))
-    files = find_sheets(paths)  # a ranking workbook named here: a note, exit 2 (as rank does)
-    reports = [check_sheet(path, rubric, defaults) for path in files]
-    problems: list[Problem] = [p for report in reports for p in report.problems]
-    if not all(report.ok for report in reports):
-        fail(problems)
-    sheets = [report.sheet for report in reports if report.sheet is not None]
+    sheets, problems = checked_sheets(paths, rubric, defaults)
     if len(sheets) == 1 and sheets[0].assessor is None and assessor is None:
         echo_problems(problems)
         _echo_sheet(explain_result(score_sheet(rubric, sheets[0]), ids), output_format)

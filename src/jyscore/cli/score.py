@@ -6,14 +6,13 @@ from pathlib import Path
 import click
 
 from ..engine import score as score_sheet
-from ..loading.files import check_sheet
 from ..models import PANEL_METHODS
 from ..problems import JyscoreError, Problem
 from ..render.formats import PANEL_FORMATS, RESULT_FORMATS, load_renderer
 from .common import (
+    checked_sheets,
     echo_problems,
     fail,
-    find_sheets,
     get_rubric,
     get_targets,
     output_options,
@@ -64,12 +63,7 @@ def score(
     """
     rubric = get_rubric(rubric_path)
     defaults = get_targets(targets_path, rubric)
-    files = find_sheets(paths)  # a ranking workbook named here: a note, exit 2 (as rank does)
-    reports = [check_sheet(path, rubric, defaults) for path in files]
-    problems: list[Problem] = [p for report in reports for p in report.problems]
-    if not all(report.ok for report in reports):
-        fail(problems)
-    sheets = [report.sheet for report in reports if report.sheet is not None]
+    sheets, problems = checked_sheets(paths, rubric, defaults)
     if len(sheets) == 1 and sheets[0].assessor is None:  # one college's own sheet, as ever
         echo_problems(problems)
         result = score_sheet(rubric, sheets[0])

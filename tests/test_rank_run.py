@@ -161,9 +161,12 @@ def test_format_from_the_extension(name, expected):
     assert rank_format_for(Path(name)) == expected
 
 
-def test_a_new_format_needs_one_entry(monkeypatch):
-    monkeypatch.setitem(RANK_FORMATS, "xlsx", "somewhere:render")
-    assert rank_format_for(Path("2024-排名.xlsx")) == "xlsx"
+def test_every_registered_renderer_resolves_to_a_function():
+    from jyscore.render.formats import PANEL_FORMATS, RESULT_FORMATS
+
+    for table in (RANK_FORMATS, RESULT_FORMATS, PANEL_FORMATS):
+        for name, load in table.items():
+            assert callable(load()), name
 
 
 class _Terminal(io.StringIO):

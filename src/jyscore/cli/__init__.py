@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import import_module
+from collections.abc import Callable
 
 import click
 
@@ -16,19 +16,81 @@ from ..i18n import set_language
 from ..messages import hint
 from .localized import LocalizedHelp, install_click_translation, language_in_args
 
-# name -> "module:command"; a command's module is imported only when that command runs (or for
-# --help), so that ``jyscore score`` does not pay for the Excel writer, the ranking or the pool
-COMMANDS: dict[str, str] = {
-    "score": "jyscore.cli.score:score",
-    "template": "jyscore.cli.template:template",
-    "convert": "jyscore.cli.convert:convert",
-    "rank": "jyscore.cli.rank:rank",
-    "validate": "jyscore.cli.validate:validate",
-    "schema": "jyscore.cli.schema:schema",
-    "compare": "jyscore.cli.compare:compare",
-    "report": "jyscore.cli.report:report",
-    "explain": "jyscore.cli.explain:explain",
-    "rubric": "jyscore.cli.rubric:rubric",
+
+def _score() -> click.Command:
+    from .score import score
+
+    return score
+
+
+def _template() -> click.Command:
+    from .template import template
+
+    return template
+
+
+def _convert() -> click.Command:
+    from .convert import convert
+
+    return convert
+
+
+def _rank() -> click.Command:
+    from .rank import rank
+
+    return rank
+
+
+def _validate() -> click.Command:
+    from .validate import validate
+
+    return validate
+
+
+def _schema() -> click.Command:
+    from .schema import schema
+
+    return schema
+
+
+def _compare() -> click.Command:
+    from .compare import compare
+
+    return compare
+
+
+def _report() -> click.Command:
+    from .report import report
+
+    return report
+
+
+def _explain() -> click.Command:
+    from .explain import explain
+
+    return explain
+
+
+def _rubric() -> click.Command:
+    from .rubric import rubric
+
+    return rubric
+
+
+# name -> the function that imports the command: a command's module is imported only when that
+# command runs (or for --help), so that ``jyscore score`` does not pay for the Excel writer, the
+# ranking or the pool. A new command is one module plus one function and one entry here.
+COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "score": _score,
+    "template": _template,
+    "convert": _convert,
+    "rank": _rank,
+    "validate": _validate,
+    "schema": _schema,
+    "compare": _compare,
+    "report": _report,
+    "explain": _explain,
+    "rubric": _rubric,
 }
 
 
@@ -54,8 +116,7 @@ class LazyGroup(LocalizedHelp, click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            module, _, name = COMMANDS[cmd_name].partition(":")
-            self.add_command(getattr(import_module(module), name), cmd_name)
+            self.add_command(COMMANDS[cmd_name](), cmd_name)
         return super().get_command(ctx, cmd_name)
 
 

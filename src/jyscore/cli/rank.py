@@ -25,7 +25,6 @@ from ..render.formats import (
     RANK_DETAIL_FORMATS,
     RANK_EXTENSIONS,
     RANK_FORMATS,
-    load_renderer,
     rank_format_for,
 )
 from ..render.rank_common import RankRenderOptions
@@ -195,14 +194,14 @@ def rank(
         show_self=show_self,
         for_file=output is not None,
     )
-    rendered = load_renderer(RANK_FORMATS[fmt])(outcome, options)
+    rendered = RANK_FORMATS[fmt]()(outcome, options)
     if output is None:
         if isinstance(rendered, bytes):
             if sys.stdout.isatty():
                 click.echo(hint("program-says", text=hint("rank-binary-stdout", format=fmt)),
                            err=True)
                 sys.exit(EXIT_USAGE)
-            click.get_binary_stream("stdout").write(rendered)
+            sys.stdout.buffer.write(rendered)
         else:
             click.echo(rendered, nl=False, color=options.color)
         return

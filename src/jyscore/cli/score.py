@@ -8,7 +8,7 @@ import click
 from ..engine import score as score_sheet
 from ..models import PANEL_METHODS
 from ..problems import JyscoreError, Problem
-from ..render.formats import PANEL_FORMATS, RESULT_FORMATS, load_renderer
+from ..render.formats import PANEL_FORMATS, RESULT_FORMATS
 from .common import (
     checked_sheets,
     echo_problems,
@@ -67,7 +67,7 @@ def score(
     if len(sheets) == 1 and sheets[0].assessor is None:  # one college's own sheet, as ever
         echo_problems(problems)
         result = score_sheet(rubric, sheets[0])
-        render = load_renderer(RESULT_FORMATS[output_format])
+        render = RESULT_FORMATS[output_format]()
         options = output_options(sys.stdout)
         click.echo(render(result, options), nl=False, color=options.color)  # FORCE_COLOR piped
         return
@@ -78,6 +78,6 @@ def score(
     except JyscoreError as exc:
         fail([*problems, *exc.problems])
     echo_problems(sorted([*problems, *warnings], key=Problem.sort_key))
-    render = load_renderer(PANEL_FORMATS[output_format])
+    render_panel = PANEL_FORMATS[output_format]()
     options = output_options(sys.stdout)
-    click.echo(render(panel, options), nl=False, color=options.color)
+    click.echo(render_panel(panel, options), nl=False, color=options.color)

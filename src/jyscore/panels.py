@@ -167,8 +167,9 @@ def identity(name: str) -> str:
     return "".join(name_identity(name).split())
 
 
-class SheetLike(Protocol):
-    """What grouping reads of a sheet (a :class:`~jyscore.models.Sheet` or a smaller key)."""
+class CollegeYear(Protocol):
+    """What a check of colleges and years reads of a sheet (a :class:`~jyscore.models.Sheet`,
+    a smaller key): the duplicate check of :mod:`jyscore.validate` and the grouping here."""
 
     @property
     def source(self) -> str: ...
@@ -180,10 +181,14 @@ class SheetLike(Protocol):
     def year(self) -> int: ...
 
     @property
-    def assessor(self) -> str | None: ...
+    def positions(self) -> Mapping[str, Position]: ...
+
+
+class SheetLike(CollegeYear, Protocol):
+    """What grouping reads of a sheet: its college and year, and who assessed it."""
 
     @property
-    def positions(self) -> Mapping[str, Position]: ...
+    def assessor(self) -> str | None: ...
 
 
 S = TypeVar("S", bound=SheetLike)

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Protocol
 
 from .loading import SheetReport, discover
 from .loading.defaults import SheetDefaults
@@ -36,7 +35,7 @@ from .loading.parallel import PARALLEL_THRESHOLD, map_files
 from .messages import hint
 from .models import Entry, Node, Rubric, Sheet
 from .numbers import format_decimal
-from .panels import group_sheets
+from .panels import CollegeYear, group_sheets
 from .problems import JyscoreError, Position, Problem, Severity, make_problem
 from .text import identity, reveal, short
 
@@ -215,22 +214,6 @@ def _warning(
         code, sheet.source, at or Position(), item_id=node.id if node else None,
         item_name=node.name if node else None, severity=Severity.WARNING, **params,
     )
-
-
-class CollegeYear(Protocol):
-    """What the check for the same college twice reads of a sheet (a Sheet, a SheetKey, …)."""
-
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def college(self) -> str: ...
-
-    @property
-    def year(self) -> int: ...
-
-    @property
-    def positions(self) -> Mapping[str, Position]: ...
 
 
 def duplicate_problems(sheets: Iterable[CollegeYear]) -> list[Problem]:

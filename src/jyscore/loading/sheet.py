@@ -284,6 +284,12 @@ class SheetChecker:
             return None
         return note
 
+    def _missing_input(self, at: Position, node: Node, input_spec: rules.InputSpec) -> None:
+        """JY127: a required input not given, with an example of its type."""
+        example, other = _EXAMPLES.get(input_spec.reader, ("3", "2"))
+        self.add("JY127", at, node, field=input_spec.name,
+                 label=input_spec.shown(self.rubric.labels), example=example, other=other)
+
     def _ruled_entry(
         self, node: Node, path: Path_, key_at: Position, value: dict[str, Any]
     ) -> None:
@@ -342,9 +348,7 @@ class SheetChecker:
             name = input_spec.name
             if input_spec.required and value.get(name) is None and name not in both \
                     and name not in reported:
-                example, other = _EXAMPLES.get(input_spec.reader, ("3", "2"))
-                self.add("JY127", key_at, node, field=name,
-                         label=input_spec.shown(self.rubric.labels), example=example, other=other)
+                self._missing_input(key_at, node, input_spec)
                 all_parsed = False
         self._replace_inherited(node, both, per_column)
         if all_parsed:
@@ -355,10 +359,8 @@ class SheetChecker:
                     continue
                 lacking = [s for s in specs if s.required and s.name not in values]
                 for input_spec in lacking:  # given per column, but not for this one
-                    example, other = _EXAMPLES.get(input_spec.reader, ("3", "2"))
-                    self.add("JY127", self.doc.position((*path, input_spec.name)), node,
-                             field=input_spec.name, label=input_spec.shown(self.rubric.labels),
-                             example=example, other=other)
+                    self._missing_input(self.doc.position((*path, input_spec.name)), node,
+                                        input_spec)
                 if lacking:
                     continue
                 for finding in rules.check(node, values):

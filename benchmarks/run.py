@@ -198,7 +198,7 @@ def checker_command() -> list[str] | None:
 
 
 def xlsx_available() -> bool:
-    from jyscore.render.formats import RANK_FORMATS
+    from jyscore.writers.formats import RANK_FORMATS
 
     return "xlsx" in RANK_FORMATS
 
@@ -309,7 +309,7 @@ def _run(args: argparse.Namespace, env: dict[str, str], work: Path, small_big: i
             repeats=startup_repeats)
     if "xlsx" not in args.skip:
         if not xlsx_available():
-            notes.append('row 5 skipped: no "xlsx" in jyscore.render.formats.RANK_FORMATS yet')
+            notes.append('row 5 skipped: no "xlsx" in jyscore.writers.formats.RANK_FORMATS yet')
         else:
             for count in (small_big, args.big):
                 folder = work / f"sheets-{count}"

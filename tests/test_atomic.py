@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from jyscore.atomic import OutputError, write_atomic, write_text_atomic
+from jyscore.writers.atomic import OutputError, write_atomic, write_text_atomic
 
 
 def test_refuses_to_overwrite_without_permission(tmp_path):
@@ -66,7 +66,7 @@ def test_sigterm_while_writing_leaves_the_old_file_and_no_temporary(tmp_path):
         f"""
         import os, signal, sys, time
         from pathlib import Path
-        from jyscore.atomic import write_atomic
+        from jyscore.writers.atomic import write_atomic
 
         def slow(stream):
             stream.write(b"partial")
@@ -119,7 +119,7 @@ def test_a_folder_without_write_permission_is_named_not_a_locked_file(tmp_path, 
     with pytest.raises(OutputError) as info:
         write_atomic(target, b"new", overwrite=True)
     assert info.value.code == "JY703"
-    from jyscore.messages import render_message
+    from jyscore.i18n.messages import render_message
 
     message = render_message("JY703", {"path": target, "reason": info.value.reason})
     assert "x.csv" in message and "not writable" in message and "Excel" not in message

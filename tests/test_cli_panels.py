@@ -436,9 +436,10 @@ def test_a_rubric_declares_level_item_and_the_method(tmp_path):
 
 
 def test_panels_rank_and_validate_the_same_in_a_process_pool():
-    from jyscore.loading import discover, load_rubric
-    from jyscore.rank_run import rank_paths
-    from jyscore.validate import validate_files
+    from jyscore.readers.files import discover
+    from jyscore.readers.rubric import load_rubric
+    from jyscore.pipeline.rank import rank_paths
+    from jyscore.pipeline.validate import validate_files
 
     rubric = load_rubric()
     folders = [ROOT / "examples" / "2024", ROOT / "examples" / "panel-2024"]  # one year

@@ -323,7 +323,7 @@ def test_a_failed_write_leaves_the_old_file(run, tmp_path, monkeypatch):
     def broken_replace(source, target):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("jyscore.atomic.os.replace", broken_replace)
+    monkeypatch.setattr("jyscore.writers.atomic.os.replace", broken_replace)
     result = run("tie", "-o", str(out), "--force")
     assert result.exit_code == 1
     assert "the disk is full" in result.stderr

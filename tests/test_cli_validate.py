@@ -17,10 +17,10 @@ from click.testing import CliRunner
 
 from jyscore.cli import cli
 from jyscore.cli.common import wants_color
-from jyscore.problems import Problem, Severity
-from jyscore.render.options import RenderOptions
-from jyscore.render.problems import PROBLEM_FORMATS
-from jyscore.validate import validate
+from jyscore.core.problems import Problem, Severity
+from jyscore.writers.options import RenderOptions
+from jyscore.writers.problems import PROBLEM_FORMATS
+from jyscore.pipeline.validate import validate
 
 from .conftest import DATA, ROOT
 from .sheets import sheet_text

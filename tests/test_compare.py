@@ -182,8 +182,8 @@ def test_pure_comparison_keeps_exact_fractions():
     from fractions import Fraction
 
     from jyscore import load_rubric
-    from jyscore.comparison import compare
-    from jyscore.rank_run import rank_paths
+    from jyscore.core.comparison import compare
+    from jyscore.pipeline.rank import rank_paths
 
     tiny = load_rubric(Path(TINY))
     before = rank_paths([REPORT / "2023"], tiny, details=True, detail_limit=None)
@@ -211,7 +211,7 @@ def test_a_sheet_changed_between_its_two_reads_is_a_clear_error(tmp_path, monkey
     """rank_paths reads each sheet again for its items and keeps none for one that changed
     in between: the command says so (exit 1, nothing written), never a traceback."""
     import jyscore.cli.compare as command
-    from jyscore.rank_run import rank_paths
+    from jyscore.pipeline.rank import rank_paths
 
     def without_items(*args, **kwargs):
         return rank_paths(*args, **{**kwargs, "details": False})

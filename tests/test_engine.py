@@ -8,11 +8,11 @@ from fractions import Fraction
 import pytest
 
 from jyscore import load_sheet, score
-from jyscore.models import Entry, Node
-from jyscore.rules import Explain
-from jyscore.rules.per_unit import KIND as PER_UNIT
-from jyscore.rules.per_unit import PerUnitRule
-from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
+from jyscore.core.models import Entry, Node
+from jyscore.core.rules import Explain
+from jyscore.core.rules.per_unit import KIND as PER_UNIT
+from jyscore.core.rules.per_unit import PerUnitRule
+from jyscore.core.rules.rate_steps import RateStepsRule, rate_steps_points
 
 from .conftest import DATA
 
@@ -96,7 +96,7 @@ def test_no_float_on_the_path(rubric):
 def test_standard_competition_ranking(rubric):
     from dataclasses import replace
 
-    from jyscore.ranking import rank
+    from jyscore.core.ranking import rank
 
     base = load_sheet(DATA / "good" / "whole-items.yaml", rubric)
     entries = dict(base.entries)

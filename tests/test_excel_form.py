@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from jyscore import load_rubric, load_sheet, score
 from jyscore.cli import cli
-from jyscore.excel.template import build_form
-from jyscore.loading import read_sheet
-from jyscore.problems import JyscoreError
-from jyscore.render.sheet_yaml import scalar
+from jyscore.writers.xlsx.form import build_form
+from jyscore.readers.files import read_sheet
+from jyscore.core.problems import JyscoreError
+from jyscore.writers.sheet_yaml import scalar
 
 from .conftest import DATA, ROOT
 from .xlsx_helpers import id_rows
@@ -203,7 +203,7 @@ def test_a_partly_filled_yaml_template_names_each_empty_item(yaml_template: Path
     "全角，标点“引号”", "=HYPERLINK(\"x\")",
 ])
 def test_yaml_scalars_read_back_exactly(text: str, tmp_path: Path):
-    from jyscore.loading.yamlsource import Limits, parse
+    from jyscore.readers.yamlsource import Limits, parse
 
     doc = parse(f"key: {scalar(text)}\n", "t.yaml", Limits(10_000, 100, "test"))
     assert doc.data == {"key": text}
@@ -223,7 +223,7 @@ def test_yaml_scalars_other_yaml_tools_would_read_as_non_strings_are_quoted(text
 
 
 def test_a_note_with_crlf_round_trips_through_yaml(tmp_path: Path):
-    from jyscore.loading.yamlsource import Limits, parse
+    from jyscore.readers.yamlsource import Limits, parse
 
     note = "第一行\r\n第二行"
     doc = parse(f"key: {scalar(note)}\n", "t.yaml", Limits(10_000, 100, "test"))
@@ -232,7 +232,7 @@ def test_a_note_with_crlf_round_trips_through_yaml(tmp_path: Path):
 
 @pytest.mark.parametrize("text", ["\u2028", "控制\x01字符", "\x85", "\ufffe", "\x1b[31m"])
 def test_yaml_scalars_no_file_can_hold_are_refused_where_read(text: str):
-    from jyscore.loading.yamlsource import Limits, parse
+    from jyscore.readers.yamlsource import Limits, parse
 
     with pytest.raises(JyscoreError) as caught:
         parse(f"key: {scalar(text)}\n", "t.yaml", Limits(10_000, 100, "test"))

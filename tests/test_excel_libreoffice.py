@@ -17,10 +17,10 @@ import openpyxl
 import pytest
 
 from jyscore import load_sheet, score
-from jyscore.excel.template import build_form
-from jyscore.loading import read_sheet
-from jyscore.models import Entry, Sheet
-from jyscore.problems import JyscoreError
+from jyscore.writers.xlsx.form import build_form
+from jyscore.readers.files import read_sheet
+from jyscore.core.models import Entry, Sheet
+from jyscore.core.problems import JyscoreError
 
 from .conftest import ROOT
 from .xlsx_helpers import fill, id_rows, set_cells, total_cells
@@ -151,7 +151,7 @@ def test_the_forms_total_skips_a_number_stored_as_text_so_jyscore_refuses_it(rec
 
 
 def test_a_ranking_workbook_saved_by_libreoffice_is_still_known_as_an_output(recalculated):
-    from jyscore.excel.marks import is_own_output
+    from jyscore.form.marks import is_own_output
 
     _, out = recalculated
     assert is_own_output(out / "ranking.xlsx")
@@ -203,7 +203,7 @@ TOTALS_CASES = {
 
 
 def with_totals(sheet: Sheet, adjustments: dict, vetoes: dict) -> Sheet:
-    from jyscore.models import AdjustmentEntry, VetoEntry
+    from jyscore.core.models import AdjustmentEntry, VetoEntry
 
     return dataclasses.replace(
         sheet,
@@ -277,7 +277,7 @@ def test_libreoffice_totals_with_adjustments_and_vetoes_as_worked_by_hand(compos
 
 
 def rules_computed(node) -> bool:
-    from jyscore import rules
+    from jyscore.core import rules
 
     return not rules.hand_scored(node)
 
@@ -289,7 +289,7 @@ def rules_computed(node) -> bool:
 )
 def test_libreoffice_small_rubrics(tmp_path, file, rates):
     from jyscore import load_rubric
-    from jyscore.models import Sheet
+    from jyscore.core.models import Sheet
 
     rubric = load_rubric(ROOT / "tests" / "data" / "rules" / file)
     blank = tmp_path / "blank.xlsx"

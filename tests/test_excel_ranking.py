@@ -9,12 +9,18 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from jyscore import load_sheet, rank_run, score
+from jyscore import load_sheet, score
+from jyscore.pipeline import rank as rank_run
 from jyscore.cli import cli
-from jyscore.engine import Totals
-from jyscore.excel.ranking import CHART_ROWS, STYLED_ROWS, sheet_title, write_ranking_workbook
-from jyscore.rank_run import DETAIL_LIMIT
-from jyscore.ranking import Standing, rank
+from jyscore.core.engine import Totals
+from jyscore.writers.xlsx.ranking import (
+    CHART_ROWS,
+    STYLED_ROWS,
+    sheet_title,
+    write_ranking_workbook,
+)
+from jyscore.pipeline.rank import DETAIL_LIMIT
+from jyscore.core.ranking import Standing, rank
 
 from .conftest import ROOT
 from .sheets import sheet_text
@@ -104,7 +110,7 @@ def test_every_sheet_prints_on_a4_with_header_footer_and_cjk_font(workbook):
 
 
 def test_rows_are_tall_enough_for_their_wrapped_text(workbook):
-    from jyscore.excel.printing import height_for, text_lines
+    from jyscore.writers.xlsx.printing import height_for, text_lines
 
     ws = workbook["文学院"]
     width = ws.column_dimensions["B"].width

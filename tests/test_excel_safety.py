@@ -12,7 +12,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from jyscore.excel.safety import WorkbookLimits, workbook_problem
+from jyscore.readers.xlsx_safety import WorkbookLimits, workbook_problem
 
 from .conftest import DATA
 
@@ -99,7 +99,7 @@ def test_a_hostile_file_is_refused_before_openpyxl_is_imported():
     script = (
         "import sys\n"
         "from jyscore import load_rubric\n"
-        "from jyscore.loading import check_sheet\n"
+        "from jyscore.readers.files import check_sheet\n"
         "from pathlib import Path\n"
         f"report = check_sheet(Path({str(BAD / 'billion-laughs.xlsx')!r}), load_rubric())\n"
         "assert [p.code for p in report.problems] == ['JY608'], report.problems\n"

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from jyscore import load_rubric, load_sheet
 from jyscore.cli import cli
-from jyscore.problems import JyscoreError
+from jyscore.core.problems import JyscoreError
 
 from .conftest import ROOT
 from .sheets import sheet_text
@@ -149,13 +149,13 @@ def test_did_you_mean_stays_silent_when_nothing_is_near(tmp_path: Path):
 
 def test_nearest_id_cost_does_not_grow_with_the_rubric():
     """10,000 ids: the candidates come from lookups, at most MAX_RANKED are measured."""
-    from jyscore.loading.nearest import MAX_RANKED, nearest_id
+    from jyscore.readers.nearest import MAX_RANKED, nearest_id
 
     known = frozenset(f"{a}.{b}.{c}" for a in range(1, 11) for b in range(1, 31)
                       for c in range(1, 34))
     assert len(known) > 9_000
     calls = 0
-    import jyscore.loading.nearest as nearest
+    import jyscore.readers.nearest as nearest
 
     original = nearest._distance
 
@@ -249,7 +249,7 @@ def test_a_ranking_workbook_in_the_sheets_folder_is_skipped_with_a_note(sheets: 
 def test_the_mark_is_in_the_document_properties(sheets: Path, tmp_path: Path):
     import openpyxl
 
-    from jyscore.excel.marks import OUTPUT_KEYWORD, is_own_output
+    from jyscore.form.marks import OUTPUT_KEYWORD, is_own_output
 
     out = tmp_path / "r.xlsx"
     run("rank", sheets, "-o", out)
@@ -263,7 +263,7 @@ def test_the_mark_is_in_the_document_properties(sheets: Path, tmp_path: Path):
 
 @pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not a zip", b"college: x\n"])
 def test_a_broken_xlsx_is_not_taken_for_an_output(tmp_path: Path, content: bytes):
-    from jyscore.excel.marks import is_own_output
+    from jyscore.form.marks import is_own_output
 
     (tmp_path / "x.xlsx").write_bytes(content)
     assert not is_own_output(tmp_path / "x.xlsx")
@@ -315,7 +315,7 @@ def test_a_format_agreeing_with_or_beyond_the_extension_is_used(sheets, tmp_path
 
 
 def test_did_you_mean_prefers_an_id_the_sheet_is_missing_even_two_edits_away():
-    from jyscore.loading.nearest import nearest_id
+    from jyscore.readers.nearest import nearest_id
 
     known = frozenset({"1.1", "1.2", "1.3", "1.4", "1.4.1", "1.4.2"})
     # "1.14": one edit from 1.1 and 1.4 (both scored), two from 1.4.1 (missing)

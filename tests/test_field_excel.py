@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 
 from jyscore import load_rubric
-from jyscore.excel.layout import computed, split_key
-from jyscore.excel.template import build_form
-from jyscore.loading import read_sheet
-from jyscore.problems import JyscoreError
+from jyscore.form.layout import computed, split_key
+from jyscore.writers.xlsx.form import build_form
+from jyscore.readers.files import read_sheet
+from jyscore.core.problems import JyscoreError
 
 from .xlsx_helpers import ASSESSED, NOTE, SELF
 
@@ -67,7 +67,7 @@ def test_a_filled_form_typed_as_numbers_still_loads():
     ("0", True), ("三分", False), ("4.5分", False), ("", False), ("TRUE", False),
 ])
 def test_what_counts_as_a_number_stored_as_text(text: str, numeric: bool):
-    from jyscore.excel.reader import _looks_numeric
+    from jyscore.readers.xlsx import _looks_numeric
 
     assert _looks_numeric(text) is numeric
 

@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from jyscore import load_sheet, score
-from jyscore.excel.template import build_form
-from jyscore.loading import read_sheet
-from jyscore.problems import JyscoreError
+from jyscore.writers.xlsx.form import build_form
+from jyscore.readers.files import read_sheet
+from jyscore.core.problems import JyscoreError
 
 from .conftest import ROOT
 from .xlsx_helpers import fill, id_rows, set_cells, total_cells
@@ -171,7 +171,7 @@ def test_a_raw_non_character_in_a_cell_is_refused_at_its_cell(filled, rubric):
 
 
 def test_a_non_character_in_the_shared_strings_is_refused_at_its_cell(tmp_path):
-    from jyscore.excel.illegal import find_illegal_cell
+    from jyscore.readers.xlsx_illegal import find_illegal_cell
 
     path = tmp_path / "shared.xlsx"
     workbook = openpyxl.Workbook()

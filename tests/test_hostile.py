@@ -25,10 +25,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from jyscore import load_rubric, load_sheet, score
-from jyscore.atomic import OutputError, write_atomic
+from jyscore.writers.atomic import OutputError, write_atomic
 from jyscore.cli import cli
-from jyscore.loading.files import FolderLink, check_sheet, discover
-from jyscore.problems import JyscoreError
+from jyscore.readers.files import FolderLink, check_sheet, discover
+from jyscore.core.problems import JyscoreError
 
 from .conftest import DATA, ROOT
 
@@ -125,8 +125,8 @@ def test_a_name_option_no_file_may_hold_is_a_usage_error(args, tmp_path: Path):
 def test_the_writers_keep_titles_and_properties_valid_whatever_reaches_them(tmp_path: Path):
     import openpyxl
 
-    from jyscore.excel.ranking import sheet_title
-    from jyscore.excel.template import build_form
+    from jyscore.writers.xlsx.ranking import sheet_title
+    from jyscore.writers.xlsx.form import build_form
 
     path = tmp_path / "form.xlsx"
     build_form(load_rubric(), "文学院\x01\ufffe", 2024).save(path)
@@ -154,7 +154,7 @@ def test_deep_nesting_in_a_folder_is_one_files_problem_not_the_runs(tmp_path: Pa
 
 
 def test_a_recursion_error_never_escapes_a_files_report(tmp_path: Path, rubric, monkeypatch):
-    import jyscore.loading.files as files
+    import jyscore.readers.files as files
 
     def recurse(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")
@@ -500,7 +500,7 @@ def test_targets_match_colleges_as_the_duplicate_check_does(tmp_path: Path):
     ("\u2029", 0), ("\ufffe", 0), ("\uffff", 0), ("a\ud800", 1), ("\U0001F600\udc80", 1),
 ])
 def test_first_unwritable(text: str, index):
-    from jyscore.text import first_unwritable
+    from jyscore.core.text import first_unwritable
 
     assert first_unwritable(text) == index
 
@@ -510,7 +510,7 @@ def test_first_unwritable(text: str, index):
     ("a\nb\tc", "a\\x0ab\\x09c"), ("\u202e反转", "\\u202e反转"), ("\udcff", "\\xff"),
 ])
 def test_printable(text: str, shown: str):
-    from jyscore.text import printable
+    from jyscore.core.text import printable
 
     assert printable(text) == shown
 
@@ -523,13 +523,13 @@ def test_printable(text: str, shown: str):
     ("文学院", "\u115f\u1160文学院\u3164\uffa0", True), ("文学院", "文学院\u180b", True),
 ])
 def test_identity(a: str, b: str, same: bool):
-    from jyscore.text import identity
+    from jyscore.core.text import identity
 
     assert (identity(a) == identity(b)) is same
 
 
 def test_a_file_is_read_up_to_its_limit_whatever_its_size_says(tmp_path: Path):
-    from jyscore.inputfile import NotRegularFile, TooLarge, read_limited
+    from jyscore.readers.inputfile import NotRegularFile, TooLarge, read_limited
 
     path = tmp_path / "f"
     path.write_bytes(b"x" * 100)
@@ -548,7 +548,7 @@ def test_a_file_is_read_up_to_its_limit_whatever_its_size_says(tmp_path: Path):
 
 
 def test_a_text_is_measured_as_excel_counts_it_in_utf16_units(tmp_path: Path):
-    from jyscore.text import MAX_TEXT_CHARS, cell_length
+    from jyscore.core.text import MAX_TEXT_CHARS, cell_length
 
     emoji = "\U0001F600" * 20_000  # 20,000 characters, 40,000 UTF-16 units
     assert cell_length(emoji) == 40_000 > MAX_TEXT_CHARS >= cell_length("文" * 32_767)

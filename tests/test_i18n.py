@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore.cli import cli
-from jyscore.i18n import (
+from jyscore.i18n.catalogue import (
     PoSyntaxError,
     catalogue,
     catalogue_path,
@@ -21,8 +21,8 @@ from jyscore.i18n import (
     read_po,
     set_language,
 )
-from jyscore.i18n_catalogue import source_entries
-from jyscore.messages import HINTS, MESSAGES, render_message
+from jyscore.cli.catalogue import source_entries
+from jyscore.i18n.messages import HINTS, MESSAGES, render_message
 
 from .conftest import DATA, ROOT
 
@@ -49,7 +49,7 @@ def test_every_text_has_a_current_translation_with_the_same_placeholders():
             missing.append(entry.context)
         elif placeholders(translated) != placeholders(entry.english):
             different.append(entry.context)
-    assert not missing, f"run python -m jyscore.i18n_catalogue zh and translate: {missing}"
+    assert not missing, f"run python -m jyscore.cli.catalogue zh and translate: {missing}"
     assert not different, f"placeholders differ from the English: {different}"
 
 
@@ -59,7 +59,7 @@ def test_the_catalogue_covers_every_code_and_hint_and_has_nothing_stale():
     assert set(MESSAGES) <= contexts and set(HINTS) <= contexts
     sources = {(e.context, e.english) for e in source_entries()}
     stale = [(e.context, e.msgid[:40]) for e in entries if e.msgid and (e.context, e.msgid) not in sources]
-    assert not stale, "entries whose English is gone: run python -m jyscore.i18n_catalogue zh"
+    assert not stale, "entries whose English is gone: run python -m jyscore.cli.catalogue zh"
     assert not [e.context for e in entries if e.fuzzy]
 
 
@@ -90,7 +90,7 @@ def test_fuzzy_entries_are_not_used(tmp_path: Path):
 
 
 def test_a_problem_keeps_its_words_as_data_and_renders_in_either_language():
-    from jyscore.messages import phrase
+    from jyscore.i18n.messages import phrase
 
     params = {"what": phrase("what-sheet"), "example": "college: …", "found": phrase("value-list")}
     set_language("zh")
@@ -188,7 +188,7 @@ ALLOWED_WORDS = {
     "quota_rounding", "X", "Y", "Z",  # a rubric key; colleges of tests/data/panels/tie
     "assessedtotal", "item",  # the labels assessed + total of tests/data/panels/rubric.yaml, joined
     "compare", "report", "explain", "check",  # commands
-    "and", "or", "not", "if", "else", "floor", "ceil",  # a condition's words (jyscore.rules.expr)
+    "and", "or", "not", "if", "else", "floor", "ceil",  # a condition's words (jyscore.core.rules.expr)
     "kind", "nope",  # a rubric key and a value of tests/data
     "children", "parts", "full", "per_unit", "boundary", "direction", "start", "line",
     "line_input", "per_step_below", "both", "allowed", "inputs", "input",  # keys of a rubric's rules
@@ -481,7 +481,7 @@ def test_a_worker_process_speaks_the_language_of_the_run(tmp_path: Path):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from jyscore.loading.parallel import _start_worker
+    from jyscore.pipeline.parallel import _start_worker
 
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(1, mp_context=context, initializer=_start_worker,

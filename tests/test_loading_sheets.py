@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from jyscore import load_sheet
-from jyscore.problems import JyscoreError
+from jyscore.core.problems import JyscoreError
 
 from .conftest import DATA, problems_in
 from .sheets import sheet_text

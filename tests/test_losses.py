@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jyscore import load_rubric
-from jyscore.losses import (
+from jyscore.core.losses import (
     ItemLosses,
     LossTable,
     MissingItemTable,
@@ -20,8 +20,8 @@ from jyscore.losses import (
     median,
     share,
 )
-from jyscore.models import Node
-from jyscore.rank_run import rank_paths
+from jyscore.core.models import Node
+from jyscore.pipeline.rank import rank_paths
 
 from .conftest import DATA
 

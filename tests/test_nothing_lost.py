@@ -102,7 +102,7 @@ def locked(monkeypatch):
     def refuse(source, target):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("jyscore.atomic.os.replace", refuse)
+    monkeypatch.setattr("jyscore.writers.atomic.os.replace", refuse)
 
 
 @pytest.mark.parametrize("args, name", [

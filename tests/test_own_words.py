@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore.cli import cli
-from jyscore.i18n import set_language
-from jyscore.models import Labels
-from jyscore.rules.expr import compile_expr, to_words
+from jyscore.i18n.catalogue import set_language
+from jyscore.core.models import Labels
+from jyscore.core.rules.expr import compile_expr, to_words
 
 ROOT = Path(__file__).parent.parent
 PANELS = Path(__file__).parent / "data" / "panels"
@@ -114,7 +114,7 @@ def test_yaml_template_says_one_point_and_two_points(tmp_path: Path):
     (AttributeError("x"), "xlsx-xml-damaged"),
 ])
 def test_a_damaged_workbook_is_described_in_words_not_by_the_error_class(error, name):
-    from jyscore.messages import damage_phrase, render_message
+    from jyscore.i18n.messages import damage_phrase, render_message
 
     said = damage_phrase(error)
     assert said.name == name
@@ -126,7 +126,7 @@ def test_a_damaged_workbook_is_described_in_words_not_by_the_error_class(error, 
 
 @pytest.mark.lang("zh")
 def test_a_bomb_is_refused_in_whole_sentences():
-    from jyscore.messages import phrase, render_message
+    from jyscore.i18n.messages import phrase, render_message
 
     text = render_message("JY606", {"reason": phrase(
         "xlsx-bomb-ratio", part="xl/media/zeros.bin", ratio=1028, limit=200)})
@@ -166,7 +166,7 @@ def test_a_form_is_written_in_the_language_and_read_in_either(tmp_path: Path, wr
 def test_chinese_prefix_and_separators(tmp_path: Path):
     from collections import Counter
 
-    from jyscore.rank_run import _years_text
+    from jyscore.pipeline.rank import _years_text
 
     assert _years_text(Counter({2023: 5, 2024: 1})) == "2023（5 张表）、2024（1 张表）"
     sheet = ROOT / "examples" / "composite-employment" / "文学院.yaml"

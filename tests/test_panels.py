@@ -15,10 +15,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jyscore.engine import score
-from jyscore.loading import load_rubric, load_sheet
-from jyscore.models import Rubric
-from jyscore.panels import (
+from jyscore.core.engine import score
+from jyscore.readers.rubric import load_rubric
+from jyscore.readers.sheet import load_sheet
+from jyscore.core.models import Rubric
+from jyscore.core.panels import (
     Member,
     PanelSettings,
     aggregate,
@@ -27,7 +28,7 @@ from jyscore.panels import (
     identity,
     publish,
 )
-from jyscore.problems import JyscoreError
+from jyscore.core.problems import JyscoreError
 
 DATA = Path(__file__).parent / "data" / "panels"
 
@@ -216,7 +217,7 @@ def test_identity_drops_invisible_characters():
 
 
 def test_one_college_however_its_name_is_spelt_is_one_panel():
-    from jyscore.models import Sheet
+    from jyscore.core.models import Sheet
 
     sheets = [Sheet(f"{who}.yaml", college, 2024, None, {}, assessor=who)
               for who, college in (("王老师", "文学院"), ("李老师", "文学院\u200b"), ("张老师", "⽂学院"))]
@@ -245,7 +246,7 @@ ASSESSOR = st.tuples(HALVES, HALVES.map(lambda v: v + 20), st.integers(0, 10).ma
 
 
 def _member(rubric: Rubric, index: int, values: tuple[Decimal, Decimal, Decimal]) -> Member:
-    from jyscore.models import Entry, Sheet
+    from jyscore.core.models import Entry, Sheet
 
     entries = {i: Entry(i, assessed=v) for i, v in zip(("1.1", "2.1", "3.1"), values)}
     sheet = Sheet(f"评委{index}.yaml", "甲学院", 2024, None, entries, ("assessed",),

@@ -13,8 +13,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment
 
 from jyscore.cli import cli
-from jyscore.excel import printing
-from jyscore.excel.printing import (
+from jyscore.writers.xlsx import printing
+from jyscore.writers.xlsx.printing import (
     FittedRows,
     apply_print_setup,
     fit_row_heights,

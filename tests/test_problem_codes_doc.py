@@ -1,4 +1,4 @@
-"""docs/problem-codes.md lists every code of jyscore.messages.MESSAGES with a one-line example.
+"""docs/problem-codes.md lists every code of jyscore.i18n.messages.MESSAGES with a one-line example.
 
 The table between the ``codes`` markers is generated from MESSAGES; the test fails when it is
 stale (a code added, renamed or reworded). To regenerate it after changing messages.py:
@@ -12,7 +12,7 @@ import re
 import string
 from pathlib import Path
 
-from jyscore.messages import MESSAGES
+from jyscore.i18n.messages import MESSAGES
 
 DOC = Path(__file__).parent.parent / "docs" / "problem-codes.md"
 BEGIN, END = "<!-- codes:begin (generated from messages.py) -->", "<!-- codes:end -->"

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jyscore import score
-from jyscore.loading.sheet import SHEET_LIMITS, sheet_from_document
-from jyscore.loading.yamlsource import parse
-from jyscore.ranking import rank
-from jyscore.rules.rate_steps import RateStepsRule, rate_steps_points
+from jyscore.readers.sheet import SHEET_LIMITS, sheet_from_document
+from jyscore.readers.yamlsource import parse
+from jyscore.core.ranking import rank
+from jyscore.core.rules.rate_steps import RateStepsRule, rate_steps_points
 
 from .sheets import CAPS
 
@@ -103,8 +103,8 @@ def test_ranking_is_a_permutation_consistent_with_totals(rubric, variants):
 
 # -- rule kinds: steps and conditions ------------------------------------------------------------
 
-from jyscore.rules.expr import ExprError, compile_expr  # noqa: E402
-from jyscore.rules.steps import count_steps  # noqa: E402
+from jyscore.core.rules.expr import ExprError, compile_expr  # noqa: E402
+from jyscore.core.rules.steps import count_steps  # noqa: E402
 
 STEP_SIZES = st.sampled_from([D("0.1"), D("0.5"), D(1), D(2), D(5)])
 DISTANCES = st.fractions(min_value=-20, max_value=100)

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from jyscore import load_sheet
-from jyscore.loading import check_sheets, discover
-from jyscore.loading.defaults import Default, SheetDefaults
-from jyscore.loading.parallel import map_files
-from jyscore.loading.targets import load_targets, target_items
-from jyscore.problems import JyscoreError
-from jyscore.rank_run import rank_file, rank_paths, tie_break_keys, tie_policy
-from jyscore.render.formats import RANK_FORMATS, rank_format_for
-from jyscore.render.progress import DelayedProgress
+from jyscore.readers.files import check_sheets, discover
+from jyscore.readers.defaults import Default, SheetDefaults
+from jyscore.pipeline.parallel import map_files
+from jyscore.readers.targets import load_targets, target_items
+from jyscore.core.problems import JyscoreError
+from jyscore.pipeline.rank import rank_file, rank_paths, tie_break_keys, tie_policy
+from jyscore.writers.formats import RANK_FORMATS, rank_format_for
+from jyscore.writers.progress import DelayedProgress
 
 from .conftest import DATA
 from .sheets import sheet_text
@@ -162,7 +162,7 @@ def test_format_from_the_extension(name, expected):
 
 
 def test_every_registered_renderer_resolves_to_a_function():
-    from jyscore.render.formats import PANEL_FORMATS, RESULT_FORMATS
+    from jyscore.writers.formats import PANEL_FORMATS, RESULT_FORMATS
 
     for table in (RANK_FORMATS, RESULT_FORMATS, PANEL_FORMATS):
         for name, load in table.items():
@@ -187,8 +187,8 @@ def test_progress_appears_only_after_a_moment():
 
 
 def test_standings_share_numbers_only_when_they_read_the_same():
-    from jyscore.engine import Totals
-    from jyscore.ranking import Standing
+    from jyscore.core.engine import Totals
+    from jyscore.core.ranking import Standing
 
     def standing(base: str, bonus: str) -> Standing:
         return Standing("c", 2024, "s.yaml", {"assessed": Totals(Decimal(base), Decimal(bonus))},

@@ -212,7 +212,7 @@ def test_the_example_report_with_a_changed_rubric_a_year_before(tmp_path):
 
 
 def test_the_charts_are_inert_and_refused_otherwise():
-    from jyscore.render.report_charts import ChartError, check_inert
+    from jyscore.writers.report_charts import ChartError, check_inert
 
     check_inert('<svg xmlns="http://www.w3.org/2000/svg"><g clip-path="url(#c1)">'
                 '<text aria-label="url(http://x)">a</text></g></svg>')

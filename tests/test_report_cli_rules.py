@@ -138,9 +138,9 @@ def test_one_college_is_one_college(tmp_path):
 def test_nothing_lost_is_white_in_the_heat_map():
     from decimal import Decimal
 
-    from jyscore.loading import load_rubric
-    from jyscore.losses import ItemLosses, LossTable
-    from jyscore.render.report_charts import NOTHING_LOST, heatmap_spec
+    from jyscore.readers.rubric import load_rubric
+    from jyscore.core.losses import ItemLosses, LossTable
+    from jyscore.writers.report_charts import NOTHING_LOST, heatmap_spec
 
     item = load_rubric(Path(TINY)).items[0]
     spec = heatmap_spec(LossTable(("甲", "乙"), (ItemLosses(item, (Decimal(0), Decimal(1))),)),

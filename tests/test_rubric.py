@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jyscore import load_rubric
-from jyscore.problems import JyscoreError
+from jyscore.core.problems import JyscoreError
 
 from .conftest import DATA, ROOT, SEED
 

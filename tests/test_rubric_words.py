@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from jyscore import load_rubric, load_sheet
 from jyscore.cli import cli
-from jyscore.problems import JyscoreError
+from jyscore.core.problems import JyscoreError
 
 from .conftest import ROOT
 
@@ -294,9 +294,9 @@ def test_the_rubric_format_page_says_total_is_optional_and_where_it_rounds():
 # -- 10. a tie kept beyond a quota (score's JSON vetoes: tests/test_totals.py) ----------------
 
 def test_a_tie_kept_beyond_the_quota_says_so():
-    from jyscore.models import Band, Grades
-    from jyscore.render.rank_common import quota_note
-    from jyscore.totals import Graded, apply_quota
+    from jyscore.core.models import Band, Grades
+    from jyscore.writers.rank_common import quota_note
+    from jyscore.core.totals import Graded, apply_quota
 
     grades = Grades((Band("优秀", min=D(90), quota=D(30)), Band("合格")), "floor", "keep")
     # 10 colleges, 3 places; ranks 1, 2, 3, 3: the fourth keeps 优秀 by the tie

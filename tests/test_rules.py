@@ -1,4 +1,4 @@
-"""The rule kinds (jyscore.rules) through real rubric and sheet files.
+"""The rule kinds (jyscore.core.rules) through real rubric and sheet files.
 
 The composite rubric (rubric/composite-employment.yaml) uses every kind; its example sheets
 (examples/composite-employment/) are scored here against totals worked by hand in the tables
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from jyscore import load_rubric, load_sheet, score
-from jyscore.problems import JyscoreError
+from jyscore.core.problems import JyscoreError
 
 from .conftest import ROOT
 
@@ -264,7 +264,7 @@ def test_per_item_step_and_allowed(tmp_path, extra, entry, expected):
 
 
 def test_a_primary_scored_itself_has_no_subtotal_row_of_its_own(composite):
-    from jyscore.excel.plan import SUBTOTAL, plan
+    from jyscore.writers.xlsx.plan import SUBTOTAL, plan
 
     rows = plan(composite)
     keys = [r.key for r in rows if r.key]
@@ -297,8 +297,8 @@ def test_composite_schema_is_committed_and_accepts_the_examples(composite):
     import json
 
     jsonschema = pytest.importorskip("jsonschema")
-    from jyscore.render.jsontext import dumps
-    from jyscore.schema import sheet_schema
+    from jyscore.writers.jsontext import dumps
+    from jyscore.writers.schema import sheet_schema
 
     from .test_schema import _as_an_editor_sees_it
 
@@ -330,9 +330,9 @@ def test_validate_and_rank_the_composite_examples():
 
 
 def test_convert_round_trips_per_column_inputs(composite, tmp_path):
-    from jyscore.excel.reader import load_workbook_sheet
-    from jyscore.excel.template import write_form
-    from jyscore.render.sheet_yaml import sheet_yaml
+    from jyscore.readers.xlsx import load_workbook_sheet
+    from jyscore.writers.xlsx.form import write_form
+    from jyscore.writers.sheet_yaml import sheet_yaml
 
     for college in HAND:
         sheet = load_sheet(EXAMPLES / f"{college}.yaml", composite)
@@ -453,7 +453,7 @@ def test_steps_both_ways(tmp_path, rate, points):
 
 
 def test_the_form_guards_per_item_step_and_allowed_values(composite):
-    from jyscore.excel.template import build_form
+    from jyscore.writers.xlsx.form import build_form
 
     from .xlsx_helpers import id_rows
 

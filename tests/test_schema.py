@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore.cli import cli
-from jyscore.loading import discover
-from jyscore.models import Rubric
-from jyscore.schema import sheet_schema
+from jyscore.readers.files import discover
+from jyscore.core.models import Rubric
+from jyscore.writers.schema import sheet_schema
 
 from .conftest import DATA, ROOT
 

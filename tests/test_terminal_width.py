@@ -14,9 +14,9 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from jyscore.cli import cli
-from jyscore.rank_run import rank_paths
-from jyscore.render.rank_common import RankRenderOptions
-from jyscore.render.rank_table import render_rank_table, split_header
+from jyscore.pipeline.rank import rank_paths
+from jyscore.writers.rank_common import RankRenderOptions
+from jyscore.writers.rank_table import render_rank_table, split_header
 
 from .conftest import ROOT
 from .sheets import sheet_text

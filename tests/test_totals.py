@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 
 from jyscore import load_rubric, load_sheet
 from jyscore.cli import cli
-from jyscore.engine import score
-from jyscore.models import Band, Grades
-from jyscore.problems import JyscoreError
-from jyscore.schema import sheet_schema
-from jyscore.totals import Graded, apply_quota, grade_of, quota_places
+from jyscore.core.engine import score
+from jyscore.core.models import Band, Grades
+from jyscore.core.problems import JyscoreError
+from jyscore.writers.schema import sheet_schema
+from jyscore.core.totals import Graded, apply_quota, grade_of, quota_places
 
 from .conftest import DATA
 from .sheets import sheet_text
@@ -519,7 +519,7 @@ def _filled_form(tmp_path, rubric, cells: dict[str, object]):
     ``{"调整/造假 I": 60}``."""
     import openpyxl
 
-    from jyscore.excel.template import write_form
+    from jyscore.writers.xlsx.form import write_form
 
     sheet = load_sheet(TOTALS / "rank" / "seven" / "文学院.yaml", rubric)
     path = tmp_path / "form.xlsx"
@@ -549,7 +549,7 @@ def _filled_form(tmp_path, rubric, cells: dict[str, object]):
 )
 def test_form_problems_with_adjustments_and_vetoes_name_their_cell(tmp_path, rubric, cells, code,
                                                                    place):
-    from jyscore.excel.reader import load_workbook_sheet
+    from jyscore.readers.xlsx import load_workbook_sheet
 
     path, where = _filled_form(tmp_path, rubric, cells)
     with pytest.raises(JyscoreError) as caught:
@@ -560,7 +560,7 @@ def test_form_problems_with_adjustments_and_vetoes_name_their_cell(tmp_path, rub
 
 
 def test_a_veto_cell_is_told_what_the_form_takes(tmp_path, rubric):
-    from jyscore.excel.reader import load_workbook_sheet
+    from jyscore.readers.xlsx import load_workbook_sheet
 
     path, _ = _filled_form(tmp_path, rubric, {"一票否决/否决1 H": 2})
     with pytest.raises(JyscoreError) as caught:
@@ -577,7 +577,7 @@ def test_a_veto_cell_is_told_what_the_form_takes(tmp_path, rubric):
 
 
 def test_form_reads_a_veto_of_one_and_zero(tmp_path, rubric):
-    from jyscore.excel.reader import load_workbook_sheet
+    from jyscore.readers.xlsx import load_workbook_sheet
 
     path, _ = _filled_form(tmp_path, rubric, {"一票否决/否决2 H": 0, "一票否决/否决2 I": 1,
                                               "调整/造假 I": None})

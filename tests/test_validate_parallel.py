@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jyscore.loading import discover
-from jyscore.loading.parallel import gc_paused, map_files
-from jyscore.validate import validate_files
+from jyscore.readers.files import discover
+from jyscore.pipeline.parallel import gc_paused, map_files
+from jyscore.pipeline.validate import validate_files
 
 FOLDERS = Path(__file__).parent / "data" / "validate"
 CASES = sorted(p.name for p in FOLDERS.iterdir() if p.is_dir())

@@ -19,32 +19,33 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from jyscore.core.version import __version__
 
 # public name -> the module that defines it
 _EXPORTS = {
-    "JyscoreError": ".problems",
-    "Problem": ".problems",
-    "Result": ".engine",
-    "Rubric": ".models",
-    "Sheet": ".models",
-    "load_rubric": ".loading",
-    "load_sheet": ".loading",
-    "score": ".engine",
+    "JyscoreError": "jyscore.core.problems",
+    "Problem": "jyscore.core.problems",
+    "Result": "jyscore.core.engine",
+    "Rubric": "jyscore.core.models",
+    "Sheet": "jyscore.core.models",
+    "load_rubric": "jyscore.readers.rubric",
+    "load_sheet": "jyscore.readers.sheet",
+    "score": "jyscore.core.engine",
 }
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
-    from .engine import Result, score
-    from .loading import load_rubric, load_sheet
-    from .models import Rubric, Sheet
-    from .problems import JyscoreError, Problem
+    from jyscore.core.engine import Result, score
+    from jyscore.core.models import Rubric, Sheet
+    from jyscore.core.problems import JyscoreError, Problem
+    from jyscore.readers.rubric import load_rubric
+    from jyscore.readers.sheet import load_sheet
 
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'jyscore' has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
+    value = getattr(import_module(module), name)
     globals()[name] = value  # the next lookup is an ordinary module attribute
     return value
 

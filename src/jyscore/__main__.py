@@ -1,3 +1,3 @@
-from .cli import main
+from jyscore.cli import main
 
 main()

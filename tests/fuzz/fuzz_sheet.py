@@ -14,9 +14,9 @@ from __future__ import annotations
 import sys
 
 from jyscore import load_rubric
-from jyscore.loading.sheet import SHEET_LIMITS, sheet_from_document
-from jyscore.loading.yamlsource import decode, parse
-from jyscore.problems import JyscoreError
+from jyscore.readers.sheet import SHEET_LIMITS, sheet_from_document
+from jyscore.readers.yamlsource import decode, parse
+from jyscore.core.problems import JyscoreError
 
 RUBRIC = load_rubric()
 

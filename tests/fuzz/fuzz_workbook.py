@@ -29,9 +29,9 @@ import zipfile
 from pathlib import Path
 
 from jyscore import load_rubric
-from jyscore.excel.safety import LIMITS
-from jyscore.loading import read_sheet
-from jyscore.problems import JyscoreError
+from jyscore.readers.xlsx_safety import LIMITS
+from jyscore.readers.files import read_sheet
+from jyscore.core.problems import JyscoreError
 
 RUBRIC = load_rubric()
 GOOD = Path(__file__).resolve().parent.parent / "data" / "xlsx" / "good"
@@ -87,7 +87,7 @@ def main() -> None:  # pragma: no cover - needs atheris
     import atheris
     import openpyxl  # noqa: F401 - loaded now so that instrument_all covers it
 
-    import jyscore.excel.reader  # noqa: F401
+    import jyscore.readers.xlsx  # noqa: F401
 
     atheris.instrument_all()  # coverage feedback from jyscore, openpyxl, zipfile and XML code
     atheris.Setup(sys.argv, one_input)

@@ -11,68 +11,68 @@ from collections.abc import Callable
 
 import click
 
-from .. import __version__
-from ..i18n import set_language
-from ..messages import hint
-from .localized import LocalizedHelp, install_click_translation, language_in_args
+from jyscore.cli.localized import LocalizedHelp, install_click_translation, language_in_args
+from jyscore.core.version import __version__
+from jyscore.i18n.catalogue import set_language
+from jyscore.i18n.messages import hint
 
 
 def _score() -> click.Command:
-    from .score import score
+    from jyscore.cli.score import score
 
     return score
 
 
 def _template() -> click.Command:
-    from .template import template
+    from jyscore.cli.template import template
 
     return template
 
 
 def _convert() -> click.Command:
-    from .convert import convert
+    from jyscore.cli.convert import convert
 
     return convert
 
 
 def _rank() -> click.Command:
-    from .rank import rank
+    from jyscore.cli.rank import rank
 
     return rank
 
 
 def _validate() -> click.Command:
-    from .validate import validate
+    from jyscore.cli.validate import validate
 
     return validate
 
 
 def _schema() -> click.Command:
-    from .schema import schema
+    from jyscore.cli.schema import schema
 
     return schema
 
 
 def _compare() -> click.Command:
-    from .compare import compare
+    from jyscore.cli.compare import compare
 
     return compare
 
 
 def _report() -> click.Command:
-    from .report import report
+    from jyscore.cli.report import report
 
     return report
 
 
 def _explain() -> click.Command:
-    from .explain import explain
+    from jyscore.cli.explain import explain
 
     return explain
 
 
 def _rubric() -> click.Command:
-    from .rubric import rubric
+    from jyscore.cli.rubric import rubric
 
     return rubric
 
@@ -146,7 +146,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         if os.environ.get("JYSCORE_DEBUG"):
             raise
-        from .common import EXIT_INTERNAL
+        from jyscore.cli.common import EXIT_INTERNAL
 
         click.echo(hint("internal-error", error=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(EXIT_INTERNAL)

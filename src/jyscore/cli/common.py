@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
-from ..loading import load_rubric, read_sheet
-from ..loading.defaults import SheetDefaults
-from ..messages import hint, render_message
-from ..models import Rubric, Sheet
-from ..problems import JyscoreError, Problem
-from ..render.options import RenderOptions
-from ..render.problems import PROBLEM_FORMATS
+from jyscore.core.models import Rubric, Sheet
+from jyscore.core.problems import JyscoreError, Problem
+from jyscore.i18n.messages import hint, render_message
+from jyscore.readers.defaults import SheetDefaults
+from jyscore.readers.files import read_sheet
+from jyscore.readers.rubric import load_rubric
+from jyscore.writers.options import RenderOptions
+from jyscore.writers.problems import PROBLEM_FORMATS
 
 if TYPE_CHECKING:  # the writer (tempfile, signal, threading) is imported by the commands that write
-    from ..atomic import OutputError
+    from jyscore.writers.atomic import OutputError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data
@@ -53,7 +54,7 @@ def get_targets(path: Path | None, rubric: Rubric) -> SheetDefaults | None:
     """The sheet defaults of a ``--targets`` file (None without one); exit 1 with its problems."""
     if path is None:
         return None
-    from ..loading.targets import load_targets
+    from jyscore.readers.targets import load_targets
 
     try:
         return load_targets(path, rubric).defaults
@@ -102,8 +103,8 @@ def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None,
 
     ``output``: the file the command would have written, named as not written on failure.
     A ranking workbook jyscore wrote is no sheet: a note and exit 2, as ``rank`` says it."""
-    from ..loading.files import is_own_output
-    from ..text import display_path
+    from jyscore.core.text import display_path
+    from jyscore.readers.files import is_own_output
 
     if is_own_output(path):
         click.echo(hint("program-says", text=hint("own-output-skipped", file=display_path(path))),
@@ -128,8 +129,8 @@ def find_sheets(paths: Sequence[Path]) -> list[Path]:
     jyscore's own outputs found there (a ranking workbook) are skipped with a note on stderr;
     a path holding no sheet is wrong usage: exit 2, naming it, whichever command was run.
     """
-    from ..loading.files import READERS, find_files
-    from ..text import display_path
+    from jyscore.core.text import display_path
+    from jyscore.readers.files import READERS, find_files
 
     found: list[Path] = []
     for path in paths:
@@ -153,7 +154,7 @@ def checked_sheets(
 ) -> tuple[list[Sheet], list[Problem]]:
     """The sheets below ``paths`` (:func:`find_sheets`), read and checked, with their warnings;
     every problem and exit 1 when any of them has an error (``score``, ``explain``)."""
-    from ..loading.files import check_sheet
+    from jyscore.readers.files import check_sheet
 
     reports = [check_sheet(path, rubric, defaults) for path in find_sheets(paths)]
     problems = [p for report in reports for p in report.problems]
@@ -171,7 +172,7 @@ def get_rubric(path: Path | None) -> Rubric:
 
 def output_failure(error: OutputError) -> NoReturn:
     """Report an output that could not be written: exit 2 for a refused overwrite, else 1."""
-    from ..text import display_path
+    from jyscore.core.text import display_path
 
     params = {"path": display_path(error.path), "reason": error.reason}
     click.echo(hint("program-says", text=render_message(error.code, params)), err=True)

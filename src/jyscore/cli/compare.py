@@ -1,4 +1,4 @@
-"""``jyscore compare``: two years' rankings side by side, over :mod:`jyscore.comparison`."""
+"""``jyscore compare``: two years' rankings side by side, over :mod:`jyscore.core.comparison`."""
 
 from __future__ import annotations
 
@@ -8,15 +8,7 @@ from typing import NoReturn
 
 import click
 
-from ..atomic import OutputError, check_writable, write_atomic
-from ..comparison import Comparison
-from ..comparison import compare as compare_outcomes
-from ..messages import hint
-from ..models import Rubric
-from ..problems import JyscoreError, Problem
-from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths
-from ..text import display_path
-from .common import (
+from jyscore.cli.common import (
     EXIT_PROBLEMS,
     check_format_conflict,
     echo_problems,
@@ -28,7 +20,16 @@ from .common import (
     stop_run,
     targets_option,
 )
-from .localized import LocalizedCommand
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.core.comparison import Comparison
+from jyscore.core.comparison import compare as compare_outcomes
+from jyscore.core.fields import YEARS
+from jyscore.core.models import Rubric
+from jyscore.core.problems import JyscoreError, Problem
+from jyscore.core.text import display_path
+from jyscore.i18n.messages import hint
+from jyscore.pipeline.rank import RANK_COLUMNS, RankOutcome, rank_paths
+from jyscore.writers.atomic import OutputError, check_writable, write_atomic
 
 COMPARE_FORMATS = ("table", "json", "csv")
 FILE_WIDTH = 160
@@ -41,7 +42,7 @@ def rank_year(
     """Rank one year's sheets as ``rank`` does, keeping every college's item table: a path with
     no sheet is exit 2, an invalid sheet exit 1 with every problem, naming ``output`` as not
     written (unless ``skip_invalid``: then the skipped are named)."""
-    from ..loading.targets import load_targets
+    from jyscore.readers.targets import load_targets
 
     files = find_sheets(paths)
     try:  # loaded as rank loads it: its year is checked against the sheets' (JY507)
@@ -86,9 +87,9 @@ def refuse_output(error: OutputError) -> NoReturn:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file, atomically (.json, .csv or .txt).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
-@click.option("--old-year", type=click.IntRange(1900, 2200), default=None,
+@click.option("--old-year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
               help="Take the OLD sheets of this year (needed when the folder holds several).")
-@click.option("--year", "new_year", type=click.IntRange(1900, 2200), default=None,
+@click.option("--year", "new_year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
               help="Take the NEW sheets of this year (needed when the folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Compare the assessed (考核分数) or self (自评分数) totals.")
@@ -167,7 +168,7 @@ def _format_for(output: Path | None) -> str:
 
 
 def render(comparison: Comparison, fmt: str, output: Path | None) -> str:
-    from ..render import compare as out
+    from jyscore.writers import compare as out
 
     if fmt == "json":
         return out.render_compare_json(comparison)

@@ -4,8 +4,7 @@ from pathlib import Path
 
 import click
 
-from ..atomic import OutputError, check_writable
-from .common import (
+from jyscore.cli.common import (
     get_rubric,
     get_sheet,
     get_targets,
@@ -13,8 +12,9 @@ from .common import (
     rubric_option,
     targets_option,
 )
-from .localized import LocalizedCommand
-from .template import check_suffix, output_path_option, write_sheet_file
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.template import check_suffix, output_path_option, write_sheet_file
+from jyscore.writers.atomic import OutputError, check_writable
 
 
 @click.command(cls=LocalizedCommand)

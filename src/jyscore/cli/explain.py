@@ -7,15 +7,7 @@ from typing import Any, NoReturn
 
 import click
 
-from ..engine import score as score_sheet
-from ..explain import Explanation
-from ..explain import explain as explain_result
-from ..explain_totals import PanelWork, TotalsWork, result_totals_work
-from ..messages import hint
-from ..numbers import format_decimal
-from ..problems import JyscoreError, Problem
-from ..text import excerpt
-from .common import (
+from jyscore.cli.common import (
     EXIT_USAGE,
     checked_sheets,
     echo_problems,
@@ -25,8 +17,16 @@ from .common import (
     rubric_option,
     targets_option,
 )
-from .localized import LocalizedCommand
-from .score import panel_option
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.score import panel_option
+from jyscore.core.engine import score as score_sheet
+from jyscore.core.explain import Explanation
+from jyscore.core.explain import explain as explain_result
+from jyscore.core.explain_totals import PanelWork, TotalsWork, result_totals_work
+from jyscore.core.numbers import format_decimal
+from jyscore.core.problems import JyscoreError, Problem
+from jyscore.core.text import excerpt
+from jyscore.i18n.messages import hint
 
 
 @click.command(cls=LocalizedCommand)
@@ -74,7 +74,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
         return
     if assessor is not None and all(sheet.assessor is None for sheet in sheets):
         _usage(hint("explain-no-assessors", assessor=excerpt(assessor)))
-    from ..panels import PanelSettings, identity, score_panel
+    from jyscore.core.panels import PanelSettings, identity, score_panel
 
     try:
         panel, warnings = score_panel(rubric, sheets, PanelSettings.of(rubric, panel_method))
@@ -89,7 +89,7 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
                         assessors=hint("name-separator").join(panel.assessors)))
         _echo_sheet(explain_result(member.result, ids), output_format)
         return
-    from ..explain_totals import panel_work
+    from jyscore.core.explain_totals import panel_work
 
     work = panel_work(panel, ids)
     if output_format == "json":

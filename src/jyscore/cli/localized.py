@@ -27,7 +27,7 @@ from typing import Any
 
 import click
 
-from ..i18n import LANGUAGES, set_language, translate
+from jyscore.i18n.catalogue import LANGUAGES, set_language, translate
 
 LANG_HELP = (
     "Language of messages and help: zh (中文) or en [default: JYSCORE_LANG, else the locale]."

@@ -1,7 +1,7 @@
-"""``jyscore rank``: a thin command over :func:`jyscore.rank_run.rank_paths` and the renderers.
+"""``jyscore rank``: a thin command over :func:`jyscore.pipeline.rank.rank_paths` and the renderers.
 
 The output format comes from ``--format`` or ``-o``'s extension (``RANK_FORMATS`` and
-``RANK_EXTENSIONS`` in :mod:`jyscore.render.formats`); a renderer returning bytes (a workbook)
+``RANK_EXTENSIONS`` in :mod:`jyscore.writers.formats`); a renderer returning bytes (a workbook)
 is written to the file as it is.
 """
 
@@ -15,21 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..atomic import OutputError, check_writable, write_atomic
-from ..loading.parallel import PARALLEL_THRESHOLD
-from ..loading.targets import load_targets
-from ..messages import hint, phrase
-from ..problems import JyscoreError, Problem
-from ..rank_run import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
-from ..render.formats import (
-    RANK_DETAIL_FORMATS,
-    RANK_EXTENSIONS,
-    RANK_FORMATS,
-    rank_format_for,
-)
-from ..render.rank_common import RankRenderOptions
-from ..text import display_path
-from .common import (
+from jyscore.cli.common import (
     EXIT_USAGE,
     check_format_conflict,
     echo_problems,
@@ -40,14 +26,27 @@ from .common import (
     rubric_option,
     targets_option,
 )
-from .common import (
-    stop_run as _stop,
+from jyscore.cli.common import stop_run as _stop
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.score import panel_option
+from jyscore.core.fields import YEARS
+from jyscore.core.problems import JyscoreError, Problem
+from jyscore.core.text import display_path
+from jyscore.i18n.messages import hint, phrase
+from jyscore.pipeline.parallel import PARALLEL_THRESHOLD
+from jyscore.pipeline.rank import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
+from jyscore.readers.targets import load_targets
+from jyscore.writers.atomic import OutputError, check_writable, write_atomic
+from jyscore.writers.formats import (
+    RANK_DETAIL_FORMATS,
+    RANK_EXTENSIONS,
+    RANK_FORMATS,
+    rank_format_for,
 )
-from .localized import LocalizedCommand
-from .score import panel_option
+from jyscore.writers.rank_common import RankRenderOptions
 
 if TYPE_CHECKING:
-    from ..render.progress import DelayedProgress
+    from jyscore.writers.progress import DelayedProgress
 
 FILE_WIDTH = 160  # a table written to a file is not cut to a terminal's width
 
@@ -89,7 +88,7 @@ def _progress() -> DelayedProgress | None:
     """A delayed progress bar when stderr is a terminal; none when it is piped or redirected."""
     if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
         return None
-    from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
+    from jyscore.writers.progress import DelayedProgress  # noqa: F811 - rich only when drawn
 
     return DelayedProgress("jyscore rank")
 
@@ -113,7 +112,7 @@ def _report_skipped(outcome: RankOutcome) -> None:
     help="Write to this file, atomically; the format comes from its extension (.csv .json .md …).",
 )
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
-@click.option("--year", type=click.IntRange(1900, 2200), default=None,
+@click.option("--year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
               help="Rank the sheets of this year (needed when the folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")

@@ -9,13 +9,20 @@ from pathlib import Path
 
 import click
 
-from ..atomic import OutputError, check_writable
-from ..comparison import compare as compare_outcomes
-from ..messages import hint, phrase
-from ..rank_run import RANK_COLUMNS
-from .common import EXIT_PROBLEMS, get_rubric, output_failure, rubric_option, targets_option
-from .compare import rank_year, write_output
-from .localized import LocalizedCommand
+from jyscore.cli.common import (
+    EXIT_PROBLEMS,
+    get_rubric,
+    output_failure,
+    rubric_option,
+    targets_option,
+)
+from jyscore.cli.compare import rank_year, write_output
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.core.comparison import compare as compare_outcomes
+from jyscore.core.fields import YEARS
+from jyscore.i18n.messages import hint, phrase
+from jyscore.pipeline.rank import RANK_COLUMNS
+from jyscore.writers.atomic import OutputError, check_writable
 
 
 @click.command(cls=LocalizedCommand)
@@ -29,9 +36,9 @@ from .localized import LocalizedCommand
 @click.option("--previous-rubric", "previous_rubric_path", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Rubric of the previous year's sheets [default: the same as --rubric].")
-@click.option("--year", type=click.IntRange(1900, 2200), default=None,
+@click.option("--year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
               help="Report on the sheets of this year (needed when the folder holds several).")
-@click.option("--previous-year", type=click.IntRange(1900, 2200), default=None,
+@click.option("--previous-year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
               help="Take the --previous sheets of this year (when that folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")
@@ -90,7 +97,7 @@ def report(
             click.echo(hint("report-previous-later", previous=before.year, year=outcome.year),
                        err=True)
         comparison = compare_outcomes(before, outcome)
-    from ..render.report_html import ReportInput, render_report
+    from jyscore.writers.report_html import ReportInput, render_report
 
     page = render_report(ReportInput(outcome, comparison))
     write_output(output, page, force)

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import click
 
-from .. import rules
-from ..loading import load_rubric
-from ..messages import hint
-from ..models import Node, Rubric
-from ..numbers import format_decimal
-from ..problems import JyscoreError
-from .common import EXIT_OK, EXIT_PROBLEMS, echo_problems
-from .localized import LocalizedGroup
+from jyscore.cli.common import EXIT_OK, EXIT_PROBLEMS, echo_problems
+from jyscore.cli.localized import LocalizedGroup
+from jyscore.core import rules
+from jyscore.core.models import Node, Rubric
+from jyscore.core.numbers import format_decimal
+from jyscore.core.problems import JyscoreError
+from jyscore.i18n.messages import hint
+from jyscore.readers.rubric import load_rubric
 
 
 @click.group(cls=LocalizedGroup)

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import click
 
-from ..render.jsontext import dumps
-from ..schema import sheet_schema
-from .common import get_rubric, rubric_option
-from .localized import LocalizedCommand
+from jyscore.cli.common import get_rubric, rubric_option
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.writers.jsontext import dumps
+from jyscore.writers.schema import sheet_schema
 
 
 @click.command(cls=LocalizedCommand)

@@ -5,11 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..engine import score as score_sheet
-from ..models import PANEL_METHODS
-from ..problems import JyscoreError, Problem
-from ..render.formats import PANEL_FORMATS, RESULT_FORMATS
-from .common import (
+from jyscore.cli.common import (
     checked_sheets,
     echo_problems,
     fail,
@@ -19,7 +15,11 @@ from .common import (
     rubric_option,
     targets_option,
 )
-from .localized import LocalizedCommand
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.core.engine import score as score_sheet
+from jyscore.core.models import PANEL_METHODS
+from jyscore.core.problems import JyscoreError, Problem
+from jyscore.writers.formats import PANEL_FORMATS, RESULT_FORMATS
 
 
 def panel_option(command: click.decorators.FC) -> click.decorators.FC:
@@ -71,7 +71,7 @@ def score(
         options = output_options(sys.stdout)
         click.echo(render(result, options), nl=False, color=options.color)  # FORCE_COLOR piped
         return
-    from ..panels import PanelSettings, score_panel
+    from jyscore.core.panels import PanelSettings, score_panel
 
     try:
         panel, warnings = score_panel(rubric, sheets, PanelSettings.of(rubric, panel_method))

@@ -6,13 +6,13 @@ from typing import TypeVar
 
 import click
 
-from ..atomic import OutputError, write_text_atomic
-from ..loading.sheet import YEARS
-from ..messages import hint
-from ..models import Rubric, Sheet
-from ..text import char_name, display_path, first_unwritable, is_person_name
-from .common import get_rubric, output_failure, rubric_option
-from .localized import LocalizedCommand
+from jyscore.cli.common import get_rubric, output_failure, rubric_option
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.core.fields import YEARS
+from jyscore.core.models import Rubric, Sheet
+from jyscore.core.text import char_name, display_path, first_unwritable, is_person_name
+from jyscore.i18n.messages import hint
+from jyscore.writers.atomic import OutputError, write_text_atomic
 
 FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
 F = TypeVar("F", bound=Callable[..., object])
@@ -41,11 +41,13 @@ def write_sheet_file(
     """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
     try:
         if output.suffix.lower() == ".xlsx":
-            from ..excel.template import write_form  # openpyxl only when a workbook is written
+            from jyscore.writers.xlsx.form import (
+                write_form,  # openpyxl only when a workbook is written
+            )
 
             write_form(output, rubric, college, year, sheet, overwrite=force, assessor=assessor)
         else:
-            from ..render.sheet_yaml import sheet_yaml
+            from jyscore.writers.sheet_yaml import sheet_yaml
 
             text = sheet_yaml(rubric, sheet, college=college, year=year, assessor=assessor)
             write_text_atomic(output, text, overwrite=force)

@@ -9,13 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..loading import load_rubric
-from ..messages import Phrase, hint, phrase
-from ..numbers import parse_decimal
-from ..problems import JyscoreError, Problem
-from ..render.problems import PROBLEM_FORMATS
-from ..validate import ValidationReport, validate_files
-from .common import (
+from jyscore.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     find_sheets,
@@ -24,11 +18,17 @@ from .common import (
     rubric_option,
     targets_option,
 )
-from .localized import LocalizedCommand
-from .score import panel_option
+from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.score import panel_option
+from jyscore.core.numbers import parse_decimal
+from jyscore.core.problems import JyscoreError, Problem
+from jyscore.i18n.messages import Phrase, hint, phrase
+from jyscore.pipeline.validate import ValidationReport, validate_files
+from jyscore.readers.rubric import load_rubric
+from jyscore.writers.problems import PROBLEM_FORMATS
 
 if TYPE_CHECKING:
-    from ..render.progress import DelayedProgress
+    from jyscore.writers.progress import DelayedProgress
 
 
 def _progress() -> DelayedProgress | None:
@@ -36,7 +36,7 @@ def _progress() -> DelayedProgress | None:
     it is piped or redirected, so CI logs and JSON stay clean."""
     if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
         return None
-    from ..render.progress import DelayedProgress  # noqa: F811 - rich only when drawn
+    from jyscore.writers.progress import DelayedProgress  # noqa: F811 - rich only when drawn
 
     return DelayedProgress("jyscore validate")
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from xlsx_helpers import fill, set_cells  # noqa: E402
 
 from jyscore import load_rubric, load_sheet  # noqa: E402
-from jyscore.excel.template import build_form  # noqa: E402
+from jyscore.writers.xlsx.form import build_form  # noqa: E402
 
 GOOD, BAD = HERE / "good", HERE / "bad"
 EXAMPLE = ROOT / "examples" / "2024" / "文学院.yaml"

@@ -1,0 +1,213 @@
+"""Every English text jyscore shows, as catalogue entries; and the tool that updates a ``.po``.
+
+    python -m jyscore.cli.catalogue zh      # add new entries to locale/zh/…/jyscore.po
+
+An entry keeps its translation while its English is unchanged; when the English of a key
+changed, the old translation is kept but marked ``#, fuzzy`` (not shown) with the old English as
+a ``#|`` comment, for the translator to revise; entries whose key is gone are dropped. Not
+imported by jyscore at run time (it imports every command to read their help).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NamedTuple
+
+import click
+
+from jyscore.i18n.catalogue import LANGUAGES, SOURCE_LANGUAGE, catalogue_path, quote_po, read_po
+
+# click's own words that jyscore's users meet (help pages and usage errors), context "click"
+CLICK_TEXTS = (
+    "Usage:",
+    "Options",
+    "Commands",
+    "Error: {message}",
+    "Try '{command} {option}' for help.",
+    "Missing argument",
+    "Missing option",
+    "Missing parameter",
+    "Missing command.",
+    "No such command {name!r}.",
+    "No such option {name!r}.",
+    "Option {name!r} does not take a value.",
+    "Invalid value for {param_hint}: {message}",
+    "Invalid value: {message}",
+    "{name} {filename!r} does not exist.",
+    "{name} {filename!r} is a directory.",
+    "{name} {filename!r} is a file.",
+    "file",
+    "path",
+    "directory",
+    "{value} is not in the range {range}.",
+    "{value!r} is not a valid {number_type}.",
+    "default: {default}",
+    "required",
+    "Got unexpected extra argument ({args})",
+    "Got unexpected extra arguments ({args})",
+    "{value!r} is not {choice}.",
+    "{value!r} is not one of {choices}.",
+    "Option {name!r} requires an argument.",
+    "Option {name!r} requires {nargs} arguments.",
+    "Did you mean {possibility}?",
+    "(Did you mean one of: {possibilities}?)",
+    "Aborted!",
+)
+
+
+# the names of click's parameter types, as click fills them into its messages; context click-type
+CLICK_TYPE_NAMES = ("integer", "integer range", "float", "float range", "boolean", "text",
+                    "choice", "path", "file", "datetime", "uuid")
+
+
+class Source(NamedTuple):
+    context: str
+    english: str
+    where: str  # a reference comment for translators
+
+
+def _command_entries() -> list[Source]:
+    from jyscore.i18n import catalogue as i18n
+
+    before = i18n._chosen
+    i18n.set_language(SOURCE_LANGUAGE)  # the metavars as click makes them, in English
+    try:
+        return _english_command_entries()
+    finally:
+        i18n.set_language(before)
+
+
+def _english_command_entries() -> list[Source]:
+    from jyscore.cli import COMMANDS, cli
+    from jyscore.cli.localized import METAVAR_WORD, LocalizedHelp, LocalizedOption, help_key
+
+    entries: list[Source] = []
+    ctx = click.Context(cli, info_name="jyscore")
+    commands: list[click.Command] = [cli]
+    for name in sorted(COMMANDS):
+        command = cli.get_command(ctx, name)
+        if command is None:
+            raise LookupError(name)
+        commands.append(command)
+        if isinstance(command, click.Group):  # jyscore rubric check
+            commands.extend(command.commands[sub] for sub in sorted(command.commands))
+    seen: set[tuple[str, str]] = set()
+    metavars: set[str] = set()
+    for command in commands:
+        if not isinstance(command, LocalizedHelp):
+            raise TypeError(f"command {command.name} is not a LocalizedCommand")
+        command_key = command.help_name or command.name
+        if command.english_help:
+            entries.append(Source(f"help:{command_key}", command.english_help,
+                                  f"jyscore {command_key} --help"))
+        sub = click.Context(command, info_name=command.name, parent=ctx)
+        metavars.update(command.collect_usage_pieces(sub))
+        help_option = command.get_help_option(sub)
+        for param in [*command.params, *([help_option] if help_option else [])]:
+            if not isinstance(param, click.Option) or param.hidden:
+                continue
+            if not isinstance(param, LocalizedOption):
+                raise TypeError(f"option {param.opts} of {command.name} is not localized")
+            if not (param.is_flag or param.count):
+                metavars.add(param.make_metavar(sub))
+            key = (help_key(param), param.english_help or "")
+            if param.english_help and key not in seen:
+                seen.add(key)
+                entries.append(Source(key[0], key[1], f"jyscore {command_key} --help"))
+    # a list of choices (zh|en) is shown as it is; the other metavars are words
+    entries.extend(Source("metavar", m, "metavar in --help") for m in sorted(metavars)
+                   if METAVAR_WORD.search(m))
+    return entries
+
+
+def source_entries() -> list[Source]:
+    """Every (context, English) pair: problem codes, hints, help texts and click's words."""
+    from jyscore.i18n.messages import HINTS, MESSAGES
+
+    entries = [
+        Source(code, m.template, f"problem {code} ({m.slug})") for code, m in MESSAGES.items()
+    ]
+    entries.extend(Source(name, text, f"hint {name}") for name, text in HINTS.items())
+    entries.extend(_command_entries())
+    entries.extend(Source("click", text, "click") for text in CLICK_TEXTS)
+    entries.extend(Source("click-type", text, "click") for text in CLICK_TYPE_NAMES)
+    return entries
+
+
+HEADER = """# jyscore messages, {language}.
+# msgctxt: the stable key (a problem code, a hint's name, help:<command or option>, click).
+# msgid: the English text (jyscore's source); msgstr: its translation, with the same
+# {{placeholders}}. Update with: python -m jyscore.cli.catalogue {language}
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: {language}\\n"
+"""
+
+
+class Translated(NamedTuple):
+    source: Source
+    msgstr: str
+    old_english: str | None  # set when the English changed since the translation: fuzzy
+
+
+def render_po(language: str, entries: list[Translated]) -> str:
+    parts = [HEADER.format(language=language)]
+    for entry in entries:
+        lines = [f"#: {entry.source.where}"]
+        if entry.old_english is not None:
+            lines.append("#, fuzzy")
+            lines.extend(f"#| {line}" for line in entry.old_english.splitlines() or [""])
+        lines.append(f"msgctxt {quote_po(entry.source.context)}")
+        lines.append(f"msgid {quote_po(entry.source.english)}")
+        lines.append(f"msgstr {quote_po(entry.msgstr)}")
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def merge(entries: list[Source], old_text: str) -> list[Translated]:
+    """Each source entry with its translation: exact (context, English) first; else the old
+    translation of the same context, marked fuzzy (only for keys that are unique)."""
+    exact: dict[tuple[str, str], str] = {}
+    by_context: dict[str, list[tuple[str, str]]] = {}
+    for entry in read_po(old_text):
+        if entry.msgid and entry.msgstr:
+            if not entry.fuzzy:
+                exact[(entry.context, entry.msgid)] = entry.msgstr
+            by_context.setdefault(entry.context, []).append((entry.msgid, entry.msgstr))
+    out = []
+    for source in entries:
+        found = exact.get((source.context, source.english))
+        if found is not None:
+            out.append(Translated(source, found, None))
+            continue
+        previous = by_context.get(source.context, [])
+        if len(previous) == 1 and source.context not in ("click",):
+            out.append(Translated(source, previous[0][1], previous[0][0]))
+        else:
+            out.append(Translated(source, "", None))
+    return out
+
+
+def update(language: str) -> int:
+    """Rewrite the language's ``.po`` with all source entries; return how many need translating."""
+    path = catalogue_path(language)
+    old_text = path.read_text(encoding="utf-8") if path.exists() else ""
+    merged = merge(source_entries(), old_text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_po(language, merged), encoding="utf-8")
+    return sum(1 for e in merged if not e.msgstr or e.old_english is not None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    languages = (argv if argv is not None else sys.argv[1:]) or [
+        lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE
+    ]
+    for language in languages:
+        missing = update(language)
+        print(f"{catalogue_path(language)}: {missing} entries to translate")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,141 @@
+"""Why a number is what it is: for each item of a scored sheet, its inputs per column, its rule in
+words and the arithmetic with exact intermediate values; then the base, bonus and total.
+
+Pure: :func:`explain` turns a :class:`~jyscore.core.engine.Result` into data, which ``jyscore
+explain`` renders as text or JSON. The arithmetic comes from the rule kinds themselves
+(:func:`jyscore.core.rules.evaluate` with an :class:`~jyscore.core.rules.Explain` for its steps),
+so it is the computation the engine made, not a second one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from jyscore.core import rules
+from jyscore.core.engine import Result, rule_points
+from jyscore.core.models import COLUMNS, Labels, Node
+from jyscore.core.numbers import format_decimal
+from jyscore.i18n.messages import hint
+
+
+@dataclass(frozen=True)
+class ColumnWork:
+    column: str
+    inputs: dict[str, Decimal]  # input label -> value, as they hold for this column
+    steps: tuple[str, ...]
+    points: Decimal | None
+
+
+@dataclass(frozen=True)
+class ItemWork:
+    node: Node
+    rule: str  # the rule in words
+    columns: tuple[ColumnWork, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    result: Result
+    items: tuple[ItemWork, ...]
+    # per column: how the base adds up from the primary indicators ("1 + 2 + … = 20 + … = 85")
+    base_sums: dict[str, str] = field(default_factory=dict)
+
+
+class UnknownIds(ValueError):
+    def __init__(self, ids: list[str]) -> None:
+        super().__init__(", ".join(ids))
+        self.ids = ids
+
+
+def explain(result: Result, ids: tuple[str, ...] = ()) -> Explanation:
+    """Every number of ``result`` (or only the nodes ``ids``) with its work."""
+    rubric, sheet = result.rubric, result.sheet
+    unknown = [i for i in ids if i not in rubric.nodes]
+    if unknown:
+        raise UnknownIds(unknown)
+    rows = {row.node.id: row for row in (*result.rows, *result.bonus_rows)}
+    wanted = ids or _every_figure(rubric.indicators, rubric.bonus, rows)
+    columns = [c for c in COLUMNS if sheet.has_column(c)]
+    items = []
+    for node_id in wanted:
+        node = rubric.nodes[node_id]
+        row = rows.get(node_id)
+        entry = sheet.entries.get(node_id)
+        work = []
+        for column in columns:
+            points = row.scores.get(column) if row is not None else None
+            inputs: dict[str, Decimal] = {}
+            say = rules.Explain(enabled=True, labels=rubric.labels)
+            if node.children or (node.parts and entry is None):
+                members = node.children or node.parts
+                values = [rows[m.id].scores.get(column) if m.id in rows else None for m in members]
+                if all(v is not None for v in values):
+                    terms = " + ".join(format_decimal(v) for v in values if v is not None)
+                    say("explain-members", ids=" + ".join(m.id for m in members), terms=terms,
+                        points=points if points is not None else "—")
+            elif node.rule is not None and not rules.hand_scored(node):
+                if entry is None:
+                    say("explain-not-claimed")
+                else:
+                    specs = {s.name: s.shown(rubric.labels) for s in rules.input_specs(node)}
+                    inputs = {specs.get(k, k): v for k, v in entry.values(column).items()}
+                    rule_points(node, entry, column, say)
+            elif entry is not None and entry.column(column) is not None:
+                if node.rule is not None:
+                    rule_points(node, entry, column, say)
+                else:
+                    say("explain-manual", points=entry.column(column))
+            work.append(ColumnWork(column, inputs, tuple(say.lines or ()), points))
+        items.append(ItemWork(node, _rule_words(node, rubric.step, rubric.labels), tuple(work)))
+    return Explanation(result, tuple(items), _base_sums(result, columns))
+
+
+def _every_figure(indicators: tuple[Node, ...], bonus: tuple[Node, ...],
+                  rows: dict[str, Any]) -> tuple[str, ...]:
+    """Every item and group of the sheet, each group after its children (its sum of them)."""
+    found: list[str] = []
+
+    def visit(node: Node) -> None:
+        for child in node.children:
+            visit(child)
+        if node.id in rows and not rows[node.id].is_part:
+            found.append(node.id)
+
+    for root in (*indicators, *bonus):
+        visit(root)
+    return tuple(found)
+
+
+def _base_sums(result: Result, columns: list[str]) -> dict[str, str]:
+    """The base of each column as the sum of the primary indicators' figures."""
+    primaries = [row for row in result.rows if row.depth == 0]
+    sums: dict[str, str] = {}
+    for column in columns:
+        values = [row.scores.get(column) for row in primaries]
+        totals = result.totals.get(column)
+        if totals is None or any(v is None for v in values):
+            continue
+        sums[column] = hint(
+            "explain-base-sum", base_label=result.rubric.labels.base,
+            ids=" + ".join(row.node.id for row in primaries),
+            terms=" + ".join(format_decimal(v) for v in values if v is not None),
+            base=format_decimal(totals.base))
+    return sums
+
+
+def _rule_words(node: Node, step: Decimal, labels: Labels) -> str:
+    if node.children:
+        return hint("rule-group")
+    if node.rule is not None and not rules.hand_scored(node):
+        return rules.describe(node, labels)
+    if node.allowed is not None:
+        values = hint("name-separator").join(format_decimal(v) for v in node.allowed)
+        return hint("rule-allowed", values=values)
+    cap = rules.item_cap(node)
+    shown = format_decimal(node.step or step)
+    if cap is None:
+        return hint("rule-hand-open-parts" if node.parts else "rule-hand-open", step=shown)
+    return hint("rule-hand-parts" if node.parts else "rule-hand", step=shown,
+                cap=format_decimal(cap))

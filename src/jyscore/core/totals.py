@@ -1,0 +1,190 @@
+"""Adjustments to the total, vetoes (一票否决) and grade bands with their quota. Pure, exact.
+
+* An adjustment is entered on a sheet as an amount within the rubric's range; a deduction counts
+  negative, an addition positive, and the total is ``base + bonus + adjustments`` (no cap: the
+  total may go above the rubric's ``total`` or below 0, as the rubric's own arithmetic says).
+* A veto reported by a sheet sets what the rubric says: the total (several: the lowest), the
+  grade (several: the lowest band), or both.
+* :func:`grade_of` is a function of a total and the rubric's :class:`~jyscore.core.models.Grades`
+  only, so whatever figure is ranked (one assessor's, or a panel's published one) is graded the
+  same way; :func:`apply_quota` then applies the bands' quotas in rank order.
+
+Nothing here rounds: the only rounding is the quota's number of places, by the rubric's
+``quota_rounding``, on an exact :class:`~fractions.Fraction`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from jyscore.core.models import Adjustment, Grades, Rubric, Sheet, Veto
+from jyscore.core.numbers import ZERO
+
+
+@dataclass(frozen=True)
+class AppliedAdjustment:
+    """An adjustment as a sheet applies it in one column: the amount entered and its sign."""
+
+    adjustment: Adjustment
+    amount: Decimal
+    note: str | None = None
+
+    @property
+    def signed(self) -> Decimal:
+        return -self.amount if self.adjustment.sign < 0 else self.amount
+
+
+def applied_adjustments(rubric: Rubric, sheet: Sheet, column: str) -> tuple[AppliedAdjustment, ...]:
+    """The adjustments ``sheet`` enters in ``column``, in the rubric's order."""
+    if not sheet.adjustments:
+        return ()
+    entered = {e.adjustment_id: e for e in sheet.adjustments}
+    applied = []
+    for adjustment in rubric.adjustments:
+        entry = entered.get(adjustment.id)
+        amount = entry.column(column) if entry else None
+        if entry is not None and amount is not None:
+            applied.append(AppliedAdjustment(adjustment, amount, entry.note))
+    return tuple(applied)
+
+
+def reported_vetoes(rubric: Rubric, sheet: Sheet, column: str) -> tuple[Veto, ...]:
+    """The vetoes ``sheet`` reports (flag ``true``) in ``column``, in the rubric's order."""
+    if not sheet.vetoes:
+        return ()
+    flagged = {e.veto_id for e in sheet.vetoes if e.column(column)}
+    return tuple(v for v in rubric.vetoes if v.id in flagged)
+
+
+def adjustment_sum(applied: Sequence[AppliedAdjustment]) -> Decimal:
+    return sum((a.signed for a in applied), ZERO)
+
+
+def vetoed_total(vetoes: Sequence[Veto]) -> Decimal | None:
+    """The total the vetoes set (the lowest of them), or None when none sets a total."""
+    totals = [v.total for v in vetoes if v.total is not None]
+    return min(totals) if totals else None
+
+
+def band_index(grades: Grades, name: str) -> int:
+    return grades.names.index(name)
+
+
+def vetoed_grade(vetoes: Sequence[Veto], grades: Grades | None) -> str | None:
+    """The grade the vetoes set (the lowest band among them), or None when none sets one."""
+    named = [v.grade for v in vetoes if v.grade is not None]
+    if not named or grades is None:
+        return None
+    return max(named, key=lambda name: band_index(grades, name))
+
+
+def grade_of(total: Decimal, grades: Grades) -> str:
+    """The name of the first (highest) band whose lower bound ``total`` reaches.
+
+    The rubric's checks guarantee that the last band takes every total, so there is always one.
+    """
+    for band in grades.bands:
+        if band.admits(total):
+            return band.name
+    return grades.bands[-1].name
+
+
+def final_grade(total: Decimal, vetoes: Sequence[Veto], grades: Grades | None) -> str | None:
+    """The grade of a total, unless a veto sets one; None when the rubric has no grades."""
+    if grades is None:
+        return None
+    return vetoed_grade(vetoes, grades) or grade_of(total, grades)
+
+
+# -- the quota, applied in rank order ------------------------------------------------------------
+
+def quota_places(percent: Decimal, count: int, rounding: str) -> int:
+    """How many of ``count`` colleges ``percent`` % admits: ``floor``, ``ceil`` or ``half_up``."""
+    exact = Fraction(percent) * count / 100
+    if rounding == "ceil":
+        return math.ceil(exact)
+    if rounding == "half_up":
+        return math.floor(exact + Fraction(1, 2))
+    return math.floor(exact)
+
+
+@dataclass(frozen=True)
+class Graded:
+    """One ranked college for the quota: its rank, its grade, and whether a veto set that grade
+    (a grade set by a veto stays as it is and takes no place in any quota)."""
+
+    rank: int
+    grade: str
+    forced: bool = False
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A college moved down a band by a quota: from ``band`` to ``to``; ``places`` of ``count``
+    colleges fit in ``band`` (``percent`` %, rounded by ``rounding``)."""
+
+    band: str
+    to: str
+    percent: Decimal
+    count: int
+    places: int
+    rounding: str
+    tie: bool = False  # moved with colleges tied with it at the boundary (quota_ties: drop)
+    # not moved: tied at the boundary, it kept the band beyond the quota (quota_ties: keep);
+    # ``to`` is then ``band``
+    kept: bool = False
+
+
+@dataclass(frozen=True)
+class QuotaOutcome:
+    grade: str
+    drops: tuple[Drop, ...] = ()
+
+
+def apply_quota(rows: Sequence[Graded], grades: Grades) -> tuple[QuotaOutcome, ...]:
+    """Every row's grade after the quotas, ``rows`` in rank order (best first).
+
+    Band by band from the top: the colleges in a band with a quota keep it in rank order up to
+    its number of places; the rest move to the next band (where that band's quota applies to
+    them in turn). A tie at the boundary (colleges of the same rank, some inside the places and
+    some beyond) is decided by ``quota_ties``: ``drop`` moves every tied college down (the quota
+    is never exceeded), ``keep`` keeps them all (the quota is exceeded by the tie).
+    """
+    count = len(rows)
+    current = [band_index(grades, r.grade) for r in rows]
+    drops: list[list[Drop]] = [[] for _ in rows]
+    last = len(grades.bands) - 1
+    for index, band in enumerate(grades.bands[:last]):
+        if band.quota is None:
+            continue
+        places = quota_places(band.quota, count, grades.quota_rounding)
+        members = [i for i, r in enumerate(rows) if current[i] == index and not r.forced]
+        if len(members) <= places:
+            continue
+        kept = places
+        tied = False
+        if places > 0 and rows[members[places - 1]].rank == rows[members[places]].rank:
+            boundary = rows[members[places]].rank
+            tied = True
+            if grades.quota_ties == "keep":
+                while kept < len(members) and rows[members[kept]].rank == boundary:
+                    kept += 1
+            else:
+                while kept > 0 and rows[members[kept - 1]].rank == boundary:
+                    kept -= 1
+        boundary_rank = rows[members[places]].rank if tied else None
+        for i in members[places:kept]:  # quota_ties: keep, the quota exceeded by the tie
+            drops[i].append(Drop(band.name, band.name, band.quota, count, places,
+                                 grades.quota_rounding, tie=True, kept=True))
+        for i in members[kept:]:
+            current[i] = index + 1
+            drops[i].append(Drop(band.name, grades.bands[index + 1].name, band.quota, count,
+                                 places, grades.quota_rounding,
+                                 tie=tied and rows[i].rank == boundary_rank))
+    return tuple(
+        QuotaOutcome(grades.bands[c].name, tuple(d)) for c, d in zip(current, drops, strict=False)
+    )

@@ -1,0 +1,15 @@
+"""Excel workbooks jyscore writes: the fill-in form (blank or filled) and the ranking workbook.
+
+With :mod:`jyscore.readers.xlsx` the only modules that import openpyxl; they are imported only
+when a workbook is written (the CLI imports them inside functions), so that
+``jyscore score x.yaml`` never pays for openpyxl. The form's layout, which the reader shares, is
+:mod:`jyscore.form.layout`. The modules, by responsibility:
+
+* :mod:`.plan` — the form's rows for a rubric, in order (no openpyxl);
+* :mod:`.formulas` — the Excel formulas of the form, matching the engine (no openpyxl);
+* :mod:`.form` — writes the form, blank or filled from a sheet;
+* :mod:`.guards` — the data validation and input messages of the form's input cells;
+* :mod:`.ranking` — writes the ranking workbook;
+* :mod:`.printing` — page setup, fonts and row heights for printing;
+* :mod:`.cells` — shared openpyxl helpers: styles, and text that never becomes a formula.
+"""

@@ -52,6 +52,21 @@ def _member_cells(panel: Panel, key: str, values: list[Row] | None) -> list[Text
 
 
 def build_panel_table(panel: Panel) -> Table:
+    """The items, the bonus and the adjustments per assessor, then the totals, vetoes, grade."""
+    table = _empty_table(panel)
+    result = panel.result
+    _item_rows(table, panel, result.rows, "rows")
+    _item_rows(table, panel, result.bonus_rows, "bonus_rows")
+    _adjustment_rows(table, panel)
+    table.add_section()
+    _total_rows(table, panel)
+    _veto_row(table, panel)
+    _grade_row(table, panel)
+    return table
+
+
+def _empty_table(panel: Panel) -> Table:
+    """The title, the caption and the columns: one per assessor before the aggregate."""
     result = panel.result
     labels = result.rubric.labels
     table = Table(
@@ -67,26 +82,31 @@ def build_panel_table(panel: Panel) -> Table:
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column(f"{labels.assessed}\n{hint('panel-aggregate')}", justify="right",
                      no_wrap=True, style="bold")
+    return table
 
-    def add(rows: tuple[Row, ...], of: str) -> None:
-        members = [getattr(m.result, of) for m in panel.members]
-        for index, row in enumerate(rows):
-            if row.is_part and all(m[index].scores.get(ASSESSED) is None for m in members):
-                continue  # a part of an item scored as a whole: blank on every sheet
-            table.add_row(
-                row.node.id, _name_cell(row, labels), _num(row.node.points),
-                _num(row.scores.get(SELF)),
-                *_member_cells(panel, row.node.id, [m[index] for m in members]),
-                _num(row.scores.get(ASSESSED)),
-                style="bold" if row.depth == 0 else None,
-                end_section=of == "rows" and (index + 1 == len(rows) or rows[index + 1].depth == 0),
-            )
 
-    add(result.rows, "rows")
-    add(result.bonus_rows, "bonus_rows")
-    _adjustment_rows(table, panel)
-    table.add_section()
+def _item_rows(table: Table, panel: Panel, rows: tuple[Row, ...], of: str) -> None:
+    """The rows of the items (``of="rows"``, a section per primary indicator) or of the bonus."""
+    labels = panel.result.rubric.labels
+    members = [getattr(m.result, of) for m in panel.members]
+    for index, row in enumerate(rows):
+        if row.is_part and all(m[index].scores.get(ASSESSED) is None for m in members):
+            continue  # a part of an item scored as a whole: blank on every sheet
+        table.add_row(
+            row.node.id, _name_cell(row, labels), _num(row.node.points),
+            _num(row.scores.get(SELF)),
+            *_member_cells(panel, row.node.id, [m[index] for m in members]),
+            _num(row.scores.get(ASSESSED)),
+            style="bold" if row.depth == 0 else None,
+            end_section=of == "rows" and (index + 1 == len(rows) or rows[index + 1].depth == 0),
+        )
+
+
+def _total_rows(table: Table, panel: Panel) -> None:
+    """Base, bonus, the adjustments when the rubric has any, and the total."""
+    result = panel.result
     rubric = result.rubric
+    labels = rubric.labels
     own = result.totals.get(SELF)
     aggregate = result.totals.get(ASSESSED)
     keys = [("base", labels.base), ("bonus", labels.bonus)]
@@ -103,19 +123,33 @@ def build_panel_table(panel: Panel) -> Table:
                  style="bold red" if vetoed else ""),
             style="bold" if key == "total" else None,
         )
-    if any(t is not None and t.vetoes
-           for t in (own, aggregate, *(m.totals for m in panel.members))):
-        reasons = {v.id: v for t in (aggregate, own) if t is not None for v in t.vetoes}
-        veto_label = Text(labels.veto, style="bold red")
-        for veto in reasons.values():  # the reason once, beside the label; the columns say who
-            veto_label.append(f"\n{veto.id} {veto.name}", style="red")
-        table.add_row("", veto_label, "", _vetoes(own),
-                      *(_vetoes(m.totals) for m in panel.members), _vetoes(aggregate))
-    if rubric.grades is not None:
-        table.add_row("", Text(labels.grade, style="bold"), "",
-                      *(Text(t.grade or _BLANK if t else _BLANK, style="bold")
-                        for t in (own, *(m.totals for m in panel.members), aggregate)))
-    return table
+
+
+def _veto_row(table: Table, panel: Panel) -> None:
+    """The vetoes by id per column, their reasons once beside the label."""
+    result = panel.result
+    own = result.totals.get(SELF)
+    aggregate = result.totals.get(ASSESSED)
+    if not any(t is not None and t.vetoes
+               for t in (own, aggregate, *(m.totals for m in panel.members))):
+        return
+    reasons = {v.id: v for t in (aggregate, own) if t is not None for v in t.vetoes}
+    veto_label = Text(result.rubric.labels.veto, style="bold red")
+    for veto in reasons.values():  # the reason once, beside the label; the columns say who
+        veto_label.append(f"\n{veto.id} {veto.name}", style="red")
+    table.add_row("", veto_label, "", _vetoes(own),
+                  *(_vetoes(m.totals) for m in panel.members), _vetoes(aggregate))
+
+
+def _grade_row(table: Table, panel: Panel) -> None:
+    result = panel.result
+    if result.rubric.grades is None:
+        return
+    own = result.totals.get(SELF)
+    aggregate = result.totals.get(ASSESSED)
+    table.add_row("", Text(result.rubric.labels.grade, style="bold"), "",
+                  *(Text(t.grade or _BLANK if t else _BLANK, style="bold")
+                    for t in (own, *(m.totals for m in panel.members), aggregate)))
 
 
 def _adjustment_rows(table: Table, panel: Panel) -> None:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from jyscore.core import rules
-from jyscore.core.models import Entry, Node, Rubric, Sheet
+from jyscore.core.models import AdjustmentEntry, Entry, Node, Rubric, Sheet
 from jyscore.core.numbers import format_decimal
 from jyscore.i18n.messages import counted, hint
 
@@ -192,35 +192,53 @@ def sheet_yaml(
 
 def _totals_lines(rubric: Rubric, sheet: Sheet | None, columns: tuple[str, ...]) -> list[str]:
     """The ``adjustments`` and ``vetoes`` a sheet enters (blank: every one declared, empty)."""
-    lines: list[str] = []
-    if rubric.adjustments and (sheet is None or sheet.adjustments):
-        entered = {e.adjustment_id: e for e in sheet.adjustments} if sheet else {}
-        lines += ["adjustments:", f"{INDENT}# {hint('yaml-adjustments')}"]
-        for adjustment in rubric.adjustments:
-            entry = entered.get(adjustment.id)
-            if sheet is not None and entry is None:
-                continue
-            pairs: list[tuple[str, str | None]] = []
-            for column in columns:
-                amount = entry.column(column) if entry else None
-                if entry is None or amount is not None:
-                    pairs.append((column, format_decimal(amount) if amount is not None else None))
-            if entry is not None and entry.note:
-                pairs.append(("note", scalar(entry.note)))
-            span = hint(f"yaml-adjustment-{adjustment.kind}", min=format_decimal(adjustment.min),
-                        max=format_decimal(adjustment.max),
-                        step=format_decimal(adjustment.step or rubric.step))
-            lines.append(_line(adjustment.id, pairs, f"{adjustment.name} {span}"))
-    if rubric.vetoes and (sheet is None or sheet.vetoes):
-        reported = {e.veto_id: e for e in sheet.vetoes} if sheet else {}
-        lines += ["vetoes:", f"{INDENT}# {hint('yaml-vetoes')}"]
-        for veto in rubric.vetoes:
-            flagged = reported.get(veto.id)
-            if sheet is not None and flagged is None:
-                continue
-            pairs = [(c, ("true" if flagged.column(c) else "false") if flagged else None)
-                     for c in columns]
-            if flagged is not None and flagged.note:
-                pairs.append(("note", scalar(flagged.note)))
-            lines.append(_line(veto.id, pairs, veto.name))
+    return [*_adjustment_lines(rubric, sheet, columns), *_veto_lines(rubric, sheet, columns)]
+
+
+def _adjustment_lines(rubric: Rubric, sheet: Sheet | None, columns: tuple[str, ...]) -> list[str]:
+    if not rubric.adjustments or (sheet is not None and not sheet.adjustments):
+        return []
+    entered = {e.adjustment_id: e for e in sheet.adjustments} if sheet else {}
+    lines = ["adjustments:", f"{INDENT}# {hint('yaml-adjustments')}"]
+    for adjustment in rubric.adjustments:
+        entry = entered.get(adjustment.id)
+        if sheet is not None and entry is None:
+            continue
+        span = hint(f"yaml-adjustment-{adjustment.kind}", min=format_decimal(adjustment.min),
+                    max=format_decimal(adjustment.max),
+                    step=format_decimal(adjustment.step or rubric.step))
+        lines.append(_line(adjustment.id, _adjustment_pairs(entry, columns),
+                           f"{adjustment.name} {span}"))
+    return lines
+
+
+def _adjustment_pairs(
+    entry: AdjustmentEntry | None, columns: tuple[str, ...]
+) -> list[tuple[str, str | None]]:
+    """The amounts entered (blank: every column, empty) and the note."""
+    pairs: list[tuple[str, str | None]] = []
+    for column in columns:
+        amount = entry.column(column) if entry else None
+        if entry is None or amount is not None:
+            pairs.append((column, format_decimal(amount) if amount is not None else None))
+    if entry is not None and entry.note:
+        pairs.append(("note", scalar(entry.note)))
+    return pairs
+
+
+def _veto_lines(rubric: Rubric, sheet: Sheet | None, columns: tuple[str, ...]) -> list[str]:
+    if not rubric.vetoes or (sheet is not None and not sheet.vetoes):
+        return []
+    reported = {e.veto_id: e for e in sheet.vetoes} if sheet else {}
+    lines = ["vetoes:", f"{INDENT}# {hint('yaml-vetoes')}"]
+    for veto in rubric.vetoes:
+        flagged = reported.get(veto.id)
+        if sheet is not None and flagged is None:
+            continue
+        pairs: list[tuple[str, str | None]] = [
+            (c, ("true" if flagged.column(c) else "false") if flagged else None) for c in columns
+        ]
+        if flagged is not None and flagged.note:
+            pairs.append(("note", scalar(flagged.note)))
+        lines.append(_line(veto.id, pairs, veto.name))
     return lines

@@ -96,6 +96,19 @@ def _name_cell(row: Row, labels: Labels, entry: Entry | None = None) -> Text:
 
 
 def build_table(result: Result) -> Table:
+    """The paper form's table: the items, the bonus, the adjustments, then the totals."""
+    table = _empty_table(result)
+    _item_rows(table, result)
+    _bonus_rows(table, result)
+    _adjustment_rows(table, result)
+    table.add_section()
+    _total_rows(table, result)
+    _veto_row(table, result)
+    _grade_row(table, result)
+    return table
+
+
+def _empty_table(result: Result) -> Table:
     labels = result.rubric.labels
     table = Table(
         title=f"{result.rubric.name}\n{labels.college}：{result.college}    "
@@ -109,6 +122,12 @@ def build_table(result: Result) -> Table:
     table.add_column(labels.self_, justify="right", no_wrap=True)
     table.add_column(labels.assessed, justify="right", no_wrap=True)
     table.add_column(labels.difference, justify="right", no_wrap=True)
+    return table
+
+
+def _item_rows(table: Table, result: Result) -> None:
+    """A row per item, a section per primary indicator."""
+    labels = result.rubric.labels
     # parts of an item scored as a whole stay blank: leave them out, they would only add noise
     rows = [r for r in result.rows if not (r.is_part and r.self is None and r.assessed is None)]
     for index, row in enumerate(rows):
@@ -124,6 +143,10 @@ def build_table(result: Result) -> Table:
             style="bold" if row.depth == 0 else None,
             end_section=last_of_primary,
         )
+
+
+def _bonus_rows(table: Table, result: Result) -> None:
+    labels = result.rubric.labels
     for row in result.bonus_rows:
         table.add_row(
             row.node.id,
@@ -134,32 +157,44 @@ def build_table(result: Result) -> Table:
             _difference(row),
             style="bold" if row.depth == 0 else None,
         )
-    _adjustment_rows(table, result)
-    table.add_section()
+
+
+def _total_rows(table: Table, result: Result) -> None:
+    """Base, bonus, the adjustments when the rubric has any, and the total, per column."""
     rubric = result.rubric
+    labels = rubric.labels
     keys = [("base", labels.base), ("bonus", labels.bonus)]
     if rubric.adjustments:
         keys.append(("adjustment", labels.adjustments))
     keys.append(("total", labels.total))
     for key, label in keys:
-        values: list[str | Text] = []
-        for column in ("self", "assessed"):
-            totals = result.totals[column]
-            text = _num(getattr(totals, key)) if totals else _BLANK
-            vetoed = key == "total" and totals is not None and totals.vetoed
-            values.append(Text(text, style="bold red") if vetoed else text)
+        values = [_total_cell(result, column, key) for column in ("self", "assessed")]
         points = _num(rubric.total) if key == "base" and rubric.total is not None else ""
         table.add_row("", Text(label, style="bold"), points, *values, "",
                       style="bold" if key == "total" else None)
+
+
+def _total_cell(result: Result, column: str, key: str) -> str | Text:
+    """One column's base, bonus, adjustment or total; a vetoed total in bold red."""
+    totals = result.totals[column]
+    text = _num(getattr(totals, key)) if totals else _BLANK
+    vetoed = key == "total" and totals is not None and totals.vetoed
+    return Text(text, style="bold red") if vetoed else text
+
+
+def _veto_row(table: Table, result: Result) -> None:
     if any(t is not None and t.vetoes for t in result.totals.values()):
-        table.add_row("", Text(labels.veto, style="bold red"), "",
+        table.add_row("", Text(result.rubric.labels.veto, style="bold red"), "",
                       *(_veto_cell(result, c) for c in ("self", "assessed")), "")
-    if rubric.grades is not None:
-        grades = [result.totals[c] for c in ("self", "assessed")]
-        table.add_row("", Text(labels.grade, style="bold"), "",
-                      *(Text(t.grade or _BLANK if t else _BLANK, style="bold") for t in grades),
-                      "")
-    return table
+
+
+def _grade_row(table: Table, result: Result) -> None:
+    if result.rubric.grades is None:
+        return
+    grades = [result.totals[c] for c in ("self", "assessed")]
+    table.add_row("", Text(result.rubric.labels.grade, style="bold"), "",
+                  *(Text(t.grade or _BLANK if t else _BLANK, style="bold") for t in grades),
+                  "")
 
 
 def _adjustment_rows(table: Table, result: Result) -> None:

@@ -15,6 +15,9 @@ Every sheet prints on A4 as wide as one page, its header row on every page, the 
 sheet's subject in the page header and the page number in the footer, rows as tall as their
 wrapped text, all in one CJK font (:mod:`.printing`).
 
+The college sheets and the panels' sheet are written by :mod:`.ranking_details`, every cell by
+:mod:`.ranking_cells`.
+
 Every text is stored as text (:func:`.cells.put_text`), so a college named ``=HYPERLINK(…)`` is
 a name. The workbook is written in openpyxl's write-only (streaming) mode, so memory stays flat
 however many colleges there are. openpyxl spends about as long on a cell's style as on the cell
@@ -26,29 +29,21 @@ default font and format, no bold total): 10,000 colleges then take about 1.5 s
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from jyscore.core import rules
-from jyscore.core.engine import Result, Row
 from jyscore.core.models import Rubric
-from jyscore.core.numbers import format_decimal
 from jyscore.core.ranking import RankedRow, Ranking
 from jyscore.core.text import display_path, xml_safe
 from jyscore.core.version import __version__
-from jyscore.form.layout import item_input_labels
 from jyscore.form.marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
 from jyscore.i18n.messages import hint
 from jyscore.pipeline import rank as rank_run
@@ -67,25 +62,16 @@ from jyscore.writers.xlsx.printing import (
     NUMBER_FORMAT,
     FittedRows,
     apply_print_setup,
-    cjk_font,
     text_width,
     use_cjk_font,
 )
+from jyscore.writers.xlsx.ranking_cells import new_cell, plain_value, sheet_layout, sheet_title
+from jyscore.writers.xlsx.ranking_details import detail_sheet, panels_sheet
 
-if TYPE_CHECKING:
-    from openpyxl.worksheet.cell_range import MultiCellRange
-    from openpyxl.worksheet.dimensions import ColumnDimension, DimensionHolder
-    from openpyxl.worksheet.filters import AutoFilter
-
-_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-MAX_TITLE = 31
 CHART_ROW_HEIGHT_CM = 0.6
 CHART_ROWS = 50  # a bar per college; more bars than this are no longer readable
 STYLED_ROWS = 1000
-_VETO_FONT = cjk_font(bold=True, color="C00000")
-_VETO_FILL = PatternFill("solid", fgColor="FDE9E7")
 TITLE_ROWS = 2  # the 排名 sheet's title and its tie rule, above the header
-DETAIL_WIDTHS = (8, 46, 6, 8, 8, 6, 18)  # 编号 指标 分值 自评 考核 差值 备注
 
 
 def render_rank_xlsx(outcome: RankOutcome, options: RankRenderOptions) -> bytes:
@@ -134,13 +120,14 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
         title = sheet_title(row.college, taken)
         taken.add(title.casefold())
         assert row.result is not None
-        _detail_sheet(workbook.create_sheet(title), row.result, row.rank,
-                      number_format or NUMBER_FORMAT,
-                      ranked_grade=(outcome.ranking.column, row.grade))
+        detail_sheet(workbook.create_sheet(title), row.result, row.rank,
+                     number_format or NUMBER_FORMAT,
+                     ranked_grade=(outcome.ranking.column, row.grade))
     if has_panels(outcome):
         title = sheet_title(hint("rank-xlsx-panels"), taken)
         taken.add(title.casefold())
-        _panels_sheet(workbook.create_sheet(title), outcome, number_format)
+        panels_sheet(workbook.create_sheet(title), outcome.rubric, outcome.ranking,
+                     number_format)
     _about_sheet(workbook.create_sheet(hint("rank-xlsx-about")), outcome, number_format,
                  details=len(details))
     workbook.properties.title = xml_safe(
@@ -152,59 +139,6 @@ def _fill(workbook: Workbook, outcome: RankOutcome, show_self: bool) -> None:
     workbook.properties.category = OUTPUT_CATEGORY
 
 
-# -- cells ---------------------------------------------------------------------------------------
-
-class _Layout(Protocol):
-    """What a write-only sheet has as a Worksheet has it, and openpyxl's stubs leave out."""
-
-    column_dimensions: DimensionHolder[str, ColumnDimension]
-    merged_cells: MultiCellRange
-    auto_filter: AutoFilter
-
-
-def _layout(ws: WriteOnlyWorksheet) -> _Layout:
-    return cast("_Layout", ws)
-
-
-def _cell(
-    ws: WriteOnlyWorksheet, value: Any, *, style: str = "", number_format: str = ""
-) -> Cell:
-    cell = WriteOnlyCell(ws)
-    if isinstance(value, str):
-        cells.put_text(cell, value)
-    elif isinstance(value, Decimal):
-        cell.value = Decimal(format_decimal(value))  # no exponent notation in the file
-    else:
-        cell.value = value
-    if number_format and isinstance(value, Decimal):
-        cell.number_format = number_format
-    if style == "header":
-        cell.font, cell.fill, cell.alignment = cells.HEADER_FONT, cells.HEADER_FILL, cells.CENTER
-        cell.border = cells.BORDER
-    elif style == "title":
-        cell.font = cells.TITLE_FONT
-    elif style == "bold":
-        cell.font = cells.BOLD
-    elif style == "total":
-        cell.font, cell.fill = cells.BOLD, cells.TOTAL_FILL
-    elif style == "veto":  # a veto is shown wherever the total is
-        cell.font, cell.fill = _VETO_FONT, _VETO_FILL
-    return cell
-
-
-def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid worksheet title for a college (no []:*?/\\, at most 31 characters) whose
-    casefolded form is not in ``taken``: Excel's titles are unique regardless of case."""
-    base = _BAD_TITLE.sub("_", " ".join(xml_safe(name).split())).strip("'").strip() or "_"
-    title = base[:MAX_TITLE]
-    number = 2
-    while title.casefold() in taken:
-        suffix = f" ({number})"
-        title = base[: MAX_TITLE - len(suffix)] + suffix
-        number += 1
-    return title
-
-
 # -- the sheets ----------------------------------------------------------------------------------
 
 def _ranking_sheet(
@@ -213,34 +147,41 @@ def _ranking_sheet(
     rows = outcome.ranking.rows
     widths = [_ranking_width(column, rows) for column in columns]
     for index, width in enumerate(widths, start=1):
-        _layout(ws).column_dimensions[get_column_letter(index)].width = width
+        sheet_layout(ws).column_dimensions[get_column_letter(index)].width = width
     header = TITLE_ROWS + 1
     last_column = get_column_letter(len(columns))
     ws.freeze_panes = f"C{header + 1}"
-    _layout(ws).auto_filter.ref = f"A{header}:{last_column}{len(rows) + header}"
+    sheet_layout(ws).auto_filter.ref = f"A{header}:{last_column}{len(rows) + header}"
     apply_print_setup(ws, document=outcome.rubric.name, section=outcome.rubric.labels.rank,
                       title_rows=f"{header}:{header}", widths=widths)
     fitted = FittedRows(ws)
     for row_index, (text, style) in enumerate(_ranking_title(outcome), start=1):
-        _layout(ws).merged_cells.add(f"A{row_index}:{last_column}{row_index}")
-        cell = _cell(ws, text, style=style)
+        sheet_layout(ws).merged_cells.add(f"A{row_index}:{last_column}{row_index}")
+        cell = new_cell(ws, text, style=style)
         cell.alignment = cells.CENTER if style == "title" else cells.WRAP
-        fitted.append([cell, *(_cell(ws, None) for _ in columns[1:])])
-    fitted.append([_cell(ws, c.header, style="header") for c in columns])
+        fitted.append([cell, *(new_cell(ws, None) for _ in columns[1:])])
+    fitted.append([new_cell(ws, c.header, style="header") for c in columns])
     if not number_format:  # a big ranking: plain values, see the module's doc
         for row in rows:
-            ws.append([_plain(ws, c.value(row)) for c in columns])
+            ws.append([plain_value(ws, c.value(row)) for c in columns])
         return
     for row in rows:
-        line = [
-            _cell(ws, c.value(row), number_format=GAP_FORMAT if c.key == "gap" else number_format,
-                  style=("veto" if row.vetoes and c.key in ("veto", "total")
-                         else "bold" if c.key == "total" else ""))
-            for c in columns
-        ]
-        for cell, column in zip(line, columns, strict=False):
-            cell.alignment = cells.WRAP if not column.numeric else cells.MIDDLE
-        fitted.append(line)
+        fitted.append(_styled_row(ws, row, columns, number_format))
+
+
+def _styled_row(
+    ws: WriteOnlyWorksheet, row: RankedRow, columns: Sequence[RankColumn], number_format: str,
+) -> list[Cell]:
+    """A college's row: the total in bold, a vetoed total and its veto highlighted."""
+    line = [
+        new_cell(ws, c.value(row), number_format=GAP_FORMAT if c.key == "gap" else number_format,
+                 style=("veto" if row.vetoes and c.key in ("veto", "total")
+                        else "bold" if c.key == "total" else ""))
+        for c in columns
+    ]
+    for cell, column in zip(line, columns, strict=False):
+        cell.alignment = cells.WRAP if not column.numeric else cells.MIDDLE
+    return line
 
 
 def _ranking_title(outcome: RankOutcome) -> list[tuple[str, str]]:
@@ -258,17 +199,6 @@ def _ranking_width(column: RankColumn, rows: Sequence[RankedRow]) -> float:
         return max(7.0, min(10.0, text_width(column.header) + 1))
     names = (text_width(str(column.value(row) or "")) for row in rows[:STYLED_ROWS])
     return max(12.0, min(30.0, max(names, default=0.0) + 1.5))
-
-
-def _plain(ws: WriteOnlyWorksheet, value: Any) -> Any:
-    """A value to append as it is: text that openpyxl would take for a formula (``=…``) or an
-    error (``#N/A``) gets a cell that holds it as text."""
-    if isinstance(value, str):
-        text = cells.clean_text(value)
-        return _cell(ws, text) if text.startswith(("=", "#")) else text
-    if isinstance(value, Decimal):
-        return Decimal(format_decimal(value))
-    return value
 
 
 def _chart_sheet(
@@ -305,128 +235,39 @@ def _chart_sheet(
     ws.add_chart(chart, "A1")
 
 
-def _detail_sheet(
-    ws: WriteOnlyWorksheet, result: Result, rank: int, number_format: str,
-    ranked_grade: tuple[str, str | None] | None = None,
-) -> None:
-    """A college's item table; ``ranked_grade``: the ranked column and its grade after the
-    quota, shown instead of the grade its total gives."""
-    labels = result.rubric.labels
-    for letter, width in zip("ABCDEFG", DETAIL_WIDTHS, strict=False):
-        _layout(ws).column_dimensions[letter].width = width
-    ws.freeze_panes = "A4"
-    apply_print_setup(ws, document=result.rubric.name, section=result.college, title_rows="3:3",
-                      widths=DETAIL_WIDTHS)
-    fitted = FittedRows(ws)
-    _layout(ws).merged_cells.add("A1:G1")
-    fitted.append([_cell(ws, f"{result.college} {result.year}", style="title")])
-    fitted.append([_cell(ws, labels.rank, style="bold"), _cell(ws, rank)])
-    headers = (labels.id, labels.name, labels.points, labels.self_, labels.assessed,
-               labels.difference, labels.note)
-    fitted.append([_cell(ws, h, style="header") for h in headers])
-    for item in result.rows:
-        fitted.append(_item_row(ws, item, number_format))
-    for bonus in result.bonus_rows:
-        row = _item_row(ws, bonus, number_format)
-        if bonus.entry is not None and bonus.entry.inputs:
-            words = item_input_labels(result.rubric, bonus.node)
-            inputs = hint("list-separator").join(
-                f"{words.get(k, k)} {format_decimal(v)}" for k, v in bonus.entry.inputs.items()
-            )
-            row[-1] = _cell(ws, hint("list-separator").join(
-                t for t in (inputs, bonus.note or "") if t))
-            row[-1].alignment = cells.WRAP
-        fitted.append(row)
-    rubric = result.rubric
-    keys = [(labels.base, "base"), (labels.bonus, "bonus")]
-    if rubric.adjustments:
-        keys.append((labels.adjustments, "adjustment"))
-    keys.append((labels.total, "total"))
-    if rubric.vetoes:
-        keys.append((labels.veto, "vetoes"))
-    if rubric.grades is not None:
-        keys.append((labels.grade, "grade"))
-    for name, key in keys:
-        values = []
-        for column in ("self", "assessed"):
-            totals = result.totals.get(column)
-            value = getattr(totals, key) if totals else None
-            if key == "vetoes":
-                value = (hint("list-separator").join(f"{v.id} {v.name}" for v in value)
-                         if value else None)
-            if key == "grade" and ranked_grade is not None and ranked_grade[0] == column:
-                value = ranked_grade[1]
-            values.append(value)
-        vetoed = key in ("total", "vetoes") and any(
-            t is not None and t.vetoes for t in result.totals.values())
-        fitted.append([
-            _cell(ws, None, style="total"), _cell(ws, name, style="total"),
-            _cell(ws, None, style="total"),
-            *(_cell(ws, v, number_format=number_format, style="veto" if vetoed else "total")
-              for v in values),
-        ])
-
-
-def _panels_sheet(ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: str) -> None:
-    """Every assessor's totals per college, in rank order, each panel closed by its published
-    aggregate (a college of one unnamed sheet has one row, without an assessor)."""
-    labels = outcome.rubric.labels
-    widths = (8, 20, 14, 10, 10, 10)
-    for letter, width in zip("ABCDEF", widths, strict=False):
-        _layout(ws).column_dimensions[letter].width = width
-    ws.freeze_panes = "A2"
-    apply_print_setup(ws, document=outcome.rubric.name, section=hint("rank-xlsx-panels"),
-                      title_rows="1:1", widths=widths)
-    headers = (labels.rank, labels.college, labels.assessor, labels.base, labels.bonus,
-               labels.total)
-    ws.append([_cell(ws, h, style="header") for h in headers])
-
-    def line(row: RankedRow, who: str | None, totals: Any, style: str = "") -> None:
-        values = [getattr(totals, k) if totals else None for k in ("base", "bonus", "total")]
-        ws.append([_cell(ws, row.rank, style=style), _cell(ws, row.college, style=style),
-                   _cell(ws, who, style=style),
-                   *(_cell(ws, v, number_format=number_format, style=style) for v in values)])
-
-    for row in outcome.ranking.rows:
-        panel = row.standing.panel
-        column = outcome.ranking.column
-        if panel is None:
-            line(row, None, row.standing.totals.get(column))
-            continue
-        for name, totals in zip(panel.assessors, panel.member_totals, strict=False):
-            line(row, name, totals)
-        line(row, hint("panel-aggregate"), row.standing.totals.get(column), style="total")
-
-
-def _item_row(ws: WriteOnlyWorksheet, item: Row, number_format: str) -> list[Cell]:
-    gap = item.self - item.assessed if item.self is not None and item.assessed is not None else None
-    points = rules.item_cap(item.node)
-    row = [
-        _cell(ws, item.node.id),
-        _cell(ws, item.node.name, style="bold" if item.depth == 0 else ""),
-        _cell(ws, points, number_format=number_format),
-        _cell(ws, item.self, number_format=number_format),
-        _cell(ws, item.assessed, number_format=number_format),
-        _cell(ws, gap, number_format=GAP_FORMAT if number_format else ""),
-        _cell(ws, item.note),
-    ]
-    for cell in row:
-        cell.alignment = cells.WRAP
-    row[1].alignment = Alignment(indent=item.depth, wrap_text=True, vertical="center")
-    return row
-
-
 def _about_sheet(
     ws: WriteOnlyWorksheet, outcome: RankOutcome, number_format: str, *, details: int
 ) -> None:
+    """What the workbook is: the run, what was left out of it, the rubric."""
+    widths = (24, 70)
+    sheet_layout(ws).column_dimensions["A"].width, sheet_layout(ws).column_dimensions["B"].width = (
+        widths
+    )
+    apply_print_setup(ws, document=outcome.rubric.name, section=hint("rank-xlsx-about"),
+                      widths=widths)
+    lines = [*_about_run(outcome), *_about_left_out(outcome, details), *_about_panels(outcome),
+             *_about_skipped(outcome), *_about_rubric(outcome.rubric)]
+    fitted = FittedRows(ws)
+    sheet_layout(ws).merged_cells.add("A1:B1")
+    fitted.append([new_cell(ws, hint("rank-xlsx-about-title"), style="title")])
+    for key, value in lines:
+        key_cell = new_cell(ws, key or None, style="bold")
+        key_cell.alignment = cells.WRAP_TOP
+        value_cell = new_cell(ws, value, number_format=NUMBER_FORMAT)
+        value_cell.alignment = cells.WRAP_TOP_LEFT
+        fitted.append([key_cell, value_cell])
+
+
+_AboutLine = tuple[str, str | int | Decimal]
+
+
+def _about_run(outcome: RankOutcome) -> list[_AboutLine]:
+    """The rubric, the year, the column ranked on, the tie rule and the count of colleges."""
     rubric = outcome.rubric
     labels = rubric.labels
-    widths = (24, 70)
-    _layout(ws).column_dimensions["A"].width, _layout(ws).column_dimensions["B"].width = widths
-    apply_print_setup(ws, document=rubric.name, section=hint("rank-xlsx-about"), widths=widths)
     ranking = outcome.ranking
     column_label = labels.self_ if ranking.column == "self" else labels.assessed
-    lines: list[tuple[str, str | int | Decimal]] = [
+    return [
         (hint("rank-xlsx-rubric"), f"{rubric.name}（{rubric.id}）"),
         (labels.year, outcome.year),
         (hint("rank-xlsx-column"), column_label),
@@ -434,26 +275,47 @@ def _about_sheet(
         (hint("rank-xlsx-numbers"), hint("rank-xlsx-exact")),
         (hint("rank-xlsx-count"), len(ranking.rows)),
     ]
-    if len(ranking.rows) > rank_run.DETAIL_LIMIT:
+
+
+def _about_left_out(outcome: RankOutcome, details: int) -> list[_AboutLine]:
+    """The item tables not in the workbook, and the colleges past the chart's bars."""
+    rows = outcome.ranking.rows
+    lines: list[_AboutLine] = []
+    if len(rows) > rank_run.DETAIL_LIMIT:
         lines.append((hint("rank-xlsx-details"),
-                       hint("rank-xlsx-no-details", count=len(ranking.rows),
-                            limit=rank_run.DETAIL_LIMIT)))
-    elif details < len(ranking.rows):
-        missing = ", ".join(row.college for row in ranking.rows if row.result is None)
+                      hint("rank-xlsx-no-details", count=len(rows),
+                           limit=rank_run.DETAIL_LIMIT)))
+    elif details < len(rows):
+        missing = ", ".join(row.college for row in rows if row.result is None)
         lines.append((hint("rank-xlsx-details"),
                       hint("rank-xlsx-details-missing", colleges=missing)))
-    if len(ranking.rows) > CHART_ROWS:
+    if len(rows) > CHART_ROWS:
         lines.append((hint("rank-xlsx-chart"), hint("rank-xlsx-chart-note", count=CHART_ROWS)))
-    panel = next((row.standing.panel for row in ranking.rows if row.standing.panel), None)
-    if panel is not None:
-        settings = panel.settings
-        lines.append((hint("rank-xlsx-panels"), hint(
-            "rank-xlsx-panel-method", method=hint(f"panel-method-{settings.method}"),
-            level=hint(f"panel-level-{settings.level}"), places=settings.places)))
-    for index, skipped in enumerate(outcome.skipped):  # a row each: one cell could not hold them
-        lines.append((hint("rank-xlsx-skipped") if index == 0 else "", display_path(skipped.path)))
+    return lines
+
+
+def _about_panels(outcome: RankOutcome) -> list[_AboutLine]:
+    """How the panels were aggregated, when the ranking has one."""
+    panel = next((row.standing.panel for row in outcome.ranking.rows if row.standing.panel), None)
+    if panel is None:
+        return []
+    settings = panel.settings
+    return [(hint("rank-xlsx-panels"), hint(
+        "rank-xlsx-panel-method", method=hint(f"panel-method-{settings.method}"),
+        level=hint(f"panel-level-{settings.level}"), places=settings.places))]
+
+
+def _about_skipped(outcome: RankOutcome) -> list[_AboutLine]:
+    """A row per sheet skipped: one cell could not hold them."""
+    return [(hint("rank-xlsx-skipped") if index == 0 else "", display_path(skipped.path))
+            for index, skipped in enumerate(outcome.skipped)]
+
+
+def _about_rubric(rubric: Rubric) -> list[_AboutLine]:
+    """The rubric's total and grades, its primary indicators and bonus items, our version."""
+    lines: list[_AboutLine] = []
     if rubric.total is not None:
-        lines.append((hint("rank-xlsx-total", base=labels.base), rubric.total))
+        lines.append((hint("rank-xlsx-total", base=rubric.labels.base), rubric.total))
     if rubric.grades is not None:
         lines.append((hint("rank-xlsx-grades"), grades_text(rubric.grades)))
     for node in rubric.indicators:
@@ -461,12 +323,4 @@ def _about_sheet(
     for node in rubric.bonus_items:
         lines.append((f"{node.id} {node.name}", node.criteria or node.focus or ""))
     lines.append(("jyscore", __version__))
-    fitted = FittedRows(ws)
-    _layout(ws).merged_cells.add("A1:B1")
-    fitted.append([_cell(ws, hint("rank-xlsx-about-title"), style="title")])
-    for key, value in lines:
-        key_cell = _cell(ws, key or None, style="bold")
-        key_cell.alignment = cells.WRAP_TOP
-        value_cell = _cell(ws, value, number_format=NUMBER_FORMAT)
-        value_cell.alignment = cells.WRAP_TOP_LEFT
-        fitted.append([key_cell, value_cell])
+    return lines

@@ -1,15 +1,23 @@
 """Name -> renderer tables that the CLI's ``--format`` choices come from.
 
-Each entry is a function that imports its renderer when called: rich, openpyxl and the writers
-are imported only when that format is really drawn, which keeps ``jyscore score`` light. The
-functions are real references that grep and mypy follow; a test resolves every entry.
+A new output format is one module and one line here: the line names the format, the module and
+the renderer function in it, e.g. ``"csv": RankFormat("jyscore.writers.rank_csv",
+"render_rank_csv")``; the CLI's choices and ``-o``'s suffixes come from these tables.
+
+Why the renderers are imported lazily, by :mod:`importlib` when a format is drawn: rich, openpyxl
+and the writers then stay unloaded for every other format and command, which keeps ``jyscore
+score`` light. mypy cannot follow a module's name, so ``tests/test_formats.py`` imports every
+entry and checks its function's signature against its table's type: a misspelt or mistyped
+entry fails the tests rather than a user's run.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from jyscore.writers.problems import PROBLEM_FORMATS
 
@@ -22,87 +30,57 @@ if TYPE_CHECKING:
 
 ResultRenderer = Callable[["Result", "RenderOptions"], str]
 PanelRenderer = Callable[["Panel", "RenderOptions"], str]
-# text, or bytes for a binary format (a workbook), which the CLI writes to a file
+# text, or bytes for a binary format (a workbook), which the CLI writes to a file as it is
 RankRenderer = Callable[["RankOutcome", "RankRenderOptions"], str | bytes]
 
-
-def _result_table() -> ResultRenderer:
-    from jyscore.writers.table import render_table
-
-    return render_table
+RendererT = TypeVar("RendererT")
 
 
-def _result_json() -> ResultRenderer:
-    from jyscore.writers.result_json import render_result_json
+@dataclass(frozen=True)
+class LazyRenderer(Generic[RendererT]):
+    """The renderer ``function`` of ``module``, imported when called: ``FORMATS[name]()``."""
 
-    return render_result_json
+    module: str
+    function: str
 
-
-def _panel_table() -> PanelRenderer:
-    from jyscore.writers.panel_table import render_panel_table
-
-    return render_panel_table
-
-
-def _panel_json() -> PanelRenderer:
-    from jyscore.writers.panel_json import render_panel_json
-
-    return render_panel_json
+    def __call__(self) -> RendererT:
+        return cast(RendererT, getattr(importlib.import_module(self.module), self.function))
 
 
-def _rank_table() -> RankRenderer:
-    from jyscore.writers.rank_table import render_rank_table
+@dataclass(frozen=True)
+class RankFormat(LazyRenderer[RankRenderer]):
+    """A ranking format: its renderer, the other suffixes of ``-o`` that name it (``.md``), and
+    whether it shows each college's item table (rank then keeps the tables, for small runs)."""
 
-    return render_rank_table
-
-
-def _rank_json() -> RankRenderer:
-    from jyscore.writers.rank_json import render_rank_json
-
-    return render_rank_json
+    extensions: tuple[str, ...] = ()
+    details: bool = False
 
 
-def _rank_csv() -> RankRenderer:
-    from jyscore.writers.rank_csv import render_rank_csv
-
-    return render_rank_csv
-
-
-def _rank_markdown() -> RankRenderer:
-    from jyscore.writers.rank_markdown import render_rank_markdown
-
-    return render_rank_markdown
-
-
-def _rank_xlsx() -> RankRenderer:
-    from jyscore.writers.xlsx.ranking import render_rank_xlsx
-
-    return render_rank_xlsx
-
-
-RESULT_FORMATS: dict[str, Callable[[], ResultRenderer]] = {
-    "table": _result_table,
-    "json": _result_json,
+# ``jyscore score`` of one sheet
+RESULT_FORMATS: dict[str, LazyRenderer[ResultRenderer]] = {
+    "table": LazyRenderer("jyscore.writers.table", "render_table"),
+    "json": LazyRenderer("jyscore.writers.result_json", "render_result_json"),
 }
 
 # ``jyscore score`` of a panel (several assessors' sheets of one college): the same choices
-PANEL_FORMATS: dict[str, Callable[[], PanelRenderer]] = {
-    "table": _panel_table,
-    "json": _panel_json,
+PANEL_FORMATS: dict[str, LazyRenderer[PanelRenderer]] = {
+    "table": LazyRenderer("jyscore.writers.panel_table", "render_panel_table"),
+    "json": LazyRenderer("jyscore.writers.panel_json", "render_panel_json"),
 }
 
-# ``jyscore rank``: adding a format is one function above and one entry here; ``-o
-# ranking.<name>`` picks it by its name, RANK_EXTENSIONS holds other suffixes.
-RANK_FORMATS: dict[str, Callable[[], RankRenderer]] = {
-    "table": _rank_table,
-    "json": _rank_json,
-    "csv": _rank_csv,
-    "markdown": _rank_markdown,
-    "xlsx": _rank_xlsx,  # bytes: the ranking workbook
+# ``jyscore rank``: ``-o ranking.<name>`` picks a format by its name or one of its extensions
+RANK_FORMATS: dict[str, RankFormat] = {
+    "table": RankFormat("jyscore.writers.rank_table", "render_rank_table", (".txt",)),
+    "json": RankFormat("jyscore.writers.rank_json", "render_rank_json"),
+    "csv": RankFormat("jyscore.writers.rank_csv", "render_rank_csv"),
+    "markdown": RankFormat("jyscore.writers.rank_markdown", "render_rank_markdown", (".md",)),
+    "xlsx": RankFormat("jyscore.writers.xlsx.ranking", "render_rank_xlsx", details=True),
 }
-RANK_EXTENSIONS: dict[str, str] = {".md": "markdown", ".txt": "table"}
+RANK_EXTENSIONS: dict[str, str] = {
+    suffix: name for name, found in RANK_FORMATS.items() for suffix in found.extensions
+}
 # formats that show each college's item table: rank keeps the tables for them (small runs)
-RANK_DETAIL_FORMATS = frozenset({"xlsx"})
+RANK_DETAIL_FORMATS = frozenset(name for name, found in RANK_FORMATS.items() if found.details)
 
 
 def rank_format_for(path: Path) -> str | None:
@@ -115,6 +93,6 @@ def rank_format_for(path: Path) -> str | None:
 
 
 __all__ = [
-    "PANEL_FORMATS", "PROBLEM_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS",
-    "rank_format_for",
+    "PANEL_FORMATS", "PROBLEM_FORMATS", "RANK_DETAIL_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS",
+    "RESULT_FORMATS", "LazyRenderer", "RankFormat", "rank_format_for",
 ]

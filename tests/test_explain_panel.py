@@ -8,7 +8,6 @@ import pytest
 
 from jyscore.core.explain_panel import panel_work
 from jyscore.core.panels import PanelSettings, score_panel
-from jyscore.i18n.catalogue import set_language
 from jyscore.readers.rubric import load_rubric
 from jyscore.readers.sheet import load_sheet
 
@@ -16,13 +15,6 @@ TOTALS = Path(__file__).parent / "data" / "totals"
 # the deduction sheet's items without its adjustments and vetoes: 1.1 assessed 2.5, base 96.5
 ITEMS = (TOTALS / "explain" / "deduction-veto-grade.yaml").read_text(
     encoding="utf-8").split("adjustments:")[0]
-
-
-@pytest.fixture(autouse=True)
-def english():
-    set_language("en")
-    yield
-    set_language(None)
 
 
 def _panel(tmp_path: Path, level: str):

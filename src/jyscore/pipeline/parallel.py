@@ -38,7 +38,6 @@ R = TypeVar("R")
 Task = Callable[[Path, Any], R]  # (file, context) -> result; a module-level function
 
 
-
 @dataclass(frozen=True)
 class PoolSettings:
     """How a run reads its files: in a pool of ``workers`` processes (default: one per core)

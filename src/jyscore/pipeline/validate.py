@@ -13,7 +13,7 @@ Pure: nothing is printed, the caller renders the :class:`~jyscore.core.run.Valid
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from jyscore.pipeline.checks import (
     mixed_rubric_problems,
     mixed_year_problems,
 )
-from jyscore.pipeline.parallel import PARALLEL_THRESHOLD, PoolSettings
+from jyscore.pipeline.parallel import PARALLEL_THRESHOLD, PoolSettings, Progress
 from jyscore.pipeline.run import ReadSettings, SheetRecord, loaded, read_files
 from jyscore.readers.defaults import SheetDefaults
 from jyscore.readers.files import discover
@@ -48,7 +48,7 @@ def validate_files(
     *, parallel_threshold: int = PARALLEL_THRESHOLD, workers: int | None = None,
     max_spread: Decimal | None = None, panel_method: str | None = None,
     defaults: SheetDefaults | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ValidationReport:
     """Validate sheets that have already been found (see :func:`jyscore.readers.discover`).
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore import load_sheet, score
-from jyscore.pipeline import rank as rank_run
+from jyscore.core import run as rank_run
 from jyscore.cli import cli
 from jyscore.core.engine import Totals
 from jyscore.writers.xlsx.ranking import (
@@ -19,7 +19,7 @@ from jyscore.writers.xlsx.ranking import (
     sheet_title,
     write_ranking_workbook,
 )
-from jyscore.pipeline.rank import DETAIL_LIMIT
+from jyscore.core.run import DETAIL_LIMIT
 from jyscore.core.ranking import Standing, rank
 
 from .conftest import ROOT

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from jyscore.readers.files import discover
-from jyscore.pipeline.parallel import gc_paused, map_files
+from jyscore.pipeline.parallel import gc_paused, iter_files, map_files
 from jyscore.pipeline.validate import validate_files
 
 FOLDERS = Path(__file__).parent / "data" / "validate"
@@ -60,3 +60,24 @@ def test_gc_is_paused_only_inside_and_left_as_it_was():
         assert not gc.isenabled()  # a caller that had switched it off keeps it off
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("threshold", [1, 1000])
+def test_the_garbage_collector_is_never_left_paused_in_the_callers_loop(tmp_path, threshold):
+    """Results arriving one by one leave the collector as the caller has it, in its loop and
+    after it: only a function that keeps them all pauses it, in a with block."""
+    paths = [tmp_path / f"{i:03d}.yaml" for i in range(8)]
+    seen = [gc.isenabled() for _ in iter_files(_echo, paths, "x", threshold=threshold, workers=2)]
+    assert seen == [True] * len(paths) and gc.isenabled()
+    assert map_files(_echo, paths, "x", threshold=threshold, workers=2)[0] == "x:000.yaml"
+    assert gc.isenabled()
+
+
+def test_the_garbage_collector_is_on_again_after_a_loop_left_early(tmp_path):
+    paths = [tmp_path / f"{i:03d}.yaml" for i in range(8)]
+    results = iter_files(_echo, paths, "x", threshold=1000)
+    for result in results:
+        if result.endswith("002.yaml"):
+            break
+    assert gc.isenabled()
+    results.close()

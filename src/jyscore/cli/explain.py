@@ -14,11 +14,11 @@ from jyscore.cli.common import (
     fail,
     get_rubric,
     get_targets,
+    panel_option,
     rubric_option,
     targets_option,
 )
 from jyscore.cli.localized import LocalizedCommand
-from jyscore.cli.score import panel_option
 from jyscore.core.engine import score as score_sheet
 from jyscore.core.explain import Explanation
 from jyscore.core.explain import explain as explain_result

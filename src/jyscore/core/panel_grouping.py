@@ -24,7 +24,7 @@ def identity(name: str) -> str:
 
 class CollegeYear(Protocol):
     """What a check of colleges and years reads of a sheet (a :class:`~jyscore.core.models.Sheet`,
-    a smaller key): the duplicate check of :mod:`jyscore.pipeline.validate` and the grouping
+    a smaller key): the duplicate check of :mod:`jyscore.pipeline.checks` and the grouping
     here."""
 
     @property

@@ -17,7 +17,6 @@ import io
 import re
 import shlex
 import shutil
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -86,8 +85,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(ROOT / "examples" / "2024" / "文学院.yaml", base / "sheet.yaml")
     shutil.copy(sheets[0], base / "a.yaml")
     shutil.copy(sheets[1], base / "b.yaml")
-    rubric = resources.files("jyscore") / "rubrics" / "imnu-employment.yaml"
-    (base / "my-rubric.yaml").write_bytes(rubric.read_bytes())
+    shutil.copy(ROOT / "rubric" / "imnu-employment.yaml", base / "my-rubric.yaml")
     (base / "targets.yaml").write_text(targets_sample(README.read_text(encoding="utf-8")),
                                       encoding="utf-8")
     made = CliRunner().invoke(cli, ["convert", str(base / "examples" / "2024" / "文学院.yaml"),

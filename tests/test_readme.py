@@ -3,10 +3,11 @@ files the examples folder provides, and exits as documented; its Python example 
 comment says.
 
 A command line is a line of a code block that starts with ``jyscore`` or ``python -m jyscore``,
-also after a ``$`` prompt, ``&&`` or a workflow's ``- run:``. Each runs through click's CliRunner in a fresh
-folder holding a copy of ``examples/``, ``sheets/`` (the same sheets, as an office keeps them)
-and the few files the README names (below, in ``workspace``). An output (``-o FILE``, ``> FILE``)
-goes to a fresh place, so that no command depends on another's output or refuses to overwrite.
+also after a ``$`` prompt, ``&&`` or a workflow's ``- run:``. Each runs through click's CliRunner
+in a fresh folder holding a copy of ``examples/``, ``sheets/`` (the same sheets, as an office
+keeps them) and the few files the README names (below, in ``workspace``). An output (``-o FILE``,
+``> FILE``) goes to a fresh place, so that no command depends on another's output or refuses to
+overwrite.
 New sections of the README are picked up as they are written: their commands run too.
 """
 
@@ -95,7 +96,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_command_lines_are_found_wherever_a_block_shows_one():
-    text = "```console\n$ jyscore score a.yaml\n```\n\n- x:\n  ```\n  jyscore rank s/  # why\n  ```\n"
+    text = ("```console\n$ jyscore score a.yaml\n```\n\n"
+            "- x:\n  ```\n  jyscore rank s/  # why\n  ```\n")
     assert command_lines(text) == ["jyscore score a.yaml", "jyscore rank s/"]
 
 

@@ -19,7 +19,9 @@ CAPS = {
     "3.3.2": 5, "3.4": 3, "3.5": 4, "3.6": 4, "4.1": 3, "4.2": 7, "4.3": 6, "4.4": 3,
     "5.1": 3, "5.2": 3,
 }
-WITH_PARTS = {"1.1", "1.2", "1.3", "2.2.1", "2.2.4", "3.2.1", "3.4", "4.1", "4.2", "4.3", "4.4", "5.2"}
+WITH_PARTS = {
+    "1.1", "1.2", "1.3", "2.2.1", "2.2.4", "3.2.1", "3.4", "4.1", "4.2", "4.3", "4.4", "5.2",
+}
 
 
 def test_primary_points_match_the_seed(rubric):
@@ -38,7 +40,8 @@ def test_the_25_items_and_their_caps(rubric):
 
 
 def test_parts_follow_the_seed_text(rubric):
-    assert [(p.id, p.points) for p in rubric.nodes["2.2.1"].parts] == [("2.2.1.1", 3), ("2.2.1.2", 2)]
+    assert [(p.id, p.points) for p in rubric.nodes["2.2.1"].parts] == [
+        ("2.2.1.1", 3), ("2.2.1.2", 2)]
     assert [p.points for p in rubric.nodes["1.1"].parts] == [4, 2]
     for item in rubric.items:
         for part in item.parts:
@@ -143,7 +146,7 @@ def test_rubric_file_keys_are_checked(tmp_path, extra, expected):
     except JyscoreError as exc:
         found = [(p.code, p.line, p.message) for p in exc.problems]
     assert [(code, line) for code, line, _ in found] == [(c, n) for c, n, _ in expected]
-    for (_, _, message), (_, _, words) in zip(found, expected):
+    for (_, _, message), (_, _, words) in zip(found, expected, strict=True):
         assert words in message
 
 

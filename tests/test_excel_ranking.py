@@ -10,30 +10,37 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore import load_sheet, score
-from jyscore.core import run as rank_run
 from jyscore.cli import cli
+from jyscore.core import run as rank_run
 from jyscore.core.engine import Totals
+from jyscore.core.ranking import Standing, rank
+from jyscore.core.run import DETAIL_LIMIT
+from jyscore.writers.atomic import OutputError
 from jyscore.writers.xlsx.ranking import (
     CHART_ROWS,
     STYLED_ROWS,
     sheet_title,
     write_ranking_workbook,
 )
-from jyscore.core.run import DETAIL_LIMIT
-from jyscore.core.ranking import Standing, rank
 
 from .conftest import ROOT
 from .sheets import sheet_text
+from .xlsx_charts import sheet_charts
 
 EXAMPLES = ROOT / "examples" / "2024"
 
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory) -> openpyxl.Workbook:
+def workbook_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("rank") / "2024-排名.xlsx"
     result = CliRunner().invoke(cli, ["--lang", "zh", "rank", str(EXAMPLES), "-o", str(path)])
     assert result.exit_code == 0, result.output
-    return openpyxl.load_workbook(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def workbook(workbook_file: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(workbook_file)
 
 
 def test_sheets(workbook):
@@ -47,15 +54,16 @@ def test_ranking_sheet_matches_the_engine(workbook, rubric):
     assert ws["A1"].value == "内蒙古师范大学学生就业工作考核指标体系 2024 年度排名（考核分数）"
     assert "同分并列同一名次" in ws["A2"].value and "考核分数" in ws["A2"].value
     header = [c.value for c in ws[3]]
-    assert header == ["排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理", "工作成效",
-                      "基础分", "加分", "总分"]
+    assert header == ["排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理",
+                      "工作成效", "基础分", "加分", "总分"]
     assert ws.freeze_panes == "C4"
     assert ws.auto_filter.ref == f"A3:J{ws.max_row}"
     assert ws.print_title_rows == "$3:$3"
     assert ws["A3"].font.bold and ws["A3"].fill.fgColor.rgb.endswith("D9E1F2")
     results = [score(rubric, load_sheet(p, rubric)) for p in EXAMPLES.glob("*.yaml")]
     expected = rank(results)
-    for row, ranked in zip(ws.iter_rows(min_row=4, values_only=True), expected.rows):
+    for row, ranked in zip(ws.iter_rows(min_row=4, values_only=True), expected.rows,
+                           strict=True):
         assert row[0] == ranked.rank and row[1] == ranked.college
         assert Decimal(repr(row[-1])) == ranked.total
         assert Decimal(repr(row[-3])) == ranked.base and Decimal(repr(row[-2])) == ranked.bonus
@@ -64,12 +72,12 @@ def test_ranking_sheet_matches_the_engine(workbook, rubric):
     assert ws["J4"].value == 105.5 and ws["J4"].number_format == "General"
 
 
-def test_chart_of_totals(workbook):
-    charts = workbook["总分图"]._charts
+def test_chart_of_totals(workbook_file):
+    charts = sheet_charts(workbook_file, "总分图")
     assert len(charts) == 1
     chart = charts[0]
-    assert chart.tagname == "barChart"
-    assert "排名" in str(chart.series[0].val.numRef.f)
+    assert chart.kind == "barChart"
+    assert "排名" in chart.values[0]
 
 
 def test_detail_sheet_per_college(workbook):
@@ -85,7 +93,8 @@ def test_detail_sheet_per_college(workbook):
 
 
 def test_about_sheet_names_rubric_and_tie_policy(workbook):
-    text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
+    text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True)
+                    for v in row if v)
     assert "imnu-employment" in text and "同分并列同一名次" in text and "考核分数" in text
     values = {row[0]: row[1] for row in workbook["说明"].iter_rows(values_only=True)}
     # numbers stored as numbers, not text
@@ -161,8 +170,12 @@ def test_library_writer(tmp_path: Path, rubric):
     path = tmp_path / "r.xlsx"
     write_ranking_workbook(rank(results), rubric, path)
     assert openpyxl.load_workbook(path)["排名"]["B4"].value == "化学与环境科学学院"
-    with pytest.raises(Exception):
+    written = path.read_bytes()
+    with pytest.raises(OutputError) as refused:
         write_ranking_workbook(rank(results), rubric, path)  # never overwrites by default
+    # the CLI words JY701: "{path} already exists; pass --force to replace it"
+    assert (refused.value.code, refused.value.path) == ("JY701", path)
+    assert path.read_bytes() == written
 
 
 def test_sheet_titles_are_unique_regardless_of_case():
@@ -187,15 +200,16 @@ def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rub
     assert workbook.sheetnames == ["排名", "总分图", "说明"]
     ws = workbook["排名"]
     assert ws.max_row == count + 3
-    for cells_, ranked in zip(ws.iter_rows(min_row=4), ranking.rows):
+    for cells_, ranked in zip(ws.iter_rows(min_row=4), ranking.rows, strict=True):
         assert cells_[0].value == ranked.rank and cells_[1].value == ranked.college
         assert cells_[1].data_type == "s"  # the names like a formula or an error value too
         assert Decimal(repr(cells_[-1].value)) == ranked.total
     assert ws["J4"].number_format == "General" and ws["A3"].font.bold
     assert ws["B10"].font.name == "宋体"  # plain values too: the workbook's default font
-    chart = workbook["总分图"]._charts[0]
-    assert str(chart.series[0].val.numRef.f).endswith(f"$J$4:$J${CHART_ROWS + 3}")
-    about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
+    chart = sheet_charts(path, "总分图")[0]
+    assert chart.values[0].endswith(f"$J$4:$J${CHART_ROWS + 3}")
+    about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True)
+                     for v in row if v)
     assert f"共 {count} 个学院" in about and f"前 {CHART_ROWS} 名" in about and "2024" in about
 
 

@@ -1,4 +1,4 @@
-"""The library under `jyscore rank`: run-wide defaults (targets), the process pool, the progress bar."""
+"""The library under `jyscore rank`: run-wide defaults (targets), the pool, the progress bar."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from jyscore import load_sheet
-from jyscore.readers.files import check_sheets, discover
-from jyscore.readers.defaults import Default, SheetDefaults
-from jyscore.pipeline.parallel import map_files
-from jyscore.readers.targets import load_targets, target_items
 from jyscore.core.problems import JyscoreError
 from jyscore.core.run import tie_break_keys, tie_policy
+from jyscore.pipeline.parallel import map_files
 from jyscore.pipeline.rank import rank_paths
 from jyscore.pipeline.run import ReadSettings, read_file
+from jyscore.readers.defaults import Default, SheetDefaults
+from jyscore.readers.files import check_sheets, discover
+from jyscore.readers.targets import load_targets, target_items
 from jyscore.writers.formats import RANK_FORMATS, rank_format_for
 from jyscore.writers.progress import DelayedProgress
 

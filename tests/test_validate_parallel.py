@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jyscore.readers.files import discover
 from jyscore.pipeline.parallel import gc_paused, iter_files, map_files
 from jyscore.pipeline.validate import validate_files
+from jyscore.readers.files import discover
 
 FOLDERS = Path(__file__).parent / "data" / "validate"
 CASES = sorted(p.name for p in FOLDERS.iterdir() if p.is_dir())
@@ -31,7 +31,8 @@ def test_pool_and_single_process_agree(rubric, name, strict, max_gap):
 def test_the_run_wide_checks_work_across_workers(rubric):
     """Duplicates, years and rubrics are compared across every file, whichever worker read it."""
     files = discover([FOLDERS])
-    codes = {p.code for p in validate_files(files, rubric, parallel_threshold=1, workers=2).problems}
+    report = validate_files(files, rubric, parallel_threshold=1, workers=2)
+    codes = {p.code for p in report.problems}
     assert {"JY301", "JY302", "JY303", "JY304", "JY306"} <= codes
 
 

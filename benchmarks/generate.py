@@ -52,7 +52,9 @@ def sheet_text(index: int, rng: random.Random, year: int = 2024) -> str:
     employed = rng.randint(int(graduates * 0.7), graduates)
     target = Decimal(rng.randint(700, 920)) / 10
     lines.append(f'  "6.1.1": {{target: {target}, graduates: {graduates}, employed: {employed}}}')
-    lines.append(f'  "6.1.2": {{self: {rng.randint(0, 2)}, assessed: {Decimal(rng.randint(0, 4)) / 2}}}')
+    own = rng.randint(0, 2)
+    assessed = Decimal(rng.randint(0, 4)) / 2
+    lines.append(f'  "6.1.2": {{self: {own}, assessed: {assessed}}}')
     lines.append(f'  "6.2": {{count: {rng.randint(0, 3)}}}')
     return "\n".join(lines) + "\n"
 

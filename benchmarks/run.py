@@ -225,7 +225,8 @@ def verdict(ok: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run each: proves the script works (no verdicts)")
+    parser.add_argument("--quick", action="store_true",
+                        help="tiny sizes, one run each: proves the script works (no verdicts)")
     parser.add_argument("--sheets", type=int, default=2000, help="sheets for rows 1-2")
     parser.add_argument("--schema-sheets", type=int, default=1000, help="sheets for row 3")
     parser.add_argument("--big", type=int, default=10000, help="colleges for the workbook row")
@@ -276,7 +277,8 @@ def _run(args: argparse.Namespace, env: dict[str, str], work: Path, small_big: i
     rows: dict[str, Row] = {}
     notes: list[str] = []
 
-    def add(key: str, label: str, measure: Callable[[], Sample], repeats: int = args.repeats) -> None:
+    def add(key: str, label: str, measure: Callable[[], Sample],
+            repeats: int = args.repeats) -> None:
         rows[key] = Row(key, label, measure, repeats)
 
     add("floor", f"floor: read + libyaml compose, {args.sheets} sheets, 1 core",

@@ -18,9 +18,9 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     from jyscore import load_rubric
-    from jyscore.writers.xlsx.ranking import render_rank_xlsx
     from jyscore.pipeline.rank import rank_paths
     from jyscore.writers.rank_common import RankRenderOptions
+    from jyscore.writers.xlsx.ranking import render_rank_xlsx
 
     folder, repeats = Path(argv[0]), int(argv[1]) if len(argv) > 1 else 1
     outcome = rank_paths([folder], load_rubric())

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from jyscore import load_rubric, load_sheet
-from jyscore.i18n.catalogue import set_language
 from jyscore.core.models import Rubric
 from jyscore.core.problems import JyscoreError
+from jyscore.i18n.catalogue import set_language
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

@@ -118,7 +118,8 @@ def test_median_sets_aside_all_but_the_middle():
                         "--panel", "median").stdout)
     assert [a["kept"] for a in found["1.1"]["assessors"]] == [False, True, False]  # 30 32 33
     assert found["1.1"]["published"] == "32"
-    assert found["1.1"]["work"][1] == "Set aside by the median (all but the middle): 王老师 30, 张老师 33."
+    assert found["1.1"]["work"][1] == (
+        "Set aside by the median (all but the middle): 王老师 30, 张老师 33.")
 
 
 def test_level_item_sums_the_items_exact_aggregates(tmp_path):
@@ -129,7 +130,8 @@ def test_level_item_sums_the_items_exact_aggregates(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Level item" in result.stdout
     # base = 95/3 + 166/3 = 87; total = 87 + 17/6 = 539/6
-    assert section(result.stdout, "base")[1] == "Exact aggregate, the sum of 1 + 2: 95/3 + 166/3 = 87."
+    assert section(result.stdout, "base")[1] == (
+        "Exact aggregate, the sum of 1 + 2: 95/3 + 166/3 = 87.")
     assert section(result.stdout, "total")[1] == (
         "Exact aggregate, the sum of base + bonus: 87 + 17/6 = 539/6 = 89.83333….")
     group = run("explain", str(PANEL), "1", "--rubric", str(rubric))
@@ -242,7 +244,8 @@ def test_a_grade_from_its_band_without_a_veto(tmp_path):
 
 def test_a_panel_total_counts_each_assessors_deduction_and_is_graded(tmp_path):
     # 王老师 96.5 − 30 = 66.5, 李老师 100, 张老师 96.5: mean 263/3 = 87.666… -> 87.67, 良好 ≥ 80
-    text = (TOTALS / "deduction-veto-grade.yaml").read_text(encoding="utf-8").split("adjustments:")[0]
+    text = (TOTALS / "deduction-veto-grade.yaml").read_text(encoding="utf-8")
+    text = text.split("adjustments:")[0]
     sheets = {
         "王老师": text + "adjustments:\n  造假: {assessed: 30}\n",
         "李老师": text.replace("1.1: {self: 6, assessed: 2.5}", "1.1: {self: 6, assessed: 6}"),
@@ -258,15 +261,16 @@ def test_a_panel_total_counts_each_assessors_deduction_and_is_graded(tmp_path):
         "The total of 王老师, 66.5, counts the adjustments and vetoes of that assessor's own sheet "
         "(造假 −30); --assessor 王老师 explains them.",
         "Rounded half-up (places: 2), the published figure is 87.67.",
-        "等级 良好: the total 87.67 reaches 80, where band 良好 begins (the bands from the highest: "
-        "优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格).",
+        "等级 良好: the total 87.67 reaches 80, where band 良好 begins "
+        "(the bands from the highest: 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格).",
     ]
 
 
 def _panel_of_three(tmp_path: Path, extra: dict[str, str]) -> Path:
     """王老师, 李老师 and 张老师 score the deduction sheet's items (1.1: 2.5, 6, 2.5), each with
     the lines of ``extra`` added to their sheet."""
-    text = (TOTALS / "deduction-veto-grade.yaml").read_text(encoding="utf-8").split("adjustments:")[0]
+    text = (TOTALS / "deduction-veto-grade.yaml").read_text(encoding="utf-8")
+    text = text.split("adjustments:")[0]
     bodies = {
         "王老师": text,
         "李老师": text.replace("1.1: {self: 6, assessed: 2.5}", "1.1: {self: 6, assessed: 6}"),

@@ -9,8 +9,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from jyscore.core.version import __version__
 from jyscore.cli import COMMANDS, cli
+from jyscore.core.version import __version__
 from jyscore.i18n.catalogue import set_language
 
 UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")

@@ -217,7 +217,8 @@ def test_rank_table_shows_the_assessors_and_the_spread():
     header = next(line for line in lines if "考核人数" in line)
     # a rubric without labels: jyscore's own words follow the language
     assert re.search(r"排名\s+学院\s+.*基础分\s+加分\s+总分\s+考核人数\s+极差", header)
-    assert re.search(r"X学院.*90\.2\s+3\s+0\.5\s*$", next(line for line in lines if "X学院" in line))
+    assert re.search(r"X学院.*90\.2\s+3\s+0\.5\s*$",
+                     next(line for line in lines if "X学院" in line))
     assert re.search(r"Z学院.*89\s+—\s+0\s*$", next(line for line in lines if "Z学院" in line))
 
 
@@ -253,7 +254,8 @@ def test_rank_stops_on_a_panel_whose_sheets_give_different_years(year):
 def test_rank_skip_invalid_leaves_a_panel_with_an_invalid_sheet_out_whole(tmp_path, broken):
     for path in PANEL.glob("*.yaml"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    (tmp_path / "文学院.yaml").write_bytes((ROOT / "examples" / "2024" / "文学院.yaml").read_bytes())
+    (tmp_path / "文学院.yaml").write_bytes(
+        (ROOT / "examples" / "2024" / "文学院.yaml").read_bytes())
     bad = tmp_path / "历史文化学院-李老师.yaml"
     text = bad.read_text(encoding="utf-8")
     assert broken[0] in text
@@ -307,7 +309,8 @@ def test_template_assessor_round_trips_through_the_workbook(tmp_path):
     assert run("convert", str(filled), "-o", str(back)).exit_code == 0
     assert "\nassessor: 王老师\n" in back.read_text(encoding="utf-8")
     both = run("score", str(filled), str(PANEL / "历史文化学院-李老师.yaml"), "--format", "json")
-    assert [a["assessor"] for a in json.loads(both.stdout)["panel"]["assessors"]] == ["王老师", "李老师"]
+    assessors = json.loads(both.stdout)["panel"]["assessors"]
+    assert [a["assessor"] for a in assessors] == ["王老师", "李老师"]
 
 
 def test_template_yaml_names_the_assessor(tmp_path):
@@ -406,7 +409,8 @@ def test_rank_by_self_uses_the_colleges_own_scores_of_a_panel():
     assert (row["college"], row["total"], row["spread"]) == ("历史文化学院", 104, 2.5)
 
 
-@pytest.mark.parametrize(("own", "expected"), [(6, []), (5, [("JY314", "王老师.yaml", 8, "error")])])
+@pytest.mark.parametrize(("own", "expected"),
+                         [(6, []), (5, [("JY314", "王老师.yaml", 8, "error")])])
 def test_self_scores_compare_an_item_scored_whole_with_its_parts(tmp_path, own, expected):
     # 王老师 scores 1.1 through its parts (self 4 + 2); 李老师 (read first) scores it whole
     (tmp_path / "王老师.yaml").write_bytes((PANEL / "历史文化学院-王老师.yaml").read_bytes())
@@ -424,7 +428,8 @@ def test_a_rubric_declares_level_item_and_the_method(tmp_path):
     # 3.5, 3, 3.5 -> 3.5; 2.2.3 -> 3; 3.4 -> 2.5; 4.2 -> 6.5: the sums are 王老师's, base 94.5
     rubric = tmp_path / "rubric.yaml"
     text = (ROOT / "rubric" / "imnu-employment.yaml").read_text(encoding="utf-8")
-    declared = text.replace("\nindicators:", "\npanel: {method: median, level: item}\nindicators:", 1)
+    declared = text.replace("\nindicators:",
+                            "\npanel: {method: median, level: item}\nindicators:", 1)
     rubric.write_text(declared, encoding="utf-8")
     result = run("score", str(PANEL), "--rubric", str(rubric), "--format", "json")
     assert result.exit_code == 0, result.output
@@ -436,10 +441,10 @@ def test_a_rubric_declares_level_item_and_the_method(tmp_path):
 
 
 def test_panels_rank_and_validate_the_same_in_a_process_pool():
-    from jyscore.readers.files import discover
-    from jyscore.readers.rubric import load_rubric
     from jyscore.pipeline.rank import rank_paths
     from jyscore.pipeline.validate import validate_files
+    from jyscore.readers.files import discover
+    from jyscore.readers.rubric import load_rubric
 
     rubric = load_rubric()
     folders = [ROOT / "examples" / "2024", ROOT / "examples" / "panel-2024"]  # one year
@@ -488,7 +493,7 @@ def test_a_panels_adjustments_are_its_assessors_aggregated(tmp_path):
     assert [(a["assessor"], a["adjustments"], a["total"])
             for a in data["panel"]["assessors"]] == [("乙", "-0.5", "56.9"), ("甲", "-1.5", "55.9")]
     rank = run("rank", str(folder), *COMPOSITE_RUBRIC, "-f", "csv").stdout.splitlines()
-    row = dict(zip(rank[0].split(","), rank[1].split(",")))
+    row = dict(zip(rank[0].split(","), rank[1].split(","), strict=True))
     assert (row["调整"], row["总分"]) == ("-1", "56.4")
     table = run("score", str(folder), *COMPOSITE_RUBRIC).stdout
     lines = {line.split()[0]: line.split()[1:] for line in table.splitlines() if line.split()}

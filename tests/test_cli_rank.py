@@ -40,7 +40,8 @@ def run(monkeypatch):
 
 def ranks(output: str) -> list[tuple[int, str]]:
     """(rank, college) from a plain table's rows."""
-    return [(int(m[1]), m[2]) for m in re.finditer(r"^\s+(\d+)\s+(\S+学院)\s", output, re.MULTILINE)]
+    return [(int(m[1]), m[2])
+            for m in re.finditer(r"^\s+(\d+)\s+(\S+学院)\s", output, re.MULTILINE)]
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -49,9 +50,10 @@ def ranks(output: str) -> list[tuple[int, str]]:
 def test_table_standard_competition_ranking_with_names_in_a_tie(run):
     result = run("tie")
     assert result.exit_code == 0, result.output
-    assert ranks(result.stdout) == [(1, "数学学院"), (2, "化学学院"), (2, "文学院"), (4, "历史学院")]
-    for header in ("排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理", "工作成效",
-                   "基础分", "加分", "总分"):
+    assert ranks(result.stdout) == [
+        (1, "数学学院"), (2, "化学学院"), (2, "文学院"), (4, "历史学院")]
+    for header in ("排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理",
+                   "工作成效", "基础分", "加分", "总分"):
         assert header in result.stdout
     assert "ties share a rank and the next rank skips (1, 2, 2, 4)" in result.stdout
     assert "\x1b[" not in result.stdout and result.stderr == ""
@@ -67,7 +69,8 @@ def test_table_numbers_are_exact_and_look_as_in_score(run):
     assert first.split()[-3:] == ["98.5", "7", "105.5"]   # 21 and 21.5 as `score` shows them
     assert second.split()[-3:] == ["94.5", "3.5", "98"]
     # right-aligned: the totals end in the same terminal column (CJK characters are two wide)
-    assert cell_len(first[: first.index("105.5") + 5]) == cell_len(second[: second.index("98 ") + 2])
+    assert (cell_len(first[: first.index("105.5") + 5])
+            == cell_len(second[: second.index("98 ") + 2]))
 
 
 def test_show_self_adds_the_self_total_and_the_gap(run):
@@ -84,10 +87,13 @@ def test_show_self_adds_the_self_total_and_the_gap(run):
     "args, expected",
     [
         ((), [(1, "数学学院"), (2, "化学学院"), (2, "文学院"), (4, "历史学院")]),
-        (("--tie-break", "base"), [(1, "数学学院"), (2, "文学院"), (3, "化学学院"), (4, "历史学院")]),
-        (("--tie-break", "bonus"), [(1, "数学学院"), (2, "化学学院"), (3, "文学院"), (4, "历史学院")]),
+        (("--tie-break", "base"),
+         [(1, "数学学院"), (2, "文学院"), (3, "化学学院"), (4, "历史学院")]),
+        (("--tie-break", "bonus"),
+         [(1, "数学学院"), (2, "化学学院"), (3, "文学院"), (4, "历史学院")]),
         (("--tie-break", "3"), [(1, "数学学院"), (2, "化学学院"), (2, "文学院"), (4, "历史学院")]),
-        (("--tie-break", "1,bonus"), [(1, "数学学院"), (2, "文学院"), (3, "化学学院"), (4, "历史学院")]),
+        (("--tie-break", "1,bonus"),
+         [(1, "数学学院"), (2, "文学院"), (3, "化学学院"), (4, "历史学院")]),
         (("--tie-break", "3", "--tie-break", "bonus"),
          [(1, "数学学院"), (2, "化学学院"), (3, "文学院"), (4, "历史学院")]),
         (("--by", "self"), [(1, "化学学院"), (2, "文学院"), (3, "历史学院"), (3, "数学学院")]),
@@ -104,7 +110,8 @@ def test_the_output_names_the_tie_break_used(run):
     data = json.loads(result.stdout)
     assert data["tie_break"] == ["base", "3"]
     assert "compared by 基础分, then 3 就业指导与服务 (higher first)" in data["tie_policy"]
-    assert "自评分数 总分" in json.loads(run("tie", "--by", "self", "-f", "json").stdout)["tie_policy"]
+    by_self = json.loads(run("tie", "--by", "self", "-f", "json").stdout)
+    assert "自评分数 总分" in by_self["tie_policy"]
 
 
 def test_unknown_tie_break_key_is_a_usage_error(run):
@@ -145,8 +152,8 @@ def test_csv(run):
     assert result.exit_code == 0
     assert not result.stdout.startswith("\ufeff")  # a byte order mark only in files
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["排名", "学院", "年度", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理",
-                       "工作成效", "基础分", "加分", "总分"]
+    assert rows[0] == ["排名", "学院", "年度", "组织领导", "市场开发与建设", "就业指导与服务",
+                       "就业管理", "工作成效", "基础分", "加分", "总分"]
     assert rows[1:] == [
         ["1", "数学学院", "2024", "16", "21", "33", "19", "6", "95", "0", "95"],
         ["2", "化学学院", "2024", "9", "21", "33", "19", "6", "88", "2", "90"],
@@ -159,14 +166,16 @@ def test_markdown(run):
     result = run("tie", "--format", "markdown")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert "| 排名 | 学院 | 组织领导 | 市场开发与建设 | 就业指导与服务 | 就业管理 | 工作成效 | 基础分 | 加分 | 总分 |" in lines
+    assert ("| 排名 | 学院 | 组织领导 | 市场开发与建设 | 就业指导与服务 | 就业管理 | 工作成效 "
+            "| 基础分 | 加分 | 总分 |") in lines
     assert "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|" in lines
     assert "| 2 | 化学学院 | 9 | 21 | 33 | 19 | 6 | 88 | 2 | 90 |" in lines
     assert any(line.startswith("*ranked on the exact 考核分数 总分") for line in lines)
 
 
 def test_formula_characters_are_neutralised(tmp_path, run):
-    for index, name in enumerate(["=HYPERLINK(\"http://x\")", "+1学院", "-1学院", "@SUM(A1)", "a|b学院"]):
+    names = ["=HYPERLINK(\"http://x\")", "+1学院", "-1学院", "@SUM(A1)", "a|b学院"]
+    for index, name in enumerate(names):
         text = sheet_text(college=f'"{name}"' if '"' not in name else f"'{name}'")
         (tmp_path / f"{index}.yaml").write_text(text, encoding="utf-8")
     rows = list(csv.reader(io.StringIO(run(str(tmp_path), "-f", "csv").stdout)))
@@ -195,8 +204,9 @@ def test_bad_runs_print_every_problem_and_write_nothing(run, name, tmp_path):
 
 def test_messages_name_both_places(run):
     result = run("targets/ok", "targets/conflict", "--targets", "targets/targets.yaml")
-    assert ("targets/conflict/数学学院.yaml:30:21: error JY502 [6.1.1 本专科毕业生初次就业率] target 88 "
-            "differs from the 90 given for 数学学院 in targets/targets.yaml:6") in result.stderr
+    assert ("targets/conflict/数学学院.yaml:30:21: error JY502 [6.1.1 本专科毕业生初次就业率] "
+            "target 88 differs from the 90 given for 数学学院 in targets/targets.yaml:6"
+            ) in result.stderr
     result = run("duplicate")
     assert "文学院 2024 is also in duplicate/文学院-copy.yaml" in result.stderr
     result = run("mixed-years")
@@ -302,7 +312,8 @@ def test_format_option_wins_over_the_extension(run, tmp_path):
 def test_unknown_extension_is_a_usage_error(run, tmp_path):
     result = run("tie", "-o", str(tmp_path / "ranking.pdf"))
     assert result.exit_code == 2
-    assert "cannot tell the output format from '.pdf'; use .csv, .json, .markdown, .md, .txt" in result.stderr
+    assert ("cannot tell the output format from '.pdf'; use .csv, .json, .markdown, .md, .txt"
+            in result.stderr)
 
 
 def test_refuses_to_overwrite_without_force(run, tmp_path):

@@ -110,7 +110,8 @@ def test_python_m_jyscore():
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "jyscore", "--help"], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "jyscore", "--help"],
+                          capture_output=True, text=True)
     assert done.returncode == 0 and "score" in done.stdout
 
 

@@ -18,9 +18,9 @@ from click.testing import CliRunner
 from jyscore.cli import cli
 from jyscore.cli.common import wants_color
 from jyscore.core.problems import Problem, Severity
+from jyscore.pipeline.validate import validate
 from jyscore.writers.options import RenderOptions
 from jyscore.writers.problems import PROBLEM_FORMATS
-from jyscore.pipeline.validate import validate
 
 from .conftest import DATA, ROOT
 from .sheets import sheet_text

@@ -73,7 +73,8 @@ def test_example_by_hand(rubric):
     # 文学院: assessed = 20 + 18.5 + 32 + 18.5 + 5.5 = 94.5; 120/125 = 96% vs 89.4% -> +1,
     # 研究生 +0.5, 2 papers +2
     result = score(rubric, load_sheet(DATA.parent.parent / "examples/2024/文学院.yaml", rubric))
-    assert result.primary("assessed") == {"1": 20, "2": D("18.5"), "3": 32, "4": D("18.5"), "5": D("5.5")}
+    assert result.primary("assessed") == {
+        "1": 20, "2": D("18.5"), "3": 32, "4": D("18.5"), "5": D("5.5")}
     totals = result.totals["assessed"]
     assert (totals.base, totals.bonus, totals.total) == (D("94.5"), D("3.5"), D("98"))
 
@@ -108,5 +109,6 @@ def test_standard_competition_ranking(rubric):
 
     results = [sheet("丁", "4"), sheet("甲", "5.5"), sheet("丙", "5"), sheet("乙", "5")]
     ranking = rank(results)
-    assert [(r.rank, r.college) for r in ranking.rows] == [(1, "甲"), (2, "丙"), (2, "乙"), (4, "丁")]
+    assert [(r.rank, r.college) for r in ranking.rows] == [
+        (1, "甲"), (2, "丙"), (2, "乙"), (4, "丁")]
     assert ranking.rows[0].total == D("91")

@@ -11,16 +11,17 @@ from click.testing import CliRunner
 
 from jyscore import load_rubric, load_sheet, score
 from jyscore.cli import cli
-from jyscore.writers.xlsx.form import build_form
-from jyscore.readers.files import read_sheet
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import read_sheet
 from jyscore.writers.sheet_yaml import scalar
+from jyscore.writers.xlsx.form import build_form
 
 from .conftest import DATA, ROOT
 from .xlsx_helpers import id_rows
 
 EXAMPLE = ROOT / "examples" / "2024" / "文学院.yaml"
-HEADERS = ["编号", "一级指标", "二级指标", "考察点", "评分标准", "分值", "评估方法", "自评分数", "考核分数", "备注"]
+HEADERS = ["编号", "一级指标", "二级指标", "考察点", "评分标准", "分值", "评估方法", "自评分数",
+           "考核分数", "备注"]
 
 
 def run(*args: str):

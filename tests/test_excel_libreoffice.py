@@ -17,10 +17,10 @@ import openpyxl
 import pytest
 
 from jyscore import load_sheet, score
-from jyscore.writers.xlsx.form import build_form
-from jyscore.readers.files import read_sheet
 from jyscore.core.models import Entry, Sheet
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import read_sheet
+from jyscore.writers.xlsx.form import build_form
 
 from .conftest import ROOT
 from .xlsx_helpers import fill, id_rows, set_cells, total_cells
@@ -164,7 +164,8 @@ COMPOSITE_EXAMPLES = sorted((ROOT / "examples" / "composite-employment").glob("*
 # inputs on and around each kind's boundaries: (item, inputs once, inputs per column)
 KIND_CASES = {
     "per-unit-cap": ("1.2", {"meetings": D(4)}, {}),
-    "per-unit-per-column": ("1.2", {}, {"self": {"meetings": D(9)}, "assessed": {"meetings": D(1)}}),
+    "per-unit-per-column": ("1.2", {},
+                            {"self": {"meetings": D(9)}, "assessed": {"meetings": D(1)}}),
     "deduction-used-up": ("1.3", {"late": D(10)}, {}),
     "deduction-floor": ("1.3", {"late": D(13)}, {}),
     "below-on-line": ("2.1", {"rate": D(95)}, {}),
@@ -300,7 +301,8 @@ def test_libreoffice_small_rubrics(tmp_path, file, rates):
         sheets[f"r{index}"] = Sheet("x", "学院", 2024, rubric.id, {"1.1": entry})
     sheets["per-column"] = Sheet("x", "学院", 2024, rubric.id, {"1.1": Entry(
         "1.1", column_inputs={"self": {"rate": D("92")}, "assessed": {"rate": D("88")}})})
-    files = [fill(blank, rubric, sheet, tmp_path / f"{name}.xlsx") for name, sheet in sheets.items()]
+    files = [fill(blank, rubric, sheet, tmp_path / f"{name}.xlsx")
+             for name, sheet in sheets.items()]
     out = recalculate(files, tmp_path)
     for name, sheet in sheets.items():
         ws = openpyxl.load_workbook(out / f"{name}.xlsx", data_only=True).worksheets[0]

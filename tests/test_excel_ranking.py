@@ -2,37 +2,36 @@
 
 from __future__ import annotations
 
-import posixpath
-import zipfile
 from decimal import Decimal
 from pathlib import Path
-from xml.etree import ElementTree
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from jyscore import load_sheet, score
-from jyscore.pipeline import rank as rank_run
 from jyscore.cli import cli
+from jyscore.core import run as rank_run
 from jyscore.core.engine import Totals
+from jyscore.core.ranking import Standing, rank
+from jyscore.core.run import DETAIL_LIMIT
+from jyscore.writers.atomic import OutputError
 from jyscore.writers.xlsx.ranking import (
     CHART_ROWS,
     STYLED_ROWS,
     sheet_title,
     write_ranking_workbook,
 )
-from jyscore.pipeline.rank import DETAIL_LIMIT
-from jyscore.core.ranking import Standing, rank
 
 from .conftest import ROOT
 from .sheets import sheet_text
+from .xlsx_charts import sheet_charts
 
 EXAMPLES = ROOT / "examples" / "2024"
 
 
 @pytest.fixture(scope="module")
-def workbook_path(tmp_path_factory) -> Path:
+def workbook_file(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("rank") / "2024-排名.xlsx"
     result = CliRunner().invoke(cli, ["--lang", "zh", "rank", str(EXAMPLES), "-o", str(path)])
     assert result.exit_code == 0, result.output
@@ -40,46 +39,8 @@ def workbook_path(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def workbook(workbook_path: Path) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(workbook_path)
-
-
-_NS = {
-    "main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
-}
-
-
-def _related(package: zipfile.ZipFile, part: str, kind: str) -> dict[str, str]:
-    """The parts ``part`` relates to with relationships of ``kind``, by relationship id."""
-    folder, name = posixpath.split(part)
-    rels = f"{folder}/_rels/{name}.rels"
-    if rels not in package.namelist():
-        return {}
-    found = {}
-    for rel in ElementTree.fromstring(package.read(rels)).findall("rel:Relationship", _NS):
-        if rel.get("Type", "").endswith(f"/{kind}"):
-            target = rel.get("Target", "")
-            found[rel.get("Id", "")] = (target.lstrip("/") if target.startswith("/")
-                                        else posixpath.normpath(posixpath.join(folder, target)))
-    return found
-
-
-def _sheet_charts(path: Path, sheet: str) -> list[ElementTree.Element]:
-    """The charts drawn on the worksheet named ``sheet``, as a spreadsheet program finds them
-    in the saved file: workbook -> worksheet -> drawing -> chart parts."""
-    with zipfile.ZipFile(path) as package:
-        book = ElementTree.fromstring(package.read("xl/workbook.xml"))
-        ids = {s.get("name"): s.get(f"{{{_NS['r']}}}id")
-               for s in book.findall("main:sheets/main:sheet", _NS)}
-        sheet_part = _related(package, "xl/workbook.xml", "worksheet")[ids[sheet]]
-        charts = []
-        for drawing in _related(package, sheet_part, "drawing").values():
-            for chart in _related(package, drawing, "chart").values():
-                charts.append(ElementTree.fromstring(package.read(chart)))
-        return charts
+def workbook(workbook_file: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(workbook_file)
 
 
 def test_sheets(workbook):
@@ -93,15 +54,16 @@ def test_ranking_sheet_matches_the_engine(workbook, rubric):
     assert ws["A1"].value == "内蒙古师范大学学生就业工作考核指标体系 2024 年度排名（考核分数）"
     assert "同分并列同一名次" in ws["A2"].value and "考核分数" in ws["A2"].value
     header = [c.value for c in ws[3]]
-    assert header == ["排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理", "工作成效",
-                      "基础分", "加分", "总分"]
+    assert header == ["排名", "学院", "组织领导", "市场开发与建设", "就业指导与服务", "就业管理",
+                      "工作成效", "基础分", "加分", "总分"]
     assert ws.freeze_panes == "C4"
     assert ws.auto_filter.ref == f"A3:J{ws.max_row}"
     assert ws.print_title_rows == "$3:$3"
     assert ws["A3"].font.bold and ws["A3"].fill.fgColor.rgb.endswith("D9E1F2")
     results = [score(rubric, load_sheet(p, rubric)) for p in EXAMPLES.glob("*.yaml")]
     expected = rank(results)
-    for row, ranked in zip(ws.iter_rows(min_row=4, values_only=True), expected.rows):
+    for row, ranked in zip(ws.iter_rows(min_row=4, values_only=True), expected.rows,
+                           strict=True):
         assert row[0] == ranked.rank and row[1] == ranked.college
         assert Decimal(repr(row[-1])) == ranked.total
         assert Decimal(repr(row[-3])) == ranked.base and Decimal(repr(row[-2])) == ranked.bonus
@@ -110,14 +72,12 @@ def test_ranking_sheet_matches_the_engine(workbook, rubric):
     assert ws["J4"].value == 105.5 and ws["J4"].number_format == "General"
 
 
-def test_chart_of_totals(workbook_path):
-    charts = _sheet_charts(workbook_path, "总分图")
+def test_chart_of_totals(workbook_file):
+    charts = sheet_charts(workbook_file, "总分图")
     assert len(charts) == 1
     chart = charts[0]
-    plots = list(chart.find("c:chart/c:plotArea", _NS))
-    assert [p.tag for p in plots if p.tag.endswith("Chart")] == [f"{{{_NS['c']}}}barChart"]
-    assert "排名" in chart.findtext("c:chart/c:plotArea/c:barChart/c:ser/c:val/c:numRef/c:f",
-                                  "", _NS)
+    assert chart.kind == "barChart"
+    assert "排名" in chart.values[0]
 
 
 def test_detail_sheet_per_college(workbook):
@@ -133,7 +93,8 @@ def test_detail_sheet_per_college(workbook):
 
 
 def test_about_sheet_names_rubric_and_tie_policy(workbook):
-    text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
+    text = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True)
+                    for v in row if v)
     assert "imnu-employment" in text and "同分并列同一名次" in text and "考核分数" in text
     values = {row[0]: row[1] for row in workbook["说明"].iter_rows(values_only=True)}
     # numbers stored as numbers, not text
@@ -209,8 +170,12 @@ def test_library_writer(tmp_path: Path, rubric):
     path = tmp_path / "r.xlsx"
     write_ranking_workbook(rank(results), rubric, path)
     assert openpyxl.load_workbook(path)["排名"]["B4"].value == "化学与环境科学学院"
-    with pytest.raises(Exception):
+    written = path.read_bytes()
+    with pytest.raises(OutputError) as refused:
         write_ranking_workbook(rank(results), rubric, path)  # never overwrites by default
+    # the CLI words JY701: "{path} already exists; pass --force to replace it"
+    assert (refused.value.code, refused.value.path) == ("JY701", path)
+    assert path.read_bytes() == written
 
 
 def test_sheet_titles_are_unique_regardless_of_case():
@@ -235,16 +200,16 @@ def test_a_big_ranking_is_plain_values_without_detail_sheets(tmp_path: Path, rub
     assert workbook.sheetnames == ["排名", "总分图", "说明"]
     ws = workbook["排名"]
     assert ws.max_row == count + 3
-    for cells_, ranked in zip(ws.iter_rows(min_row=4), ranking.rows):
+    for cells_, ranked in zip(ws.iter_rows(min_row=4), ranking.rows, strict=True):
         assert cells_[0].value == ranked.rank and cells_[1].value == ranked.college
         assert cells_[1].data_type == "s"  # the names like a formula or an error value too
         assert Decimal(repr(cells_[-1].value)) == ranked.total
     assert ws["J4"].number_format == "General" and ws["A3"].font.bold
     assert ws["B10"].font.name == "宋体"  # plain values too: the workbook's default font
-    (chart,) = _sheet_charts(path, "总分图")
-    values = chart.findtext("c:chart/c:plotArea/c:barChart/c:ser/c:val/c:numRef/c:f", "", _NS)
-    assert values.endswith(f"$J$4:$J${CHART_ROWS + 3}")
-    about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True) for v in row if v)
+    chart = sheet_charts(path, "总分图")[0]
+    assert chart.values[0].endswith(f"$J$4:$J${CHART_ROWS + 3}")
+    about = " ".join(str(v) for row in workbook["说明"].iter_rows(values_only=True)
+                     for v in row if v)
     assert f"共 {count} 个学院" in about and f"前 {CHART_ROWS} 名" in about and "2024" in about
 
 

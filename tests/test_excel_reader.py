@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from jyscore import load_sheet, score
 from jyscore.cli import cli
+from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import discover, read_sheet
 from jyscore.readers.xlsx import cell_text
 from jyscore.writers.xlsx.form import build_form
-from jyscore.readers.files import discover, read_sheet
-from jyscore.core.problems import JyscoreError
 
 from .conftest import DATA, ROOT
 from .xlsx_helpers import fill, id_rows, set_cells

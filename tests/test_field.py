@@ -119,7 +119,8 @@ def test_a_sheet_without_any_score_is_one_problem(tmp_path: Path):
 
 
 def test_a_part_with_both_scores_empty_is_one_problem(tmp_path: Path):
-    text = sheet_text({"1.1": ""}, extra="  1.1.1: {self: 4, assessed: 4}\n  1.1.2: {self: , assessed: }")
+    text = sheet_text({"1.1": ""},
+                      extra="  1.1.1: {self: 4, assessed: 4}\n  1.1.2: {self: , assessed: }")
     found = [(p.code, p.item_id, p.line) for p in problems(text, tmp_path)]
     assert found == [("JY111", "1.1.2", 30)]
 
@@ -177,7 +178,8 @@ def test_nearest_id_cost_does_not_grow_with_the_rubric():
 
 @pytest.mark.parametrize(("text", "line", "column"), [
     ("college: 文学院\nyear: 2024\nscores:\n\t1.1: {self: 1, assessed: 1}\n", 4, 1),
-    ("college: 文学院\nyear: 2024\nscores:\n  1.1: {self: 1, assessed: 1}\n  \t1.2: {self: 1}\n", 5, 3),
+    ("college: 文学院\nyear: 2024\nscores:\n  1.1: {self: 1, assessed: 1}\n"
+     "  \t1.2: {self: 1}\n", 5, 3),
     ("college: 文学院\nyear: 2024\nscores:\n  1.1:\n    self: 1\n\tassessed: 1\n", 6, 1),
 ])
 def test_a_tab_in_the_indentation_says_to_indent_with_spaces(tmp_path: Path, text, line, column):

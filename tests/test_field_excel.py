@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 
 from jyscore import load_rubric
-from jyscore.form.layout import computed, split_key
-from jyscore.writers.xlsx.form import build_form
-from jyscore.readers.files import read_sheet
 from jyscore.core.problems import JyscoreError
+from jyscore.form.layout import computed, split_key
+from jyscore.readers.files import read_sheet
+from jyscore.writers.xlsx.form import build_form
 
 from .xlsx_helpers import ASSESSED, NOTE, SELF
 

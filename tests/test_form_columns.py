@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 
 from jyscore import load_sheet, score
-from jyscore.writers.xlsx.form import build_form
-from jyscore.readers.files import read_sheet
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import read_sheet
+from jyscore.writers.xlsx.form import build_form
 
 from .conftest import ROOT
 from .xlsx_helpers import fill, id_rows, set_cells, total_cells

@@ -40,7 +40,7 @@ def test_workbook_corpus_file_and_its_truncations_never_crash(path: Path):
 
 @pytest.mark.parametrize("seed", range(len(SEEDS)))
 def test_edited_parts_of_a_good_workbook_never_crash(seed: int):
-    for part, (name, content) in enumerate(SEEDS[seed]):
+    for part, (_name, content) in enumerate(SEEDS[seed]):
         for step, insert in enumerate(SPLICES):
             offset = (len(content) * (step + 1)) // (len(SPLICES) + 1)
             header = bytes([seed, part]) + offset.to_bytes(3, "big") + bytes([step * 7])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import socket
 import subprocess
@@ -25,10 +24,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from jyscore import load_rubric, load_sheet, score
-from jyscore.writers.atomic import OutputError, write_atomic
 from jyscore.cli import cli
-from jyscore.readers.files import FolderLink, check_sheet, discover
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import FolderLink, check_sheet, discover
+from jyscore.writers.atomic import OutputError, write_atomic
 
 from .conftest import DATA, ROOT
 
@@ -125,8 +124,8 @@ def test_a_name_option_no_file_may_hold_is_a_usage_error(args, tmp_path: Path):
 def test_the_writers_keep_titles_and_properties_valid_whatever_reaches_them(tmp_path: Path):
     import openpyxl
 
-    from jyscore.writers.xlsx.ranking import sheet_title
     from jyscore.writers.xlsx.form import build_form
+    from jyscore.writers.xlsx.ranking import sheet_title
 
     path = tmp_path / "form.xlsx"
     build_form(load_rubric(), "文学院\x01\ufffe", 2024).save(path)
@@ -197,7 +196,7 @@ def test_a_part_that_lies_about_its_size_costs_no_memory_and_is_read_as_checked(
     assert json.loads(done.stdout)["college"] == "文学院"
 
 
-# -- 4, 7, 18: what a folder holds, and special files named explicitly ------------------------------
+# -- 4, 7, 18: what a folder holds, and special files named explicitly ---------------------------
 
 @pytest.fixture
 def folder_with_links(tmp_path: Path) -> Path:
@@ -323,20 +322,22 @@ def test_a_name_of_255_bytes_is_written(tmp_path: Path):
 
 
 def test_two_writers_of_a_new_file_without_force_one_wins(tmp_path: Path):
+    def write(target: Path, barrier: threading.Barrier, outcomes: list[str],
+              payload: bytes) -> None:
+        barrier.wait()
+        try:
+            write_atomic(target, payload, overwrite=False)
+            outcomes.append(payload.decode())
+        except OutputError as error:
+            outcomes.append(error.code)
+
     for round_ in range(20):
         target = tmp_path / f"race{round_}.csv"
         barrier = threading.Barrier(4)
         outcomes: list[str] = []
-
-        def write(payload: bytes) -> None:
-            barrier.wait()
-            try:
-                write_atomic(target, payload, overwrite=False)
-                outcomes.append(payload.decode())
-            except OutputError as error:
-                outcomes.append(error.code)
-
-        threads = [threading.Thread(target=write, args=(f"w{i}".encode(),)) for i in range(4)]
+        threads = [threading.Thread(target=write,
+                                    args=(target, barrier, outcomes, f"w{i}".encode()))
+                   for i in range(4)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -466,7 +467,8 @@ def test_sigterm_ends_a_pooled_run_and_its_workers_at_once(tmp_path: Path):
 
 @pytest.mark.parametrize("lookalike", ['"文学院\\u200B"', '"\\uFEFF文学院"', "⽂学院",
                                         '"文 学院"', '"文学院 "', "文学院", '"文\\u034F学院"',
-                                        '"文学院\\uFE0F"', '"文\\u3164学院"', '"文学院\\U000E0100"'])
+                                        '"文学院\\uFE0F"', '"文\\u3164学院"',
+                                        '"文学院\\U000E0100"'])
 def test_colleges_differing_invisibly_are_the_same_college(lookalike: str, tmp_path: Path):
     folder = tmp_path / "sheets"
     folder.mkdir()
@@ -517,7 +519,8 @@ def test_printable(text: str, shown: str):
 
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("文学院", "文学院\u200b", True), ("文学院", "\ufeff文学院", True), ("文学院", "⽂学院", True),
-    ("文学院", "文学院\u00a0", True), ("文 学院", "文\u3000学院", True), ("文学院", "理学院", False),
+    ("文学院", "文学院\u00a0", True), ("文 学院", "文\u3000学院", True),
+    ("文学院", "理学院", False),
     ("文学院", "文 学院", True), ("Ａ学院", "A学院", True), ("文学院", "文\u034f学院", True),
     ("文学院", "文学院\ufe0f", True), ("文学院", "文学院\U000e0100", True),
     ("文学院", "\u115f\u1160文学院\u3164\uffa0", True), ("文学院", "文学院\u180b", True),

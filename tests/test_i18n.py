@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore.cli import cli
+from jyscore.cli.catalogue import source_entries
 from jyscore.i18n.catalogue import (
     PoSyntaxError,
     catalogue,
@@ -21,7 +22,6 @@ from jyscore.i18n.catalogue import (
     read_po,
     set_language,
 )
-from jyscore.cli.catalogue import source_entries
 from jyscore.i18n.messages import HINTS, MESSAGES, render_message
 
 from .conftest import DATA, ROOT
@@ -58,7 +58,8 @@ def test_the_catalogue_covers_every_code_and_hint_and_has_nothing_stale():
     contexts = {e.context for e in entries}
     assert set(MESSAGES) <= contexts and set(HINTS) <= contexts
     sources = {(e.context, e.english) for e in source_entries()}
-    stale = [(e.context, e.msgid[:40]) for e in entries if e.msgid and (e.context, e.msgid) not in sources]
+    stale = [(e.context, e.msgid[:40])
+             for e in entries if e.msgid and (e.context, e.msgid) not in sources]
     assert not stale, "entries whose English is gone: run python -m jyscore.cli.catalogue zh"
     assert not [e.context for e in entries if e.fuzzy]
 
@@ -66,7 +67,8 @@ def test_the_catalogue_covers_every_code_and_hint_and_has_nothing_stale():
 def test_our_po_reader_reads_what_babel_reads():
     pofile = pytest.importorskip("babel.messages.pofile")
     path = catalogue_path("zh")
-    ours = {(e.context, e.msgid): e.msgstr for e in read_po(path.read_text(encoding="utf-8")) if e.msgid}
+    ours = {(e.context, e.msgid): e.msgstr
+            for e in read_po(path.read_text(encoding="utf-8")) if e.msgid}
     with path.open("rb") as stream:
         theirs = {(m.context or "", m.id): m.string for m in pofile.read_po(stream) if m.id}
     assert ours == theirs
@@ -84,7 +86,8 @@ def test_the_reader_refuses_what_it_does_not_know(text: str):
 
 
 def test_fuzzy_entries_are_not_used(tmp_path: Path):
-    entries = read_po('#, fuzzy\nmsgctxt "k"\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\n"d\\n"\nmsgstr "e"\n')
+    entries = read_po('#, fuzzy\nmsgctxt "k"\nmsgid "a"\nmsgstr "b"\n\n'
+                      'msgid "c"\n"d\\n"\nmsgstr "e"\n')
     assert [(e.context, e.msgid, e.msgstr, e.fuzzy) for e in entries] == [
         ("k", "a", "b", True), ("", "cd\n", "e", False)]
 
@@ -175,7 +178,8 @@ ALLOWED_WORDS = {
     "YAML", "UTF", "Excel", "WPS", "LibreOffice", "GB18030", "GBK", "JSON", "CSV", "XML", "HTML",
     "BOM", "Word", "Office", "Tab", "zip", "xlsx", "xls", "docx", "pptx", "yaml", "yml", "json",
     "csv", "md", "markdown", "table", "github", "text", "auto", "jyscore", "JYSCORE_LANG",
-    "JYSCORE_DEBUG", "GITHUB_ACTIONS", "true", "false", "zh", "en", "Schema", "yaml-language-server",
+    "JYSCORE_DEBUG", "GITHUB_ACTIONS", "true", "false", "zh", "en", "Schema",
+    "yaml-language-server",
     "college", "year", "rubric", "scores", "note", "self", "assessed", "target", "targets", "rate",
     "graduates", "employed", "count", "id", "name", "total", "step", "indicators", "points", "rule",
     "score", "validate", "rank", "template", "convert", "schema", "base", "bonus", "imnu",
@@ -188,10 +192,11 @@ ALLOWED_WORDS = {
     "quota_rounding", "X", "Y", "Z",  # a rubric key; colleges of tests/data/panels/tie
     "assessedtotal", "item",  # the labels assessed + total of tests/data/panels/rubric.yaml, joined
     "compare", "report", "explain", "check",  # commands
-    "and", "or", "not", "if", "else", "floor", "ceil",  # a condition's words (jyscore.core.rules.expr)
+    "and", "or", "not", "if", "else", "floor", "ceil",  # a condition's words (rules.expr)
     "kind", "nope",  # a rubric key and a value of tests/data
+    # keys of a rubric's rules
     "children", "parts", "full", "per_unit", "boundary", "direction", "start", "line",
-    "line_input", "per_step_below", "both", "allowed", "inputs", "input",  # keys of a rubric's rules
+    "line_input", "per_step_below", "both", "allowed", "inputs", "input",
     "previous",  # an input's name in tests/data/rubrics/tiers-unknown-name.yaml
     "totl",  # the mistyped key of tests/data/totals/rubrics/keys.yaml
     # rubric/composite-employment.yaml: its id, and the inputs its conditions and formula name
@@ -239,7 +244,8 @@ def _outputs(*args: str) -> str:
 def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: Path):
     found: dict[str, list[str]] = {}
     for sheet in BAD_SHEETS:
-        for args in (["score", str(sheet)], ["convert", str(sheet), "-o", str(tmp_path / "o.yaml")]):
+        for args in (["score", str(sheet)],
+                     ["convert", str(sheet), "-o", str(tmp_path / "o.yaml")]):
             words = english_words(_outputs(*args))
             if words:
                 found[f"{args[0]} {sheet.name}"] = words
@@ -252,7 +258,8 @@ def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: 
         ["rank", str(DATA / "bad"), str(EXAMPLES), "--skip-invalid"],
     ):
         output = _outputs(*args)
-        if "github" in args:  # ::error file=…,title=JY101 over-cap::message: fields are machine words
+        # ::error file=…,title=JY101 over-cap::message: fields are machine words
+        if "github" in args:
             output = "\n".join(line.rpartition("::")[2] for line in output.splitlines())
         words = english_words(output)
         if words:
@@ -283,7 +290,8 @@ def test_every_command_in_chinese_on_the_bad_sheets_prints_no_english(tmp_path: 
         if words:
             found[f"rubric {rubric.name}"] = words
     found.update(_new_commands_in_chinese(tmp_path))
-    messages = json.loads(run("--lang", "zh", "validate", str(DATA / "bad"), "--format", "json").output)
+    messages = json.loads(
+        run("--lang", "zh", "validate", str(DATA / "bad"), "--format", "json").output)
     for problem in messages["problems"]:
         words = english_words(problem["message"])
         if words:
@@ -323,7 +331,8 @@ def _new_commands_in_chinese(tmp_path: Path) -> dict[str, list[str]]:
         ["explain", str(DATA / "panels" / "explain"), *panels, "--format", "json"],
         ["explain", str(DATA / "panels" / "explain"), "--rubric", str(level_item)],
         # a totals sheet: adjustments, vetoes and the grade with its band
-        *(["explain", str(sheet), *totals] for sheet in sorted((DATA / "totals" / "explain").glob("*.yaml"))),
+        *(["explain", str(sheet), *totals]
+          for sheet in sorted((DATA / "totals" / "explain").glob("*.yaml"))),
         *(["explain", str(sheet), *totals]
           for sheet in sorted((DATA / "totals" / "sheets").glob("*.yaml"))[:6]),
         ["explain", str(tmp_path / "无此表.yaml"), "1.1"],
@@ -367,8 +376,9 @@ def _visible_text(page: str) -> str:
     return "\n".join(reader.texts)
 
 
-@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert", "schema",
-                                     "compare", "report", "explain", "rubric", "rubric check"])
+@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert",
+                                     "schema", "compare", "report", "explain", "rubric",
+                                     "rubric check"])
 def test_help_in_chinese_has_no_english(command: str):
     args = [*command.split(), "--help"]
     assert english_words(_outputs(*args).replace("INTEGER RANGE", "")) == []
@@ -416,10 +426,11 @@ def test_workbooks_and_templates_follow_the_language(tmp_path: Path, language, a
 
 
 @pytest.mark.parametrize("language, veto, adjustment", [
-    ("zh", "条件成立的一栏填 1（不成立时填 0 或留空）。报告一票否决时，总分定为 0。报告一票否决时，"
-     "等级定为 不合格。", "扣 30 到 50 分，按 1 分一档：填写分数，不带正负号；不适用时单元格留空。"),
-    ("en", "Enter 1 in a column where the condition holds (0 or blank where it does not). A reported "
-     "veto sets the total to 0. A reported veto sets the grade to 不合格.",
+    ("zh", "条件成立的一栏填 1（不成立时填 0 或留空）。报告一票否决时，总分定为 0。"
+     "报告一票否决时，等级定为 不合格。",
+     "扣 30 到 50 分，按 1 分一档：填写分数，不带正负号；不适用时单元格留空。"),
+    ("en", "Enter 1 in a column where the condition holds (0 or blank where it does not). "
+     "A reported veto sets the total to 0. A reported veto sets the grade to 不合格.",
      "A deduction of 30 to 50 points, in steps of 1: enter the amount without a sign, and leave "
      "the cell blank where it does not apply."),
 ])
@@ -450,7 +461,8 @@ def test_the_reader_reads_escapes():
     assert entry.msgid == 'a"b\\c\td\n'
 
 
-@pytest.mark.parametrize("command", ["", "score", "rank", "validate", "template", "convert", "schema"])
+@pytest.mark.parametrize("command",
+                         ["", "score", "rank", "validate", "template", "convert", "schema"])
 def test_chinese_help_fits_80_columns(command: str):
     from jyscore.cli.localized import display_width
 

@@ -94,7 +94,8 @@ def test_flow_comma_is_caught(check):
 
 def test_all_problems_of_a_file_at_once(check):
     text = sheet_text({"1.1": "{self: 7, assessed: 6}", "1.2": "{self: x, assessed: 5}", "3.6": ""})
-    assert sorted(check(text), key=str) == sorted([("JY101", 5), ("JY100", 6), ("JY111", 3)], key=str)
+    assert sorted(check(text), key=str) == sorted([("JY101", 5), ("JY100", 6), ("JY111", 3)],
+                                                  key=str)
 
 
 def test_huge_file_is_refused_at_once(tmp_path, rubric):
@@ -118,7 +119,8 @@ def test_utf16_with_bom_is_read_with_a_warning(tmp_path, rubric):
 
 
 def test_quoting_does_not_change_ids(check):
-    text = sheet_text({"1.1": "", "1.2": ""}) + '  "1.1": {self: 6, assessed: 6}\n  \'1.2\': {self: 5, assessed: 5}\n'
+    text = (sheet_text({"1.1": "", "1.2": ""})
+            + '  "1.1": {self: 6, assessed: 6}\n  \'1.2\': {self: 5, assessed: 5}\n')
     assert check(text) == []
 
 
@@ -126,7 +128,8 @@ def test_not_assessed_sheet_loads_without_assessed_column(tmp_path, rubric):
     text = sheet_text({i: "{self: 1}" for i in ("1.1",)})
     text = text.replace(", assessed: ", ", self2: ")
     # every entry has self only
-    lines = [l.split(", self2")[0] + "}" if "self2" in l else l for l in text.splitlines()]
+    lines = [line.split(", self2")[0] + "}" if "self2" in line else line
+             for line in text.splitlines()]
     path = tmp_path / "self-only.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sheet = load_sheet(path, rubric)

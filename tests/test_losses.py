@@ -64,17 +64,20 @@ def test_worst_first_is_ordered_by_mean_share_and_leaves_out_no_loss(spec):
     )
     table = LossTable(("a", "b", "c"), items)
     worst = table.worst_first()
-    shares = [l.mean_share_lost for l in worst]
+    shares = [losses.mean_share_lost for losses in worst]
     assert shares == sorted(shares, reverse=True)
-    assert {l.item.id for l in worst} == {l.item.id for l in items if l.total_lost > 0}
+    assert ({losses.item.id for losses in worst}
+            == {losses.item.id for losses in items if losses.total_lost > 0})
 
 
 def test_lost_items_parts_or_whole():
     ranking = rank_paths([DATA / "report" / "2024"], TINY, details=True).ranking
     by_college = {row.college: row.result for row in ranking.rows}
-    parts = [(n.id, str(v), str(l)) for n, v, l, _ in lost_items(by_college["甲学院"], "assessed")]
+    parts = [(node.id, str(value), str(lost))
+             for node, value, lost, _ in lost_items(by_college["甲学院"], "assessed")]
     assert parts == [("1.1", "4", "1"), ("1.10.1", "9", "1")]
-    whole = [(n.id, str(v), str(l)) for n, v, l, _ in lost_items(by_college["乙学院"], "assessed")]
+    whole = [(node.id, str(value), str(lost))
+             for node, value, lost, _ in lost_items(by_college["乙学院"], "assessed")]
     assert whole == [("1.10", "10", "5")]
 
 

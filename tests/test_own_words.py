@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore.cli import cli
-from jyscore.i18n.catalogue import set_language
 from jyscore.core.models import Labels
 from jyscore.core.rules.expr import compile_expr, to_words
+from jyscore.i18n.catalogue import set_language
 
 ROOT = Path(__file__).parent.parent
 PANELS = Path(__file__).parent / "data" / "panels"

@@ -16,8 +16,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jyscore.core.engine import score
-from jyscore.readers.rubric import load_rubric
-from jyscore.readers.sheet import load_sheet
 from jyscore.core.models import Rubric
 from jyscore.core.panels import (
     Member,
@@ -29,6 +27,8 @@ from jyscore.core.panels import (
     publish,
 )
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.rubric import load_rubric
+from jyscore.readers.sheet import load_sheet
 
 DATA = Path(__file__).parent / "data" / "panels"
 
@@ -81,7 +81,8 @@ def rubric() -> Rubric:
 def write_sheet(folder: Path, name: str, values: tuple[float, float, float], *,
                 self_: tuple[float, float, float] | None = None, college: str = "甲学院") -> Path:
     lines = [f"college: {college}", "year: 2024", f"assessor: {name}", "scores:"]
-    for item, value, own in zip(("1.1", "2.1", "3.1"), values, self_ or (None,) * 3):
+    for item, value, own in zip(("1.1", "2.1", "3.1"), values, self_ or (None,) * 3,
+                                strict=True):
         body = f"self: {own}, assessed: {value}" if own is not None else f"assessed: {value}"
         lines.append(f'  "{item}": {{{body}}}')
     path = folder / f"{college}-{name}.yaml"
@@ -128,7 +129,8 @@ def test_trimmed_mean_marks_what_it_dropped(rubric, tmp_path):
 
 
 def test_level_total_aggregates_primary_subtotals_separately(rubric, tmp_path):
-    panel = build_panel(rubric, members(rubric, tmp_path, FIVE), PanelSettings("median", "total", 2))
+    panel = build_panel(rubric, members(rubric, tmp_path, FIVE),
+                        PanelSettings("median", "total", 2))
     assert panel.result.primary("assessed") == {"1": Decimal("32.00"), "2": Decimal("52.00")}
 
 
@@ -189,7 +191,8 @@ def test_publish_rounds_half_up_once(values, places, expected):
         ([Decimal(3), Decimal(1), Decimal(2)], "median", Fraction(2), (0, 0, 1)),
         ([Decimal(4), Decimal(1), Decimal(2), Decimal(3)], "median", Fraction(5, 2), (0, 0, 1, 1)),
         ([Decimal(5), Decimal(5), Decimal(5)], "trimmed-mean", Fraction(5), (0, 1, 0)),
-        ([Decimal(9), Decimal(1), Decimal(4), Decimal(6)], "trimmed-mean", Fraction(5), (0, 0, 1, 1)),
+        ([Decimal(9), Decimal(1), Decimal(4), Decimal(6)], "trimmed-mean", Fraction(5),
+         (0, 0, 1, 1)),
     ],
 )
 def test_aggregate(values, method, exact, kept):
@@ -220,9 +223,11 @@ def test_one_college_however_its_name_is_spelt_is_one_panel():
     from jyscore.core.models import Sheet
 
     sheets = [Sheet(f"{who}.yaml", college, 2024, None, {}, assessor=who)
-              for who, college in (("王老师", "文学院"), ("李老师", "文学院\u200b"), ("张老师", "⽂学院"))]
+              for who, college in (("王老师", "文学院"), ("李老师", "文学院\u200b"),
+                                   ("张老师", "⽂学院"))]
     grouping = group_sheets(sheets)
-    assert [[s.assessor for s in panel] for panel in grouping.panels] == [["王老师", "李老师", "张老师"]]
+    assert ([[s.assessor for s in panel] for panel in grouping.panels]
+            == [["王老师", "李老师", "张老师"]])
     assert grouping.singles == () and grouping.problems == ()
 
 
@@ -242,13 +247,15 @@ def test_group_sheets_by_college_and_year(rubric):
 # -- properties ------------------------------------------------------------------------------
 
 HALVES = st.integers(min_value=0, max_value=80).map(lambda n: Decimal(n) / 2)  # 0 … 40, step 0.5
-ASSESSOR = st.tuples(HALVES, HALVES.map(lambda v: v + 20), st.integers(0, 10).map(lambda n: Decimal(n) / 2))
+ASSESSOR = st.tuples(HALVES, HALVES.map(lambda v: v + 20),
+                     st.integers(0, 10).map(lambda n: Decimal(n) / 2))
 
 
 def _member(rubric: Rubric, index: int, values: tuple[Decimal, Decimal, Decimal]) -> Member:
     from jyscore.core.models import Entry, Sheet
 
-    entries = {i: Entry(i, assessed=v) for i, v in zip(("1.1", "2.1", "3.1"), values)}
+    entries = {i: Entry(i, assessed=v)
+               for i, v in zip(("1.1", "2.1", "3.1"), values, strict=True)}
     sheet = Sheet(f"评委{index}.yaml", "甲学院", 2024, None, entries, ("assessed",),
                   assessor=f"评委{index}")
     return Member(f"评委{index}", score(rubric, sheet))

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal as D
 from fractions import Fraction
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jyscore import score
-from jyscore.readers.sheet import SHEET_LIMITS, sheet_from_document
-from jyscore.readers.yamlsource import parse
 from jyscore.core.ranking import rank
 from jyscore.core.rules.rate_steps import RateStepsRule, rate_steps_points
+from jyscore.readers.sheet import SHEET_LIMITS, sheet_from_document
+from jyscore.readers.yamlsource import parse
 
 from .sheets import CAPS
 
@@ -41,7 +42,7 @@ def test_rate_steps_is_monotone_and_capped(rule, rate, target_fraction, more):
 
 def _scores(draw_values: list[int]) -> dict[str, tuple[D, D]]:
     result = {}
-    for (item_id, cap), n in zip(CAPS.items(), draw_values):
+    for (item_id, cap), n in zip(CAPS.items(), draw_values, strict=True):
         halves = n % (cap * 2 + 1)
         result[item_id] = (D(halves) / 2, D(cap * 2 - halves) / 2)
     return result
@@ -76,24 +77,27 @@ def test_order_and_quoting_never_change_a_result(rubric, scores, order, quotes, 
     for column in ("self", "assessed"):
         totals = plain.totals[column]
         assert totals.base <= rubric.total
-        leaf_sum = sum(r.scores[column] for r in plain.rows if not r.node.children and not r.is_part)
+        leaf_sum = sum(r.scores[column]
+                       for r in plain.rows if not r.node.children and not r.is_part)
         assert totals.base == leaf_sum
         assert totals.total == leaf_sum + totals.bonus
         assert totals.bonus == papers
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.integers(min_value=0, max_value=12).map(lambda n: D(n) / 2), min_size=1, max_size=12))
+@given(st.lists(st.integers(min_value=0, max_value=12).map(lambda n: D(n) / 2),
+                min_size=1, max_size=12))
 def test_ranking_is_a_permutation_consistent_with_totals(rubric, variants):
     base = _result(rubric, _yaml(_scores([0] * 25), list(range(25)), [False] * 25, 0))
     results = []
     for index, one_one in enumerate(variants):
         entries = dict(base.sheet.entries)
         entries["1.1"] = replace(entries["1.1"], assessed=one_one)
-        results.append(score(rubric, replace(base.sheet, college=f"学院{index:02d}", entries=entries)))
+        results.append(score(rubric, replace(base.sheet, college=f"学院{index:02d}",
+                                             entries=entries)))
     ranking = rank(results)
     assert sorted(r.college for r in ranking.rows) == sorted(r.college for r in results)
-    for higher, lower in zip(ranking.rows, ranking.rows[1:]):
+    for higher, lower in pairwise(ranking.rows):
         assert higher.total >= lower.total
         assert (higher.rank == lower.rank) == (higher.total == lower.total)
     for position, row in enumerate(ranking.rows, start=1):

@@ -1,4 +1,4 @@
-"""The library under `jyscore rank`: run-wide defaults (targets), the process pool, the progress bar."""
+"""The library under `jyscore rank`: run-wide defaults (targets), the pool, the progress bar."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from jyscore import load_sheet
-from jyscore.readers.files import check_sheets, discover
-from jyscore.readers.defaults import Default, SheetDefaults
-from jyscore.pipeline.parallel import map_files
-from jyscore.readers.targets import load_targets, target_items
 from jyscore.core.problems import JyscoreError
-from jyscore.pipeline.rank import rank_file, rank_paths, tie_break_keys, tie_policy
+from jyscore.core.run import tie_break_keys, tie_policy
+from jyscore.pipeline.parallel import map_files
+from jyscore.pipeline.rank import rank_paths
+from jyscore.pipeline.run import ReadSettings, read_file
+from jyscore.readers.defaults import Default, SheetDefaults
+from jyscore.readers.files import check_sheets, discover
+from jyscore.readers.targets import load_targets, target_items
 from jyscore.writers.formats import RANK_FORMATS, rank_format_for
 from jyscore.writers.progress import DelayedProgress
 
@@ -117,7 +119,8 @@ def test_targets_file_problems(tmp_path, rubric, text, expected):
 def test_the_pool_keeps_the_order_and_every_problem(rubric):
     files = discover([RANK / "with-bad", RANK / "tie"])
     calls: list[tuple[int, int]] = []
-    pooled = map_files(rank_file, files, (rubric, None, "assessed", True), threshold=2, workers=2,
+    settings = ReadSettings(rubric, score_column="assessed", keep_items=True)
+    pooled = map_files(read_file, files, settings, threshold=2, workers=2,
                        progress=lambda done, total: calls.append((done, total)))
     serial = check_sheets(files, rubric)
     assert [r.path for r in pooled] == files

@@ -3,10 +3,11 @@ files the examples folder provides, and exits as documented; its Python example 
 comment says.
 
 A command line is a line of a code block that starts with ``jyscore`` or ``python -m jyscore``,
-also after a ``$`` prompt, ``&&`` or a workflow's ``- run:``. Each runs through click's CliRunner in a fresh
-folder holding a copy of ``examples/``, ``sheets/`` (the same sheets, as an office keeps them)
-and the few files the README names (below, in ``workspace``). An output (``-o FILE``, ``> FILE``)
-goes to a fresh place, so that no command depends on another's output or refuses to overwrite.
+also after a ``$`` prompt, ``&&`` or a workflow's ``- run:``. Each runs through click's CliRunner
+in a fresh folder holding a copy of ``examples/``, ``sheets/`` (the same sheets, as an office
+keeps them) and the few files the README names (below, in ``workspace``). An output (``-o FILE``,
+``> FILE``) goes to a fresh place, so that no command depends on another's output or refuses to
+overwrite.
 New sections of the README are picked up as they are written: their commands run too.
 """
 
@@ -17,7 +18,6 @@ import io
 import re
 import shlex
 import shutil
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -86,8 +86,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(ROOT / "examples" / "2024" / "文学院.yaml", base / "sheet.yaml")
     shutil.copy(sheets[0], base / "a.yaml")
     shutil.copy(sheets[1], base / "b.yaml")
-    rubric = resources.files("jyscore") / "rubrics" / "imnu-employment.yaml"
-    (base / "my-rubric.yaml").write_bytes(rubric.read_bytes())
+    shutil.copy(ROOT / "rubric" / "imnu-employment.yaml", base / "my-rubric.yaml")
     (base / "targets.yaml").write_text(targets_sample(README.read_text(encoding="utf-8")),
                                       encoding="utf-8")
     made = CliRunner().invoke(cli, ["convert", str(base / "examples" / "2024" / "文学院.yaml"),
@@ -97,7 +96,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_command_lines_are_found_wherever_a_block_shows_one():
-    text = "```console\n$ jyscore score a.yaml\n```\n\n- x:\n  ```\n  jyscore rank s/  # why\n  ```\n"
+    text = ("```console\n$ jyscore score a.yaml\n```\n\n"
+            "- x:\n  ```\n  jyscore rank s/  # why\n  ```\n")
     assert command_lines(text) == ["jyscore score a.yaml", "jyscore rank s/"]
 
 

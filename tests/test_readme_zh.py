@@ -1,4 +1,5 @@
-"""README.zh-CN.md is the README in Chinese: linked from the top of README.md, with the same commands."""
+"""README.zh-CN.md is the README in Chinese: linked from the top of README.md, with the same
+commands."""
 
 from __future__ import annotations
 

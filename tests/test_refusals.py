@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from jyscore import load_rubric, load_sheet, score
 from jyscore.cli import cli
-from jyscore.readers.files import read_sheet
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import read_sheet
 
 from .conftest import DATA
 from .sheets import sheet_text

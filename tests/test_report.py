@@ -191,7 +191,8 @@ def test_an_existing_file_is_kept_without_force(tmp_path):
     result, _ = make(tmp_path)
     assert result.exit_code == 2 and target.read_text(encoding="utf-8") == "mine"
     result, _ = make(tmp_path, "--force")
-    assert result.exit_code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_the_example_report_with_a_changed_rubric_a_year_before(tmp_path):

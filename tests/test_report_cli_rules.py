@@ -138,8 +138,8 @@ def test_one_college_is_one_college(tmp_path):
 def test_nothing_lost_is_white_in_the_heat_map():
     from decimal import Decimal
 
-    from jyscore.readers.rubric import load_rubric
     from jyscore.core.losses import ItemLosses, LossTable
+    from jyscore.readers.rubric import load_rubric
     from jyscore.writers.report_charts import NOTHING_LOST, heatmap_spec
 
     item = load_rubric(Path(TINY)).items[0]

@@ -52,11 +52,12 @@ def test_the_ranking_has_rank_s_columns_with_adjustments_vetoes_and_grades(compo
                         "备注"]
     by_college = {row[1]: row for row in table[1:]}
     assert by_college["心理学院"][8:12] == ["-1.5", "55.9", "", "不合格"]
-    assert by_college["丙学院"][6:12] == ["82.1", "3", "0", "0", "否决1 发生违反就业统计纪律的严重事件",
-                                         "不合格"]
+    assert by_college["丙学院"][6:12] == ["82.1", "3", "0", "0",
+                                         "否决1 发生违反就业统计纪律的严重事件", "不合格"]
     assert by_college["乙学院"][9:12] == ["91.9", "", "优秀"]
     assert by_college["甲学院"][9:11] == ["90.9", ""] and by_college["甲学院"][11] == "良好"
-    assert "the 优秀 quota is 30% of 6 = 1 (rounded down); moved to 良好" in by_college["甲学院"][12]
+    assert ("the 优秀 quota is 30% of 6 = 1 (rounded down); moved to 良好"
+            in by_college["甲学院"][12])
 
 
 def test_a_college_section_names_its_adjustments_veto_and_grade(composite):
@@ -158,7 +159,8 @@ def test_a_panel_s_losses_rounded_one_by_one_say_so(tmp_path):
     page = Page(html)
     lost = page.tables["college-1"][2]
     assert [(r[0], r[4]) for r in lost[1:]] == [("1.1", "0.33"), ("1.10", "0.33")]
-    assert lost[2][5] == "张老师: 张的备注李老师: 李的备注王老师: 王的备注"  # a line each, panel order
+    # a line each, in the panel's order
+    assert lost[2][5] == "张老师: 张的备注李老师: 李的备注王老师: 王的备注"
     text = section_text(html, "college-1")
     assert ("Points lost in all: 0.66. Full marks 20 minus the base 19.33 is 0.67: each item's "
             "aggregate is rounded on its own, so the two may differ slightly.") in text

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jyscore import load_sheet, score
-from jyscore.readers.xlsx import load_workbook_sheet
-from jyscore.writers.xlsx.form import write_form
 from jyscore.core.models import Node, Rubric
+from jyscore.readers.xlsx import load_workbook_sheet
 from jyscore.writers.sheet_yaml import sheet_yaml
+from jyscore.writers.xlsx.form import write_form
 
 STEP = Decimal("0.5")
 # what a secretary types in a note: CJK, ASCII, punctuation, formula starters, YAML indicators

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from importlib import resources
 
 import pytest
 
@@ -18,7 +19,9 @@ CAPS = {
     "3.3.2": 5, "3.4": 3, "3.5": 4, "3.6": 4, "4.1": 3, "4.2": 7, "4.3": 6, "4.4": 3,
     "5.1": 3, "5.2": 3,
 }
-WITH_PARTS = {"1.1", "1.2", "1.3", "2.2.1", "2.2.4", "3.2.1", "3.4", "4.1", "4.2", "4.3", "4.4", "5.2"}
+WITH_PARTS = {
+    "1.1", "1.2", "1.3", "2.2.1", "2.2.4", "3.2.1", "3.4", "4.1", "4.2", "4.3", "4.4", "5.2",
+}
 
 
 def test_primary_points_match_the_seed(rubric):
@@ -37,7 +40,8 @@ def test_the_25_items_and_their_caps(rubric):
 
 
 def test_parts_follow_the_seed_text(rubric):
-    assert [(p.id, p.points) for p in rubric.nodes["2.2.1"].parts] == [("2.2.1.1", 3), ("2.2.1.2", 2)]
+    assert [(p.id, p.points) for p in rubric.nodes["2.2.1"].parts] == [
+        ("2.2.1.1", 3), ("2.2.1.2", 2)]
     assert [p.points for p in rubric.nodes["1.1"].parts] == [4, 2]
     for item in rubric.items:
         for part in item.parts:
@@ -64,11 +68,20 @@ def test_bonus_items(rubric):
     assert (rule.step, rule.per_step, rule.max) == (5, 1, 4)
 
 
-def test_packaged_rubric_is_the_top_level_file():
-    top = ROOT / "rubric" / "imnu-employment.yaml"
-    packaged = ROOT / "src" / "jyscore" / "rubrics" / "imnu-employment.yaml"
-    assert top.read_bytes() == packaged.read_bytes()
-    assert load_rubric(top) == load_rubric()
+def test_the_built_in_rubric_is_the_repository_file():
+    assert load_rubric() == load_rubric(ROOT / "rubric" / "imnu-employment.yaml")
+
+
+def test_an_installed_jyscore_carries_the_rubric_folder():
+    """A wheel (which CI installs) holds ``rubric/`` as ``jyscore/rubrics/``, copied by the build
+    (setup.py): the one committed copy is the repository's."""
+    packaged = resources.files("jyscore") / "rubrics"
+    if not packaged.is_dir():
+        pytest.skip("an editable install: jyscore reads rubric/ in the checkout")
+    files = sorted((ROOT / "rubric").glob("*.yaml"))
+    assert sorted(p.name for p in packaged.iterdir()) == [f.name for f in files]
+    for file in files:
+        assert (packaged / file.name).read_bytes() == file.read_bytes(), file.name
 
 
 def test_a_rubric_of_another_shape_loads():
@@ -133,7 +146,7 @@ def test_rubric_file_keys_are_checked(tmp_path, extra, expected):
     except JyscoreError as exc:
         found = [(p.code, p.line, p.message) for p in exc.problems]
     assert [(code, line) for code, line, _ in found] == [(c, n) for c, n, _ in expected]
-    for (_, _, message), (_, _, words) in zip(found, expected):
+    for (_, _, message), (_, _, words) in zip(found, expected, strict=True):
         assert words in message
 
 

@@ -331,8 +331,8 @@ def test_validate_and_rank_the_composite_examples():
 
 def test_convert_round_trips_per_column_inputs(composite, tmp_path):
     from jyscore.readers.xlsx import load_workbook_sheet
-    from jyscore.writers.xlsx.form import write_form
     from jyscore.writers.sheet_yaml import sheet_yaml
+    from jyscore.writers.xlsx.form import write_form
 
     for college in HAND:
         sheet = load_sheet(EXAMPLES / f"{college}.yaml", composite)
@@ -372,7 +372,8 @@ def test_explain_shows_inputs_per_column_and_exact_steps():
     assert "20 − 11 × 1 = 9" in text
     # 2.2: the tiers tried in order, the one that holds
     # (each input by its label, the comparison as people write it)
-    assert "年终就业率 ≥ 合格目标? no (6)" in text and "年终就业率 − 上年就业率 ≥ 4? yes (4)" in text
+    assert "年终就业率 ≥ 合格目标? no (6)" in text
+    assert "年终就业率 − 上年就业率 ≥ 4? yes (4)" in text
     assert "→ 4" in text
     assert "总分 63.7" in text
     assert "The total before any veto: 57.4 − 1.5 = 55.9." in text
@@ -423,7 +424,8 @@ FLAG_TIERS = """        rule:
 @pytest.mark.parametrize(
     ("entry", "expected"),
     [("{on_time: 是, late: 9}", (10, 10)), ("{on_time: 'no', late: 2}", (5, 5)),
-     ("{on_time: false, late: 3}", (0, 0)), ("{on_time: {self: 1, assessed: 否}, late: 0}", (10, 5))],
+     ("{on_time: false, late: 3}", (0, 0)),
+     ("{on_time: {self: 1, assessed: 否}, late: 0}", (10, 5))],
 )
 def test_a_yes_no_input(tmp_path, entry, expected):
     rubric = _rubric(tmp_path, FLAG_TIERS)

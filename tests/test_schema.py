@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from jyscore.cli import cli
-from jyscore.readers.files import discover
 from jyscore.core.models import Rubric
+from jyscore.readers.files import discover
 from jyscore.writers.schema import sheet_schema
 
 from .conftest import DATA, ROOT

@@ -26,8 +26,8 @@ from jyscore.cli import cli
 from jyscore.core.engine import score
 from jyscore.core.models import Band, Grades
 from jyscore.core.problems import JyscoreError
-from jyscore.writers.schema import sheet_schema
 from jyscore.core.totals import Graded, apply_quota, grade_of, quota_places
+from jyscore.writers.schema import sheet_schema
 
 from .conftest import DATA
 from .sheets import sheet_text
@@ -68,8 +68,8 @@ TOTALS_CASES = [
      "assessed", "3", "103", "优秀", []),
     ("veto 否决1: total 0 and 不合格", A96_5, "vetoes:\n  否决1: {assessed: true}\n",
      "assessed", "0", "0", "不合格", ["否决1"]),
-    ("veto 否决2 sets only the grade: the total stays", A96_5, "vetoes:\n  否决2: {assessed: true}\n",
-     "assessed", "0", "96.5", "合格", ["否决2"]),
+    ("veto 否决2 sets only the grade: the total stays", A96_5,
+     "vetoes:\n  否决2: {assessed: true}\n", "assessed", "0", "96.5", "合格", ["否决2"]),
     ("both vetoes: the lowest total and the lowest grade", A96_5,
      "vetoes:\n  否决2: {assessed: true}\n  否决1: {assessed: true}\n",
      "assessed", "0", "0", "不合格", ["否决1", "否决2"]),
@@ -102,7 +102,8 @@ def test_rubric_without_blocks_keeps_its_totals(tmp_path):
     builtin = load_rubric()
     result = scored(tmp_path, builtin, A96_5, "")
     totals = result.totals["assessed"]
-    assert (totals.base, totals.bonus, totals.total, totals.grade) == (D("96.5"), 0, D("96.5"), None)
+    assert (totals.base, totals.bonus, totals.total, totals.grade) == (
+        D("96.5"), 0, D("96.5"), None)
 
 
 # -- grade bands, exactly on the boundaries ------------------------------------------------------
@@ -158,7 +159,8 @@ def test_quota_of_30_percent_of_7_keeps_two_and_moves_the_third_down():
 
 
 def test_quota_rounding_ceil_keeps_the_third():
-    found = apply_quota(rows(*((i, "优秀") for i in range(1, 4)), *((i, "合格") for i in range(4, 8))),
+    found = apply_quota(rows(*((i, "优秀") for i in range(1, 4)),
+                             *((i, "合格") for i in range(4, 8))),
                         quota_grades(rounding="ceil"))
     assert [o.grade for o in found[:3]] == ["优秀", "优秀", "优秀"]
 
@@ -246,12 +248,14 @@ def test_a_negative_amount_says_to_drop_the_sign(rubric):
 
 
 def test_off_step_uses_the_adjustments_own_step(rubric):
-    assert "allowed: 0.1 to 2 in steps of 0.1" in problem(rubric, "adjustment-off-step.yaml").message
+    found = problem(rubric, "adjustment-off-step.yaml")
+    assert "allowed: 0.1 to 2 in steps of 0.1" in found.message
 
 
 def test_unknown_adjustment_suggests_the_nearest_id(rubric):
     found = problem(rubric, "adjustment-unknown.yaml")
-    assert "did you mean '造假'?" in found.message and "declared: 造假 统计数据弄虚作假" in found.message
+    assert "did you mean '造假'?" in found.message
+    assert "declared: 造假 统计数据弄虚作假" in found.message
 
 
 def test_a_name_written_for_the_id_suggests_the_id(tmp_path, rubric):
@@ -281,7 +285,8 @@ def test_veto_flag_must_be_a_boolean(rubric):
 
 def test_total_is_optional_and_unchecked(tmp_path):
     text = (TOTALS / "rubrics" / "range-order.yaml").read_text(encoding="utf-8")
-    text = text.replace("total: 20\n", "").replace("min: 50", "min: 30").replace("max: 30", "max: 50")
+    text = (text.replace("total: 20\n", "").replace("min: 50", "min: 30")
+            .replace("max: 30", "max: 50"))
     path = tmp_path / "open.yaml"
     path.write_text(text.replace("points: 20", "points: 7"), encoding="utf-8")
     open_rubric = load_rubric(path)
@@ -304,7 +309,8 @@ def invoke(*args: str):
 def test_score_json_and_table_show_adjustments_veto_and_grade(tmp_path):
     path = tmp_path / "文学院.yaml"
     path.write_text(sheet_text(A96_5, college="文学院", extra=(
-        "adjustments:\n  造假: {assessed: 30, note: 核查发现虚报}\n  迟报: {self: 0.5, assessed: 0.5}\n"
+        "adjustments:\n  造假: {assessed: 30, note: 核查发现虚报}\n"
+        "  迟报: {self: 0.5, assessed: 0.5}\n"
         "vetoes:\n  否决2: {assessed: true}\n")), encoding="utf-8")
     result = invoke("score", str(path), "--format", "json")
     assert result.exit_code == 0, result.output
@@ -317,20 +323,23 @@ def test_score_json_and_table_show_adjustments_veto_and_grade(tmp_path):
                                       "self": None, "assessed": -30, "note": "核查发现虚报"}
     assert data["vetoes"][0]["id"] == "否决2" and data["vetoes"][0]["grade"] == "合格"
     table = invoke("score", str(path)).output
-    for text in ("调整", "-30.5", "-30~-50", "核查发现虚报", "一票否决", "否决2 被上级通报批评", "等级",
-                 "合格", "66"):
+    for text in ("调整", "-30.5", "-30~-50", "核查发现虚报", "一票否决", "否决2 被上级通报批评",
+                 "等级", "合格", "66"):
         assert text in table, text
 
 
 def test_score_exits_1_with_the_place_of_a_bad_adjustment():
-    result = CliRunner().invoke(cli, ["score", str(TOTALS / "sheets" / "adjustment-out-of-range.yaml"),
+    result = CliRunner().invoke(cli, ["score",
+                                      str(TOTALS / "sheets" / "adjustment-out-of-range.yaml"),
                                       "--rubric", str(RUBRIC_FILE)])
     assert result.exit_code == 1
-    assert "adjustment-out-of-range.yaml:32:18: error JY140 [造假 统计数据弄虚作假]" in result.output
+    assert ("adjustment-out-of-range.yaml:32:18: error JY140 [造假 统计数据弄虚作假]"
+            in result.output)
 
 
 def test_a_bad_rubric_block_exits_1_with_its_line():
-    result = CliRunner().invoke(cli, ["validate", "--rubric", str(TOTALS / "rubrics" / "quota-range.yaml"),
+    result = CliRunner().invoke(cli, ["validate",
+                                      "--rubric", str(TOTALS / "rubrics" / "quota-range.yaml"),
                                       str(DATA / "good" / "whole-items.yaml")])
     assert result.exit_code == 1
     assert "quota-range.yaml:12:14: error JY248" in result.output
@@ -364,7 +373,8 @@ def test_rank_json_grades_with_the_quota():
 
 def test_rank_table_notes_the_college_the_quota_moved():
     output = invoke("rank", str(TOTALS / "rank" / "seven")).output
-    assert "物理学院: 优秀 by its total, but the 优秀 quota is 30% of 7 = 2 (rounded down); moved to 良好" in output
+    assert ("物理学院: 优秀 by its total, but the 优秀 quota is 30% of 7 = 2 (rounded down); "
+            "moved to 良好") in output
     assert "否决1 发生违反就业统计纪律的严重事件" in output
     assert output.count("moved to") == 1
 
@@ -385,7 +395,8 @@ def test_rank_markdown_shows_the_veto_in_bold_and_the_note():
 
 
 def test_rank_tie_at_the_boundary_drops_both():
-    ranking = json.loads(invoke("rank", str(TOTALS / "rank" / "tie"), "--format", "json").output)["ranking"]
+    output = invoke("rank", str(TOTALS / "rank" / "tie"), "--format", "json").output
+    ranking = json.loads(output)["ranking"]
     assert [(r["rank"], r["college"], r["grade"]) for r in ranking] == [
         (1, "乙学院", "良好"), (1, "甲学院", "良好"), (3, "丙学院", "良好"), (4, "丁学院", "合格")]
     assert [r["quota_drops"][0]["tie"] for r in ranking[:3]] == [True, True, False]
@@ -434,7 +445,8 @@ def test_blank_yaml_template_lists_every_adjustment_and_veto_blank(tmp_path):
     result = invoke("template", "--college", "文学院", "--year", "2024", "-o", str(out))
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert '  "造假": {self: , assessed: }   # 统计数据弄虚作假 (扣 30~50 分，按 0.5 分一档)' in text
+    assert ('  "造假": {self: , assessed: }   # 统计数据弄虚作假 (扣 30~50 分，按 0.5 分一档)'
+            in text)
     assert '  "表彰": {self: , assessed: }   # 获上级表彰 (加 1~3 分，按 0.5 分一档)' in text
     assert '  "否决1": {self: , assessed: }   # 发生违反就业统计纪律的严重事件' in text
 
@@ -481,7 +493,8 @@ def test_blank_form_has_a_row_for_each_adjustment_and_veto_and_the_grade(tmp_pat
     keys = ["调整/造假", "调整/迟报", "调整/表彰", "一票否决/否决1", "一票否决/否决2"]
     assert [rows[k] for k in keys] == sorted(rows[k] for k in keys)
     labels = {ws[f"B{r}"].value: r for r in range(1, ws.max_row + 1)}
-    assert labels["加分"] < rows["调整/造假"] < rows["一票否决/否决2"] < labels["总分"] < labels["等级"]
+    assert (labels["加分"] < rows["调整/造假"] < rows["一票否决/否决2"] < labels["总分"]
+            < labels["等级"])
     total = ws[f"I{labels['总分']}"].value
     veto1, fake, late, award = (rows[k] for k in ("一票否决/否决1", *keys[:3]))
     assert total == (f"=IF(I{veto1}=1,0,I{labels['基础分']}+I{labels['加分']}"
@@ -500,8 +513,9 @@ def test_blank_form_has_a_row_for_each_adjustment_and_veto_and_the_grade(tmp_pat
 
 def test_explain_shows_adjustments_vetoes_and_the_grade():
     def explained(college: str) -> str:
-        result = CliRunner().invoke(cli, ["explain", "--rubric", str(RUBRIC_FILE),
-                                          str(TOTALS / "rank" / "seven" / f"{college}.yaml"), "1.1"])
+        sheet = TOTALS / "rank" / "seven" / f"{college}.yaml"
+        result = CliRunner().invoke(cli, ["explain", "--rubric", str(RUBRIC_FILE), str(sheet),
+                                          "1.1"])
         assert result.exit_code == 0, result.output
         return result.stdout
 
@@ -568,7 +582,8 @@ def test_a_veto_cell_is_told_what_the_form_takes(tmp_path, rubric):
     (message,) = [p.message for p in caught.value.problems if p.code == "JY143"]
     assert "a veto is reported with 1 (or 0 when it does not apply)" in message
     yaml_sheet = tmp_path / "s.yaml"
-    yaml_sheet.write_text(sheet_text(A96_5, college="文学院", extra="vetoes:\n  否决1: {assessed: 2}\n"),
+    yaml_sheet.write_text(sheet_text(A96_5, college="文学院",
+                                     extra="vetoes:\n  否决1: {assessed: 2}\n"),
                           encoding="utf-8")
     with pytest.raises(JyscoreError) as caught:
         load_sheet(yaml_sheet, rubric)
@@ -600,16 +615,18 @@ def test_quota_keeps_rank_order_and_its_limit(totals, rounding, ties, percent):
     grades = quota_grades(quota=str(percent), rounding=rounding, ties=ties)
     ordered = sorted(totals, reverse=True)
     ranks = [1 + sum(1 for other in ordered if other > t) for t in ordered]
-    found = apply_quota([Graded(r, grade_of(t, grades)) for r, t in zip(ranks, ordered)], grades)
+    found = apply_quota([Graded(r, grade_of(t, grades))
+                        for r, t in zip(ranks, ordered, strict=True)], grades)
     index = [grades.names.index(o.grade) for o in found]
     assert index == sorted(index)  # a better rank never gets a lower grade
-    assert all(o.grade == grade_of(t, grades) or o.drops for o, t in zip(found, ordered))
+    assert all(o.grade == grade_of(t, grades) or o.drops
+               for o, t in zip(found, ordered, strict=True))
     top = sum(1 for o in found if o.grade == "优秀")
     places = quota_places(D(percent), len(ordered), rounding)
     if ties == "drop":
         assert top <= places
     else:  # kept beyond the places only by colleges tied with the last one inside
-        tied_at_last = [r for r, o in zip(ranks, found) if o.grade == "优秀"][places:]
+        tied_at_last = [r for r, o in zip(ranks, found, strict=True) if o.grade == "优秀"][places:]
         assert len(set(tied_at_last)) <= 1
 
 
@@ -618,4 +635,5 @@ def test_quota_keeps_rank_order_and_its_limit(totals, rounding, ties, percent):
 def test_a_higher_total_never_gets_a_lower_band(a, b):
     high, low = max(a, b), min(a, b)
     for grades in (SEED_BANDS, EXCLUSIVE):
-        assert grades.names.index(grade_of(high, grades)) <= grades.names.index(grade_of(low, grades))
+        assert (grades.names.index(grade_of(high, grades))
+                <= grades.names.index(grade_of(low, grades)))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jyscore.readers.files import discover
-from jyscore.pipeline.parallel import gc_paused, map_files
+from jyscore.pipeline.parallel import gc_paused, iter_files, map_files
 from jyscore.pipeline.validate import validate_files
+from jyscore.readers.files import discover
 
 FOLDERS = Path(__file__).parent / "data" / "validate"
 CASES = sorted(p.name for p in FOLDERS.iterdir() if p.is_dir())
@@ -31,7 +31,8 @@ def test_pool_and_single_process_agree(rubric, name, strict, max_gap):
 def test_the_run_wide_checks_work_across_workers(rubric):
     """Duplicates, years and rubrics are compared across every file, whichever worker read it."""
     files = discover([FOLDERS])
-    codes = {p.code for p in validate_files(files, rubric, parallel_threshold=1, workers=2).problems}
+    report = validate_files(files, rubric, parallel_threshold=1, workers=2)
+    codes = {p.code for p in report.problems}
     assert {"JY301", "JY302", "JY303", "JY304", "JY306"} <= codes
 
 
@@ -60,3 +61,24 @@ def test_gc_is_paused_only_inside_and_left_as_it_was():
         assert not gc.isenabled()  # a caller that had switched it off keeps it off
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("threshold", [1, 1000])
+def test_the_garbage_collector_is_never_left_paused_in_the_callers_loop(tmp_path, threshold):
+    """Results arriving one by one leave the collector as the caller has it, in its loop and
+    after it: only a function that keeps them all pauses it, in a with block."""
+    paths = [tmp_path / f"{i:03d}.yaml" for i in range(8)]
+    seen = [gc.isenabled() for _ in iter_files(_echo, paths, "x", threshold=threshold, workers=2)]
+    assert seen == [True] * len(paths) and gc.isenabled()
+    assert map_files(_echo, paths, "x", threshold=threshold, workers=2)[0] == "x:000.yaml"
+    assert gc.isenabled()
+
+
+def test_the_garbage_collector_is_on_again_after_a_loop_left_early(tmp_path):
+    paths = [tmp_path / f"{i:03d}.yaml" for i in range(8)]
+    results = iter_files(_echo, paths, "x", threshold=1000)
+    for result in results:
+        if result.endswith("002.yaml"):
+            break
+    assert gc.isenabled()
+    results.close()

@@ -8,8 +8,8 @@ from typing import Any
 
 import openpyxl
 
-from jyscore.form.layout import adjustment_key, input_key, veto_key
 from jyscore.core.models import Rubric, Sheet
+from jyscore.form.layout import adjustment_key, input_key, veto_key
 
 SELF, ASSESSED, NOTE = "H", "I", "J"
 

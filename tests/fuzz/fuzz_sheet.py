@@ -4,7 +4,8 @@ Anything else (an uncaught exception, a hang, a crash) is a bug. Run for a bound
 
     pip install atheris
     mkdir -p /tmp/jyscore-corpus   # receives new inputs: keep it out of the repository
-    python tests/fuzz/fuzz_sheet.py -max_total_time=60 -timeout=5 /tmp/jyscore-corpus tests/data/bad tests/data/good
+    python tests/fuzz/fuzz_sheet.py -max_total_time=60 -timeout=5 /tmp/jyscore-corpus \
+        tests/data/bad tests/data/good
 
 Every crash it finds becomes a file in tests/data/bad/ with its expected code.
 """
@@ -14,9 +15,9 @@ from __future__ import annotations
 import sys
 
 from jyscore import load_rubric
+from jyscore.core.problems import JyscoreError
 from jyscore.readers.sheet import SHEET_LIMITS, sheet_from_document
 from jyscore.readers.yamlsource import decode, parse
-from jyscore.core.problems import JyscoreError
 
 RUBRIC = load_rubric()
 

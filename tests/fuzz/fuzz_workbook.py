@@ -29,9 +29,9 @@ import zipfile
 from pathlib import Path
 
 from jyscore import load_rubric
-from jyscore.readers.xlsx_safety import LIMITS
-from jyscore.readers.files import read_sheet
 from jyscore.core.problems import JyscoreError
+from jyscore.readers.files import read_sheet
+from jyscore.readers.xlsx_safety import LIMITS
 
 RUBRIC = load_rubric()
 GOOD = Path(__file__).resolve().parent.parent / "data" / "xlsx" / "good"

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import click
 
+from jyscore.cli.localized import METAVAR_WORD, LocalizedHelp, LocalizedOption, help_key
 from jyscore.i18n.catalogue import LANGUAGES, SOURCE_LANGUAGE, catalogue_path, quote_po, read_po
 
 # click's own words that jyscore's users meet (help pages and usage errors), context "click"
@@ -78,46 +79,72 @@ def _command_entries() -> list[Source]:
 
 
 def _english_command_entries() -> list[Source]:
-    from jyscore.cli import COMMANDS, cli
-    from jyscore.cli.localized import METAVAR_WORD, LocalizedHelp, LocalizedOption, help_key
+    """The help of every command and option, and the metavars that are words, in English."""
+    from jyscore.cli import cli
 
-    entries: list[Source] = []
     ctx = click.Context(cli, info_name="jyscore")
+    entries: list[Source] = []
+    seen: set[tuple[str, str]] = set()  # an option of several commands (--lang) is one entry
+    metavars: set[str] = set()
+    for command in _every_command(ctx):
+        localized = _localized(command)
+        key = localized.help_name or command.name
+        where = f"jyscore {key} --help"
+        if localized.english_help:
+            entries.append(Source(f"help:{key}", localized.english_help, where))
+        sub = click.Context(command, info_name=command.name, parent=ctx)
+        metavars.update(command.collect_usage_pieces(sub))
+        for option in _shown_options(command, sub):
+            if not (option.is_flag or option.count):
+                metavars.add(option.make_metavar(sub))
+            option_key = (help_key(option), option.english_help or "")
+            if option.english_help and option_key not in seen:
+                seen.add(option_key)
+                entries.append(Source(*option_key, where))
+    entries.extend(_metavar_entries(metavars))
+    return entries
+
+
+def _every_command(ctx: click.Context) -> list[click.Command]:
+    """jyscore itself, then each command in name order, a group followed by its subcommands
+    (jyscore rubric check)."""
+    from jyscore.cli import COMMANDS, cli
+
     commands: list[click.Command] = [cli]
     for name in sorted(COMMANDS):
         command = cli.get_command(ctx, name)
         if command is None:
             raise LookupError(name)
         commands.append(command)
-        if isinstance(command, click.Group):  # jyscore rubric check
+        if isinstance(command, click.Group):
             commands.extend(command.commands[sub] for sub in sorted(command.commands))
-    seen: set[tuple[str, str]] = set()
-    metavars: set[str] = set()
-    for command in commands:
-        if not isinstance(command, LocalizedHelp):
-            raise TypeError(f"command {command.name} is not a LocalizedCommand")
-        command_key = command.help_name or command.name
-        if command.english_help:
-            entries.append(Source(f"help:{command_key}", command.english_help,
-                                  f"jyscore {command_key} --help"))
-        sub = click.Context(command, info_name=command.name, parent=ctx)
-        metavars.update(command.collect_usage_pieces(sub))
-        help_option = command.get_help_option(sub)
-        for param in [*command.params, *([help_option] if help_option else [])]:
-            if not isinstance(param, click.Option) or param.hidden:
-                continue
-            if not isinstance(param, LocalizedOption):
-                raise TypeError(f"option {param.opts} of {command.name} is not localized")
-            if not (param.is_flag or param.count):
-                metavars.add(param.make_metavar(sub))
-            key = (help_key(param), param.english_help or "")
-            if param.english_help and key not in seen:
-                seen.add(key)
-                entries.append(Source(key[0], key[1], f"jyscore {command_key} --help"))
-    # a list of choices (zh|en) is shown as it is; the other metavars are words
-    entries.extend(Source("metavar", m, "metavar in --help") for m in sorted(metavars)
-                   if METAVAR_WORD.search(m))
-    return entries
+    return commands
+
+
+def _localized(command: click.Command) -> LocalizedHelp:
+    """The command as a localized one, whose English help the catalogue holds."""
+    if not isinstance(command, LocalizedHelp):
+        raise TypeError(f"command {command.name} is not a LocalizedCommand")
+    return command
+
+
+def _shown_options(command: click.Command, ctx: click.Context) -> list[LocalizedOption]:
+    """The options ``--help`` lists, the help option too; every one must be localized."""
+    help_option = command.get_help_option(ctx)
+    shown = []
+    for param in [*command.params, *([help_option] if help_option else [])]:
+        if not isinstance(param, click.Option) or param.hidden:
+            continue
+        if not isinstance(param, LocalizedOption):
+            raise TypeError(f"option {param.opts} of {command.name} is not localized")
+        shown.append(param)
+    return shown
+
+
+def _metavar_entries(metavars: set[str]) -> list[Source]:
+    """A list of choices (zh|en) is shown as it is; the other metavars are words."""
+    return [Source("metavar", m, "metavar in --help") for m in sorted(metavars)
+            if METAVAR_WORD.search(m)]
 
 
 def source_entries() -> list[Source]:

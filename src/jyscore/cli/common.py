@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
-from jyscore.core.models import Rubric, Sheet
+from jyscore.core.models import PANEL_METHODS, Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem
 from jyscore.i18n.messages import hint, render_message
 from jyscore.readers.defaults import SheetDefaults
@@ -21,7 +21,9 @@ from jyscore.writers.options import RenderOptions
 from jyscore.writers.problems import PROBLEM_FORMATS
 
 if TYPE_CHECKING:  # the writer (tempfile, signal, threading) is imported by the commands that write
+    from jyscore.core.run import RankOutcome
     from jyscore.writers.atomic import OutputError
+    from jyscore.writers.progress import DelayedProgress
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data
@@ -48,6 +50,27 @@ def targets_option(command: F) -> F:
         help="YAML file with each college's employment-rate target (sheets may then leave "
         "it out).",
     )(command)
+
+
+def panel_option(command: F) -> F:
+    """``--panel METHOD``: how a panel's assessors are aggregated (score, explain, validate,
+    rank)."""
+    return click.option(
+        "--panel", "panel_method", type=click.Choice(PANEL_METHODS), default=None,
+        help="How a panel's assessors are aggregated (default: the rubric's panel.method, "
+        "else mean): mean, median, or trimmed-mean (drops the highest and the lowest; "
+        "needs 3 assessors).",
+    )(command)
+
+
+def progress_bar(title: str) -> DelayedProgress | None:
+    """A delayed progress bar on stderr when it is a terminal; none when it is piped or
+    redirected, so CI logs and JSON stay clean (validate and rank draw it alike)."""
+    if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
+        return None
+    from jyscore.writers.progress import DelayedProgress  # noqa: F811 - rich only when drawn
+
+    return DelayedProgress(title)
 
 
 def get_targets(path: Path | None, rubric: Rubric) -> SheetDefaults | None:
@@ -193,6 +216,17 @@ def stop_run(problems: Sequence[Problem], output: Path | None, skip_invalid: boo
     if not skip_invalid and any(p.is_error and p.code not in RUN_CODES for p in problems):
         click.echo(hint("program-says", text=hint("rank-try-skip-invalid")), err=True)
     sys.exit(EXIT_PROBLEMS)
+
+
+def report_skipped(outcome: RankOutcome) -> None:
+    """A ranking's warnings and the problems of the sheets it skipped as invalid, then each
+    skipped file named (rank, compare and report alike)."""
+    from jyscore.core.text import display_path
+
+    problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
+    echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
+    for skipped in outcome.skipped:
+        click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
 
 
 def check_format_conflict(requested: str | None, output: Path | None, implied: str | None) -> None:

@@ -11,11 +11,11 @@ import click
 from jyscore.cli.common import (
     EXIT_PROBLEMS,
     check_format_conflict,
-    echo_problems,
     find_sheets,
     get_rubric,
     output_failure,
     output_options,
+    report_skipped,
     rubric_option,
     stop_run,
     targets_option,
@@ -25,10 +25,10 @@ from jyscore.core.comparison import Comparison
 from jyscore.core.comparison import compare as compare_outcomes
 from jyscore.core.fields import YEARS
 from jyscore.core.models import Rubric
-from jyscore.core.problems import JyscoreError, Problem
-from jyscore.core.text import display_path
+from jyscore.core.problems import JyscoreError
+from jyscore.core.run import RANK_COLUMNS, RankOutcome
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import RANK_COLUMNS, RankOutcome, rank_paths
+from jyscore.pipeline.rank import rank_paths
 from jyscore.writers.atomic import OutputError, check_writable, write_atomic
 
 COMPARE_FORMATS = ("table", "json", "csv")
@@ -52,10 +52,7 @@ def rank_year(
                              targets=targets)
     except JyscoreError as exc:
         stop_run(exc.problems, output, skip_invalid)
-    problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
-    echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
-    for skipped in outcome.skipped:
-        click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
+    report_skipped(outcome)
     changed = [row.standing.source for row in outcome.ranking.rows if row.result is None]
     if changed:  # rank_paths reads each sheet again for its items; one changed in between
         click.echo(hint("program-says", text=hint("report-sheet-changed", file=changed[0])),

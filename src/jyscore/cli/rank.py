@@ -7,7 +7,6 @@ is written to the file as it is.
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -18,23 +17,25 @@ import click
 from jyscore.cli.common import (
     EXIT_USAGE,
     check_format_conflict,
-    echo_problems,
     find_sheets,
     get_rubric,
     output_failure,
     output_options,
+    panel_option,
+    progress_bar,
+    report_skipped,
     rubric_option,
     targets_option,
 )
 from jyscore.cli.common import stop_run as _stop
 from jyscore.cli.localized import LocalizedCommand
-from jyscore.cli.score import panel_option
 from jyscore.core.fields import YEARS
-from jyscore.core.problems import JyscoreError, Problem
+from jyscore.core.problems import JyscoreError
+from jyscore.core.run import RANK_COLUMNS, tie_break_keys
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import hint, phrase
 from jyscore.pipeline.parallel import PARALLEL_THRESHOLD
-from jyscore.pipeline.rank import RANK_COLUMNS, RankOutcome, rank_paths, tie_break_keys
+from jyscore.pipeline.rank import rank_paths
 from jyscore.readers.targets import load_targets
 from jyscore.writers.atomic import OutputError, check_writable, write_atomic
 from jyscore.writers.formats import (
@@ -85,19 +86,7 @@ def _format(output_format: str | None, output: Path | None) -> str:
 
 
 def _progress() -> DelayedProgress | None:
-    """A delayed progress bar when stderr is a terminal; none when it is piped or redirected."""
-    if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
-        return None
-    from jyscore.writers.progress import DelayedProgress  # noqa: F811 - rich only when drawn
-
-    return DelayedProgress("jyscore rank")
-
-
-def _report_skipped(outcome: RankOutcome) -> None:
-    problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
-    echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
-    for skipped in outcome.skipped:
-        click.echo(hint("rank-skipped", file=display_path(skipped.path)), err=True)
+    return progress_bar("jyscore rank")
 
 
 @click.command(cls=LocalizedCommand)
@@ -184,7 +173,7 @@ def rank(
                                  details=fmt in RANK_DETAIL_FORMATS, panel_method=panel_method)
     except JyscoreError as exc:
         _stop(exc.problems, output, skip_invalid)
-    _report_skipped(outcome)
+    report_skipped(outcome)
 
     stream_options = output_options(sys.stdout)
     options = RankRenderOptions(

@@ -1,4 +1,4 @@
-"""``jyscore report``: the HTML report of a year, over ``rank``'s pipeline and the comparison.
+"""``jyscore report``: the HTML report of a year, over ``rank``'s run and the comparison.
 
 The charting package (vl-convert-python) is imported only here, when a report is made.
 """
@@ -20,8 +20,8 @@ from jyscore.cli.compare import rank_year, write_output
 from jyscore.cli.localized import LocalizedCommand
 from jyscore.core.comparison import compare as compare_outcomes
 from jyscore.core.fields import YEARS
+from jyscore.core.run import RANK_COLUMNS
 from jyscore.i18n.messages import hint, phrase
-from jyscore.pipeline.rank import RANK_COLUMNS
 from jyscore.writers.atomic import OutputError, check_writable
 
 

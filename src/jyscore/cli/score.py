@@ -12,23 +12,14 @@ from jyscore.cli.common import (
     get_rubric,
     get_targets,
     output_options,
+    panel_option,
     rubric_option,
     targets_option,
 )
 from jyscore.cli.localized import LocalizedCommand
 from jyscore.core.engine import score as score_sheet
-from jyscore.core.models import PANEL_METHODS
 from jyscore.core.problems import JyscoreError, Problem
 from jyscore.writers.formats import PANEL_FORMATS, RESULT_FORMATS
-
-
-def panel_option(command: click.decorators.FC) -> click.decorators.FC:
-    return click.option(
-        "--panel", "panel_method", type=click.Choice(PANEL_METHODS), default=None,
-        help="How a panel's assessors are aggregated (default: the rubric's panel.method, "
-        "else mean): mean, median, or trimmed-mean (drops the highest and the lowest; "
-        "needs 3 assessors).",
-    )(command)
 
 
 @click.command(cls=LocalizedCommand)

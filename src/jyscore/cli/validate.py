@@ -15,15 +15,17 @@ from jyscore.cli.common import (
     find_sheets,
     get_targets,
     output_options,
+    panel_option,
+    progress_bar,
     rubric_option,
     targets_option,
 )
 from jyscore.cli.localized import LocalizedCommand
-from jyscore.cli.score import panel_option
 from jyscore.core.numbers import parse_decimal
 from jyscore.core.problems import JyscoreError, Problem
+from jyscore.core.run import ValidationReport
 from jyscore.i18n.messages import Phrase, hint, phrase
-from jyscore.pipeline.validate import ValidationReport, validate_files
+from jyscore.pipeline.validate import validate_files
 from jyscore.readers.rubric import load_rubric
 from jyscore.writers.problems import PROBLEM_FORMATS
 
@@ -32,13 +34,7 @@ if TYPE_CHECKING:
 
 
 def _progress() -> DelayedProgress | None:
-    """A delayed progress bar on stderr when it is a terminal (as ``rank`` draws it); none when
-    it is piped or redirected, so CI logs and JSON stay clean."""
-    if not (sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
-        return None
-    from jyscore.writers.progress import DelayedProgress  # noqa: F811 - rich only when drawn
-
-    return DelayedProgress("jyscore validate")
+    return progress_bar("jyscore validate")
 
 
 # click >= 8.2 types ParamType with parameters that older clicks cannot be subscripted with

@@ -15,7 +15,7 @@ from fractions import Fraction
 from jyscore.core.losses import LossTable, loss_table
 from jyscore.core.models import Rubric
 from jyscore.core.ranking import RankedRow
-from jyscore.pipeline.rank import RankOutcome, Skipped
+from jyscore.core.run import RankOutcome, Skipped
 
 
 @dataclass(frozen=True)

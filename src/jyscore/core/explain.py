@@ -9,13 +9,14 @@ so it is the computation the engine made, not a second one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from jyscore.core import rules
-from jyscore.core.engine import Result, rule_points
-from jyscore.core.models import COLUMNS, Labels, Node
+from jyscore.core.engine import Result, Row, rule_points
+from jyscore.core.models import COLUMNS, Entry, Labels, Node
 from jyscore.core.numbers import format_decimal
 from jyscore.i18n.messages import hint
 
@@ -51,45 +52,72 @@ class UnknownIds(ValueError):
 
 def explain(result: Result, ids: tuple[str, ...] = ()) -> Explanation:
     """Every number of ``result`` (or only the nodes ``ids``) with its work."""
-    rubric, sheet = result.rubric, result.sheet
+    rubric = result.rubric
     unknown = [i for i in ids if i not in rubric.nodes]
     if unknown:
         raise UnknownIds(unknown)
     rows = {row.node.id: row for row in (*result.rows, *result.bonus_rows)}
     wanted = ids or _every_figure(rubric.indicators, rubric.bonus, rows)
-    columns = [c for c in COLUMNS if sheet.has_column(c)]
-    items = []
-    for node_id in wanted:
-        node = rubric.nodes[node_id]
-        row = rows.get(node_id)
-        entry = sheet.entries.get(node_id)
-        work = []
-        for column in columns:
-            points = row.scores.get(column) if row is not None else None
-            inputs: dict[str, Decimal] = {}
-            say = rules.Explain(enabled=True, labels=rubric.labels)
-            if node.children or (node.parts and entry is None):
-                members = node.children or node.parts
-                values = [rows[m.id].scores.get(column) if m.id in rows else None for m in members]
-                if all(v is not None for v in values):
-                    terms = " + ".join(format_decimal(v) for v in values if v is not None)
-                    say("explain-members", ids=" + ".join(m.id for m in members), terms=terms,
-                        points=points if points is not None else "—")
-            elif node.rule is not None and not rules.hand_scored(node):
-                if entry is None:
-                    say("explain-not-claimed")
-                else:
-                    specs = {s.name: s.shown(rubric.labels) for s in rules.input_specs(node)}
-                    inputs = {specs.get(k, k): v for k, v in entry.values(column).items()}
-                    rule_points(node, entry, column, say)
-            elif entry is not None and entry.column(column) is not None:
-                if node.rule is not None:
-                    rule_points(node, entry, column, say)
-                else:
-                    say("explain-manual", points=entry.column(column))
-            work.append(ColumnWork(column, inputs, tuple(say.lines or ()), points))
-        items.append(ItemWork(node, _rule_words(node, rubric.step, rubric.labels), tuple(work)))
-    return Explanation(result, tuple(items), _base_sums(result, columns))
+    columns = [c for c in COLUMNS if result.sheet.has_column(c)]
+    items = tuple(_item_work(result, rubric.nodes[node_id], rows, columns) for node_id in wanted)
+    return Explanation(result, items, _base_sums(result, columns))
+
+
+def _item_work(result: Result, node: Node, rows: Mapping[str, Row], columns: Sequence[str]
+               ) -> ItemWork:
+    """One node's rule in words and its work in each column."""
+    rubric = result.rubric
+    entry = result.sheet.entries.get(node.id)
+    work = tuple(_column_work(node, entry, column, rows, rubric.labels) for column in columns)
+    return ItemWork(node, _rule_words(node, rubric.step, rubric.labels), work)
+
+
+def _column_work(node: Node, entry: Entry | None, column: str, rows: Mapping[str, Row],
+                 labels: Labels) -> ColumnWork:
+    """How ``node`` got its points in ``column``: the sum of its members (a group, or an item
+    scored through its parts), its rule applied to the inputs, or the score entered by hand."""
+    row = rows.get(node.id)
+    points = row.scores.get(column) if row is not None else None
+    inputs: dict[str, Decimal] = {}
+    say = rules.Explain(enabled=True, labels=labels)
+    if node.children or (node.parts and entry is None):
+        _say_members(say, node.children or node.parts, rows, column, points)
+    elif node.rule is not None and not rules.hand_scored(node):
+        inputs = _say_rule(say, node, entry, column, labels)
+    elif entry is not None and entry.column(column) is not None:
+        _say_entered(say, node, entry, column)
+    return ColumnWork(column, inputs, tuple(say.lines or ()), points)
+
+
+def _say_members(say: rules.Explain, members: Sequence[Node], rows: Mapping[str, Row],
+                 column: str, points: Decimal | None) -> None:
+    """A figure that is the sum of its members' figures, when every member has one."""
+    values = [rows[m.id].scores.get(column) if m.id in rows else None for m in members]
+    if any(v is None for v in values):
+        return
+    terms = " + ".join(format_decimal(v) for v in values if v is not None)
+    say("explain-members", ids=" + ".join(m.id for m in members), terms=terms,
+        points=points if points is not None else "—")
+
+
+def _say_rule(say: rules.Explain, node: Node, entry: Entry | None, column: str,
+              labels: Labels) -> dict[str, Decimal]:
+    """A rule's steps on the inputs entered in ``column``; returns those inputs by label."""
+    if entry is None:
+        say("explain-not-claimed")
+        return {}
+    specs = {s.name: s.shown(labels) for s in rules.input_specs(node)}
+    inputs = {specs.get(k, k): v for k, v in entry.values(column).items()}
+    rule_points(node, entry, column, say)
+    return inputs
+
+
+def _say_entered(say: rules.Explain, node: Node, entry: Entry, column: str) -> None:
+    """A score entered by hand: through the item's hand-scored rule, else as it is."""
+    if node.rule is not None:
+        rule_points(node, entry, column, say)
+    else:
+        say("explain-manual", points=entry.column(column))
 
 
 def _every_figure(indicators: tuple[Node, ...], bonus: tuple[Node, ...],

@@ -26,414 +26,52 @@ the one shown, and every other spelling is warned about.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from fractions import Fraction
-from pathlib import PurePath
-from typing import Generic, Protocol, TypeVar
 
 from jyscore.core.engine import BonusRow, Result, Row, Totals
 from jyscore.core.models import (
     ASSESSED,
-    PANEL_LEVELS,
-    PANEL_METHODS,
     SELF,
     AdjustmentEntry,
     Entry,
     Node,
     Rubric,
     Sheet,
+    Veto,
     VetoEntry,
 )
-from jyscore.core.numbers import ZERO, format_decimal, round_half_up
-from jyscore.core.problems import NOWHERE, JyscoreError, Position, Problem, Severity, make_problem
-from jyscore.core.text import identity as name_identity
+from jyscore.core.numbers import ZERO
+from jyscore.core.panel_checks import self_agreement_problems, spread_problems
+from jyscore.core.panel_figures import (
+    TRIMMED_MINIMUM,
+    Figure,
+    adjustment_key,
+    aggregate,
+    figure,
+    publish,
+    summed,
+)
+from jyscore.core.panel_grouping import (
+    CollegeYear,
+    Grouping,
+    SheetLike,
+    field_position,
+    folder_year_problems,
+    group_sheets,
+    identity,
+    one_panel_problems,
+)
+from jyscore.core.panel_model import Member, Panel, PanelSettings, PanelSummary, PanelTotals
+from jyscore.core.problems import JyscoreError, Problem, make_problem
 from jyscore.core.totals import AppliedAdjustment, final_grade, vetoed_total
 
-TRIMMED_MINIMUM = 3  # one highest and one lowest are dropped: at least one figure must remain
-
-
-@dataclass(frozen=True)
-class PanelSettings:
-    """The method, level and places in force: the rubric's ``panel:``, ``--panel`` overriding."""
-
-    method: str = "mean"
-    level: str = "total"
-    places: int = 2
-
-    def __post_init__(self) -> None:
-        if self.method not in PANEL_METHODS:
-            raise ValueError(f"method must be one of {PANEL_METHODS}, not {self.method!r}")
-        if self.level not in PANEL_LEVELS:
-            raise ValueError(f"level must be one of {PANEL_LEVELS}, not {self.level!r}")
-        if self.places < 0:
-            raise ValueError("places must not be negative")
-
-    @classmethod
-    def of(cls, rubric: Rubric, method: str | None = None) -> PanelSettings:
-        spec = rubric.panel
-        return cls(method or spec.method, spec.level, spec.places)
-
-
-# -- exact aggregation -----------------------------------------------------------------------------
-
-def aggregate(
-    values: Sequence[Decimal | Fraction], method: str
-) -> tuple[Fraction, tuple[bool, ...]]:
-    """The exact aggregate of ``values`` and, for each value, whether the method used it.
-
-    Raises :class:`ValueError` for no values, and for ``trimmed-mean`` of fewer than 3.
-    """
-    if not values:
-        raise ValueError("nothing to aggregate")
-    exact = [Fraction(v) for v in values]
-    count = len(exact)
-    if method == "mean":
-        return sum(exact, Fraction(0)) / count, (True,) * count
-    order = sorted(range(count), key=lambda i: (exact[i], i))  # ties: the earlier one first
-    if method == "median":
-        middle = order[(count - 1) // 2: count // 2 + 1]
-        kept = tuple(i in middle for i in range(count))
-        return sum((exact[i] for i in middle), Fraction(0)) / len(middle), kept
-    if method == "trimmed-mean":
-        if count < TRIMMED_MINIMUM:
-            raise ValueError(f"trimmed-mean needs at least {TRIMMED_MINIMUM} values, not {count}")
-        dropped = {order[0], order[-1]}
-        kept = tuple(i not in dropped for i in range(count))
-        used = [v for v, k in zip(exact, kept, strict=False) if k]
-        return sum(used, Fraction(0)) / len(used), kept
-    raise ValueError(f"unknown method {method!r}; expected one of {PANEL_METHODS}")
-
-
-def adjustment_key(adjustment_id: str) -> str:
-    """The key of an adjustment's aggregated amount among a panel's figures."""
-    return f"adjustment:{adjustment_id}"
-
-
-publish = round_half_up  # a panel's figures are published rounded half-up, once, at the end
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One published figure: each assessor's value, whether the method kept it, the exact
-    aggregate and the published (rounded) one. What ``explain`` shows of a panel."""
-
-    values: tuple[Decimal, ...]
-    kept: tuple[bool, ...]
-    exact: Fraction
-    published: Decimal
-
-    @property
-    def dropped(self) -> tuple[int, ...]:
-        return tuple(i for i, k in enumerate(self.kept) if not k)
-
-
-def figure(values: Sequence[Decimal], method: str, places: int) -> Figure:
-    exact, kept = aggregate(values, method)
-    return Figure(tuple(values), kept, exact, publish(exact, places))
-
-
-def summed(parts: Iterable[Figure], values: Sequence[Decimal], places: int) -> Figure:
-    """A figure that is the exact sum of others (``level: item``): every value counts."""
-    exact = sum((p.exact for p in parts), Fraction(0))
-    return Figure(tuple(values), (True,) * len(values), exact, publish(exact, places))
-
-
-@dataclass(frozen=True)
-class PanelTotals(Totals):
-    """A panel's published totals: base and bonus rounded, and the total published on its own
-    (``level: total`` aggregates it separately, so it need not be their sum)."""
-
-    published_total: Decimal = Decimal(0)
-    # the adjustments' figure, aggregated on its own (``adjustments`` holds each adjustment's
-    # aggregated amount: under a median their sum need not be this)
-    published_adjustment: Decimal = Decimal(0)
-
-    @property
-    def total(self) -> Decimal:
-        return self.published_total
-
-    @property
-    def adjustment(self) -> Decimal:
-        return self.published_adjustment
-
-
-# -- who belongs to which panel ----------------------------------------------------------------
-
-def identity(name: str) -> str:
-    """An assessor's identity: a name's identity (:func:`jyscore.core.text.identity`: NFKC, format
-    characters dropped) with every blank removed (``王 老师`` is ``王老师``)."""
-    return "".join(name_identity(name).split())
-
-
-class CollegeYear(Protocol):
-    """What a check of colleges and years reads of a sheet (a :class:`~jyscore.core.models.Sheet`,
-    a smaller key): the duplicate check of :mod:`jyscore.pipeline.validate` and the grouping
-    here."""
-
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def college(self) -> str: ...
-
-    @property
-    def year(self) -> int: ...
-
-    @property
-    def positions(self) -> Mapping[str, Position]: ...
-
-
-class SheetLike(CollegeYear, Protocol):
-    """What grouping reads of a sheet: its college and year, and who assessed it."""
-
-    @property
-    def assessor(self) -> str | None: ...
-
-
-S = TypeVar("S", bound=SheetLike)
-
-
-@dataclass(frozen=True)
-class Grouping(Generic[S]):
-    """The sheets of a run sorted out: unnamed ones (ranked as before), the panels (named
-    sheets of one college and year, in run order), the problems found, and each identity's
-    first spelling (the name shown)."""
-
-    singles: tuple[S, ...]
-    panels: tuple[tuple[S, ...], ...]
-    problems: tuple[Problem, ...]
-    names: Mapping[str, str] = field(default_factory=dict)
-
-    def name(self, assessor: str) -> str:
-        return self.names.get(identity(assessor), assessor)
-
-
-def _at(sheet: SheetLike, name: str) -> Position:
-    return sheet.positions.get(name) or sheet.positions.get("college") or NOWHERE
-
-
-def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
-    """Sort ``sheets`` into singles and panels; report JY311 (an assessor twice for a college
-    and year), JY312 (a panel with an unnamed sheet) and JY313 (a name spelled two ways)."""
-    names: dict[str, str] = {}
-    first_at: dict[str, S] = {}
-    problems: list[Problem] = []
-    for sheet in sheets:
-        if sheet.assessor is None:
-            continue
-        key = identity(sheet.assessor)
-        if key not in names:
-            names[key], first_at[key] = sheet.assessor, sheet
-        elif names[key] != sheet.assessor:
-            problems.append(make_problem(
-                "JY313", sheet.source, _at(sheet, "assessor"), severity=Severity.WARNING,
-                assessor=sheet.assessor, spelling=names[key], other=first_at[key].source,
-            ))
-    groups: dict[tuple[str, int], list[S]] = {}
-    for sheet in sheets:  # one college however it is spelt, as the duplicate check has it
-        groups.setdefault((name_identity(sheet.college), sheet.year), []).append(sheet)
-    singles: list[S] = []
-    panels: list[tuple[S, ...]] = []
-    for (_, year), members in groups.items():
-        college = members[0].college
-        named = [s for s in members if s.assessor is not None]
-        unnamed = [s for s in members if s.assessor is None]
-        if not named:
-            singles.extend(unnamed)
-            continue
-        files = ", ".join(s.source for s in named)
-        for sheet in unnamed:
-            problems.append(make_problem("JY312", sheet.source, _at(sheet, "college"),
-                                         college=college, year=year, files=files))
-        seen: dict[str, S] = {}
-        panel: list[S] = []
-        for sheet in named:
-            assert sheet.assessor is not None
-            key = identity(sheet.assessor)
-            if key in seen:
-                problems.append(make_problem(
-                    "JY311", sheet.source, _at(sheet, "assessor"), assessor=sheet.assessor,
-                    college=college, year=year, other=seen[key].source,
-                ))
-                continue
-            seen[key] = sheet
-            panel.append(sheet)
-        panels.append(tuple(panel))
-    order = {id(s): i for i, s in enumerate(sheets)}
-    singles.sort(key=lambda s: order[id(s)])
-    return Grouping(tuple(singles), tuple(panels), tuple(problems), names)
-
-
-T = TypeVar("T")
-
-
-def _odd_ones(sheets: Sequence[S], value_of: Callable[[S], T]) -> list[tuple[S, T, str]]:
-    """The sheets whose value differs from the most common one among ``sheets`` (on a tie, the
-    value of the earliest sheet), each with that value and the files that give it."""
-    counts: dict[T, int] = {}
-    for sheet in sheets:
-        counts[value_of(sheet)] = counts.get(value_of(sheet), 0) + 1
-    common = max(counts, key=lambda v: counts[v])  # the first of the most common (dicts keep order)
-    files = ", ".join(s.source for s in sheets if value_of(s) == common)
-    return [(s, common, files) for s in sheets if value_of(s) != common]
-
-
-def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
-    """JY316 for a sheet naming an assessor whose folder holds named sheets of the same college
-    for another year: a folder of one college's assessor sheets is one panel, of one year. The
-    problem is on the sheet(s) whose year is not the one most of them give (on a tie, not the
-    earliest file's), naming the others."""
-    folders: dict[tuple[str, str], list[S]] = {}
-    for sheet in sheets:
-        if sheet.assessor is not None:
-            key = (str(PurePath(sheet.source).parent), name_identity(sheet.college))
-            folders.setdefault(key, []).append(sheet)
-    return [
-        make_problem("JY316", sheet.source, _at(sheet, "year"), year=sheet.year, first=year,
-                     other=files)
-        for members in folders.values()
-        for sheet, year, files in _odd_ones(members, lambda s: s.year)
-    ]
-
-
-def one_panel_problems(sheets: Sequence[Sheet]) -> list[Problem]:
-    """The sheets given as one panel (``jyscore score a.yaml b.yaml``) must be of one college
-    (JY318) and one year (JY316); each sheet that differs from what most
-    of them give (on a tie, from the earliest) is named, with the files it differs from."""
-    if not sheets:
-        return []
-    problems = [
-        make_problem("JY318", sheet.source, _at(sheet, "college"), college=sheet.college,
-                     first=college, other=files)
-        for sheet, college, files in _odd_ones(sheets, lambda s: s.college)
-    ]
-    problems.extend(
-        make_problem("JY316", sheet.source, _at(sheet, "year"), year=sheet.year, first=year,
-                     other=files)
-        for sheet, year, files in _odd_ones(sheets, lambda s: s.year)
-    )
-    return problems  # a sheet naming another rubric than the one checked against is JY024
-
-
-# -- a panel's result ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Member:
-    assessor: str
-    result: Result
-
-    @property
-    def source(self) -> str:
-        return self.result.sheet.source
-
-    @property
-    def totals(self) -> Totals | None:
-        return self.result.totals.get(ASSESSED)
-
-
-@dataclass(frozen=True)
-class PanelSummary:
-    """What a ranking keeps of a panel: who, each one's assessed total, and how it was made."""
-
-    assessors: tuple[str, ...]
-    member_totals: tuple[Totals | None, ...]
-    settings: PanelSettings
-    notes: tuple[tuple[str, str, str], ...] = ()  # (node id, assessor, note), in form order
-
-    @property
-    def totals(self) -> tuple[Decimal | None, ...]:
-        return tuple(t.total if t else None for t in self.member_totals)
-
-    @property
-    def spread(self) -> Decimal | None:
-        """Highest minus lowest assessor total (0 for one assessor; None if one has none)."""
-        if any(t is None for t in self.totals):
-            return None
-        known = [t for t in self.totals if t is not None]
-        return max(known) - min(known)
-
-
-@dataclass(frozen=True)
-class Panel:
-    """A panel's members and its result: ``result`` holds the published figures in the
-    assessed column and the college's own self-assessment; ``figures`` how each row (by node
-    id) and each total (``base``, ``bonus``, ``total``) was made."""
-
-    members: tuple[Member, ...]
-    settings: PanelSettings
-    result: Result
-    figures: Mapping[str, Figure]
-
-    @property
-    def assessors(self) -> tuple[str, ...]:
-        return tuple(m.assessor for m in self.members)
-
-    @property
-    def summary(self) -> PanelSummary:
-        notes = tuple(
-            (row.node.id, member.assessor, row.note)
-            for index in range(len(self.result.rows))
-            for member in self.members
-            if (row := member.result.rows[index]).note
-        )
-        return PanelSummary(self.assessors, tuple(m.totals for m in self.members), self.settings,
-                            notes)
-
-
-def _row_index(result: Result) -> dict[str, tuple[str, int]]:
-    """Where each node's row is in a result: ("rows" or "bonus_rows", its index)."""
-    index = {row.node.id: ("rows", i) for i, row in enumerate(result.rows)}
-    index.update({row.node.id: ("bonus_rows", i) for i, row in enumerate(result.bonus_rows)})
-    return index
-
-
-def _score(result: Result, where: tuple[str, int], column: str) -> Decimal | None:
-    rows: tuple[Row, ...] = getattr(result, where[0])
-    return rows[where[1]].scores.get(column)
-
-
-def _entry_position(sheet: Sheet, node: Node) -> Position:
-    """Where an item is scored in a sheet: its entry, or its first part's, else ``scores``."""
-    entry = sheet.entries.get(node.id) or next(
-        (sheet.entries[p.id] for p in node.parts if p.id in sheet.entries), None)
-    return (entry.position if entry else None) or _at(sheet, "scores")
-
-
-def self_agreement_problems(members: Sequence[Member], rubric: Rubric) -> list[Problem]:
-    """JY314 for every item whose self score differs from the first sheet that gives one.
-
-    An item is compared as scored (whole, or the sum of its parts: one sheet may score it either
-    way); a bonus item by the self score its entry gives, where both sheets give one.
-    """
-    givers = [m for m in members if m.result.sheet.has_column(SELF)]
-    problems: list[Problem] = []
-    if len(givers) < 2:
-        return problems
-    first = givers[0].result
-    index = _row_index(first)
-    for member in givers[1:]:
-        sheet = member.result.sheet
-        for node in (*rubric.items, *rubric.bonus_items):
-            if node.rule is None:
-                own = _score(member.result, index[node.id], SELF)
-                other = _score(first, index[node.id], SELF)
-            else:
-                mine, theirs = sheet.entries.get(node.id), first.sheet.entries.get(node.id)
-                own, other = (mine.self if mine else None), (theirs.self if theirs else None)
-            if own is None or other is None or own == other:
-                continue
-            problems.append(make_problem(
-                "JY314", sheet.source, _entry_position(sheet, node), item_id=node.id,
-                item_name=node.name, value=format_decimal(own), other_value=format_decimal(other),
-                other=first.sheet.source,
-            ))
-    return problems
-
-
-def _text(value: Decimal | None) -> str:
-    return "—" if value is None else format_decimal(value)
+__all__ = [  # the panel's public names, wherever they are defined
+    "TRIMMED_MINIMUM", "CollegeYear", "Figure", "Grouping", "Member", "Panel", "PanelSettings",
+    "PanelSummary", "PanelTotals", "SheetLike", "adjustment_key", "aggregate", "build_panel",
+    "figure", "folder_year_problems", "group_sheets", "identity", "one_panel_problems", "publish",
+    "score_panel", "self_agreement_problems", "spread_problems", "summed",
+]
 
 
 def build_panel(
@@ -447,13 +85,17 @@ def build_panel(
     if settings.method == "trimmed-mean" and len(members) < TRIMMED_MINIMUM:
         first = members[0].result.sheet
         problems.append(make_problem(
-            "JY315", first.source, _at(first, "assessor"), college=first.college,
+            "JY315", first.source, field_position(first, "assessor"), college=first.college,
             year=first.year, count=len(members), method=settings.method,
             minimum=TRIMMED_MINIMUM, files=", ".join(m.source for m in members),
         ))
     if problems:
         raise JyscoreError(problems)
     return _Aggregator(rubric, tuple(members), settings).panel()
+
+
+# base, bonus, adjustments and total, each None when a member lacks a figure it is made of
+_TotalFigures = tuple[Figure | None, Figure | None, Figure | None, Figure | None]
 
 
 class _Aggregator:
@@ -524,34 +166,19 @@ class _Aggregator:
     # -- the whole panel -----------------------------------------------------------------------
 
     def _totals(self) -> PanelTotals | None:
+        """The published totals, when every member has assessed totals (else None)."""
         if not self.assessed:
             return None
         member_totals = [m.totals for m in self.members]
-        if any(t is None for t in member_totals):
+        known = [t for t in member_totals if t is not None]
+        if len(known) < len(member_totals):
             return None
-        bases = [t.base for t in member_totals if t is not None]
-        bonuses = [t.bonus for t in member_totals if t is not None]
-        scored = [t.scored for t in member_totals if t is not None]  # before any veto
         if self.settings.level == "total":
-            for node, _ in self._nodes():
-                rows_of, index = self._where(node)
-                self._aggregate(node.id, self._values(rows_of, index))
-            base = self._aggregate("base", bases)
-            bonus = self._aggregate("bonus", bonuses)
-            adjustment = self._adjustments(member_totals)
-            total = self._aggregate("total", scored)
+            base, bonus, adjustment, total = self._aggregated_totals(known)
         else:
-            primaries = [self._item_level(root) for root in self.rubric.indicators]
-            leaves = self._bonus_item_level()
-            base = self._sum("base", list(primaries), bases)
-            bonus = self._sum("bonus", leaves, bonuses)
-            adjustment = self._adjustments(member_totals)
-            parts = [base, bonus] + ([adjustment] if adjustment is not None else [])
-            total = self._sum("total", parts, scored)
+            base, bonus, adjustment, total = self._summed_totals(known)
         assert base is not None and bonus is not None and total is not None
-        # a veto is a fact about the college: any assessor who reports it makes it the panel's
-        reported = {v.id for t in member_totals if t is not None for v in t.vetoes}
-        vetoes = tuple(v for v in self.rubric.vetoes if v.id in reported)
+        vetoes = self._reported_vetoes(known)
         vetoed = vetoed_total(vetoes) if vetoes else None
         published = total.published if vetoed is None else vetoed
         return PanelTotals(base.published, bonus.published, self._each_adjustment(),
@@ -559,12 +186,41 @@ class _Aggregator:
                            published_total=published,
                            published_adjustment=adjustment.published if adjustment else ZERO)
 
-    def _adjustments(self, member_totals: Sequence[Totals | None]) -> Figure | None:
+    def _aggregated_totals(self, member_totals: Sequence[Totals]) -> _TotalFigures:
+        """``level: total``: every row, the base, bonus, adjustments and total aggregated on
+        their own."""
+        for node, _ in self._nodes():
+            rows_of, index = self._where(node)
+            self._aggregate(node.id, self._values(rows_of, index))
+        base = self._aggregate("base", [t.base for t in member_totals])
+        bonus = self._aggregate("bonus", [t.bonus for t in member_totals])
+        adjustment = self._adjustments(member_totals)
+        total = self._aggregate("total", [t.scored for t in member_totals])  # before any veto
+        return base, bonus, adjustment, total
+
+    def _summed_totals(self, member_totals: Sequence[Totals]) -> _TotalFigures:
+        """``level: item``: the items aggregated, the groups, base, bonus and total the exact
+        sums of them (the adjustments aggregated and added)."""
+        primaries = [self._item_level(root) for root in self.rubric.indicators]
+        leaves = self._bonus_item_level()
+        base = self._sum("base", list(primaries), [t.base for t in member_totals])
+        bonus = self._sum("bonus", leaves, [t.bonus for t in member_totals])
+        adjustment = self._adjustments(member_totals)
+        parts = [base, bonus] + ([adjustment] if adjustment is not None else [])
+        total = self._sum("total", parts, [t.scored for t in member_totals])  # before any veto
+        return base, bonus, adjustment, total
+
+    def _reported_vetoes(self, member_totals: Sequence[Totals]) -> tuple[Veto, ...]:
+        """The vetoes any member reports, in the rubric's order: a veto is a fact about the
+        college, so any assessor who reports it makes it the panel's."""
+        reported = {v.id for t in member_totals for v in t.vetoes}
+        return tuple(v for v in self.rubric.vetoes if v.id in reported)
+
+    def _adjustments(self, member_totals: Sequence[Totals]) -> Figure | None:
         """Each assessor's adjustments (their signed sum), aggregated like any other figure."""
         if not self.rubric.adjustments:
             return None
-        return self._aggregate("adjustments",
-                               [t.adjustment for t in member_totals if t is not None])
+        return self._aggregate("adjustments", [t.adjustment for t in member_totals])
 
     def _each_adjustment(self) -> tuple[AppliedAdjustment, ...]:
         """Each adjustment any assessor enters, its amount aggregated (an assessor who does not
@@ -691,7 +347,7 @@ def score_panel(
         if len(unnamed) == len(sheets):
             first = unnamed[0]
             problems.extend(
-                make_problem("JY301", s.source, _at(s, "college"), college=s.college,
+                make_problem("JY301", s.source, field_position(s, "college"), college=s.college,
                              year=s.year, other=first.source)
                 # another college or year is JY318/JY316 already, not the same sheet twice
                 for s in unnamed[1:] if (s.college, s.year) == (first.college, first.year)
@@ -701,45 +357,3 @@ def score_panel(
     members = [Member(grouping.name(s.assessor or ""), score(rubric, s)) for s in sheets]
     return build_panel(rubric, members, settings), problems
 
-
-def spread_problems(panel: Panel, rubric: Rubric, max_spread: Decimal) -> list[Problem]:
-    """JY319 (a warning) for every score the panel's assessors gave that differs by more than
-    ``max_spread`` points between them, on the sheet of the highest, at that score's line.
-
-    What is compared is what the assessors scored: an item's parts where they scored it through
-    its parts (each part at its own line), the item where they scored it whole; where some did
-    one and some the other, the item (the only figure they share) and the parts among those who
-    scored them.
-    """
-    problems: list[Problem] = []
-    index = _row_index(panel.members[0].result)
-    for node in (*rubric.items, *rubric.bonus_items):
-        through_parts = [
-            bool(node.parts) and node.id not in m.result.sheet.entries
-            and any(p.id in m.result.sheet.entries for p in node.parts)
-            for m in panel.members
-        ]
-        if not all(through_parts):
-            problems.extend(_spread(panel, node, list(panel.members), index, max_spread))
-        if sum(through_parts) >= 2:
-            scorers = [m for m, parts in zip(panel.members, through_parts, strict=False) if parts]
-            for part in node.parts:
-                problems.extend(_spread(panel, part, scorers, index, max_spread))
-    return problems
-
-
-def _spread(panel: Panel, node: Node, members: list[Member], index: dict[str, tuple[str, int]],
-            max_spread: Decimal) -> list[Problem]:
-    """JY319 for ``node`` when ``members``' assessed scores of it differ by more than allowed."""
-    values = [_score(m.result, index[node.id], ASSESSED) for m in members]
-    known = [v for v in values if v is not None]
-    if len(known) < 2 or max(known) - min(known) <= max_spread:
-        return []
-    sheet = members[values.index(max(known))].result.sheet
-    scores = ", ".join(f"{m.assessor} {_text(v)}" for m, v in zip(members, values, strict=False))
-    return [make_problem(
-        "JY319", sheet.source, _entry_position(sheet, node), item_id=node.id,
-        item_name=node.name, severity=Severity.WARNING,
-        spread=format_decimal(max(known) - min(known)), scores=scores,
-        max_spread=format_decimal(max_spread),
-    )]

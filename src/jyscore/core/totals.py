@@ -154,37 +154,64 @@ def apply_quota(rows: Sequence[Graded], grades: Grades) -> tuple[QuotaOutcome, .
     some beyond) is decided by ``quota_ties``: ``drop`` moves every tied college down (the quota
     is never exceeded), ``keep`` keeps them all (the quota is exceeded by the tie).
     """
-    count = len(rows)
     current = [band_index(grades, r.grade) for r in rows]
     drops: list[list[Drop]] = [[] for _ in rows]
-    last = len(grades.bands) - 1
-    for index, band in enumerate(grades.bands[:last]):
-        if band.quota is None:
-            continue
-        places = quota_places(band.quota, count, grades.quota_rounding)
-        members = [i for i, r in enumerate(rows) if current[i] == index and not r.forced]
-        if len(members) <= places:
-            continue
-        kept = places
-        tied = False
-        if places > 0 and rows[members[places - 1]].rank == rows[members[places]].rank:
-            boundary = rows[members[places]].rank
-            tied = True
-            if grades.quota_ties == "keep":
-                while kept < len(members) and rows[members[kept]].rank == boundary:
-                    kept += 1
-            else:
-                while kept > 0 and rows[members[kept - 1]].rank == boundary:
-                    kept -= 1
-        boundary_rank = rows[members[places]].rank if tied else None
-        for i in members[places:kept]:  # quota_ties: keep, the quota exceeded by the tie
-            drops[i].append(Drop(band.name, band.name, band.quota, count, places,
-                                 grades.quota_rounding, tie=True, kept=True))
-        for i in members[kept:]:
-            current[i] = index + 1
-            drops[i].append(Drop(band.name, grades.bands[index + 1].name, band.quota, count,
-                                 places, grades.quota_rounding,
-                                 tie=tied and rows[i].rank == boundary_rank))
+    for index in range(len(grades.bands) - 1):  # the last band takes every college
+        for row, drop in _band_drops(rows, grades, index, current):
+            drops[row].append(drop)
+            if not drop.kept:
+                current[row] = index + 1
     return tuple(
         QuotaOutcome(grades.bands[c].name, tuple(d)) for c, d in zip(current, drops, strict=False)
     )
+
+
+def _band_drops(rows: Sequence[Graded], grades: Grades, index: int, current: Sequence[int]
+                ) -> list[tuple[int, Drop]]:
+    """The quota of band ``index`` applied to the rows ``current``ly in it: each row beyond its
+    places, with its move to the next band (or, kept by a tie, its stay)."""
+    band = grades.bands[index]
+    if band.quota is None:
+        return []
+    count = len(rows)
+    places = quota_places(band.quota, count, grades.quota_rounding)
+    members = [i for i, r in enumerate(rows) if current[i] == index and not r.forced]
+    if len(members) <= places:
+        return []
+    kept = _kept_at_boundary(rows, members, places, grades.quota_ties)
+    tied = _tied_at_boundary(rows, members, places)
+    boundary_rank = rows[members[places]].rank if tied else None
+    found = [  # quota_ties: keep, the quota exceeded by the tie
+        (i, Drop(band.name, band.name, band.quota, count, places, grades.quota_rounding,
+                 tie=True, kept=True))
+        for i in members[places:kept]
+    ]
+    found.extend(
+        (i, Drop(band.name, grades.bands[index + 1].name, band.quota, count, places,
+                 grades.quota_rounding, tie=tied and rows[i].rank == boundary_rank))
+        for i in members[kept:]
+    )
+    return found
+
+
+def _tied_at_boundary(rows: Sequence[Graded], members: Sequence[int], places: int) -> bool:
+    """Whether the last member inside the places shares its rank with the first beyond them."""
+    return places > 0 and rows[members[places - 1]].rank == rows[members[places]].rank
+
+
+def _kept_at_boundary(rows: Sequence[Graded], members: Sequence[int], places: int, ties: str
+                      ) -> int:
+    """How many of a band's ``members`` (in rank order, more than ``places``) keep it: its
+    places, or with a tie at the boundary every tied member (``keep``) or none of them
+    (``drop``)."""
+    if not _tied_at_boundary(rows, members, places):
+        return places
+    boundary = rows[members[places]].rank
+    kept = places
+    if ties == "keep":
+        while kept < len(members) and rows[members[kept]].rank == boundary:
+            kept += 1
+    else:
+        while kept > 0 and rows[members[kept - 1]].rank == boundary:
+            kept -= 1
+    return kept

@@ -4,12 +4,13 @@ Below ``threshold`` files the sheets are read in this process: starting worker p
 more than reading a few dozen small files. At or above it, a :class:`ProcessPoolExecutor` reads
 them; each worker receives the task and its context (the rubric, the run's defaults) once, when
 it starts, and sends back one result per file — results are data, per file, in the order given.
-:func:`map_files` runs any such per-file task; each command sends back only what its run-wide
-checks need (``jyscore validate`` a :class:`~jyscore.pipeline.validate.FileCheck`,
-``jyscore rank`` a
-:class:`~jyscore.pipeline.rank.RankFile`).
+:func:`iter_files` runs any such per-file task (the run's is
+:func:`jyscore.pipeline.run.read_file`, which sends back a
+:class:`~jyscore.pipeline.run.FileRecord`).
 
-The cyclic garbage collector is paused while the results pile up (:func:`gc_paused`).
+The cyclic garbage collector is paused while the results pile up (:func:`gc_paused`): by the
+function that keeps them, in a ``with`` block, never inside a generator (whose pause would last
+as long as the caller's loop, and beyond if it is left unfinished).
 
 A ``progress`` callback, when given, is called with the number of files done so far and the
 number of files in all.
@@ -22,7 +23,8 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +36,17 @@ PARALLEL_THRESHOLD = 64
 Progress = Callable[[int, int], None]  # (files done, files in all)
 R = TypeVar("R")
 Task = Callable[[Path, Any], R]  # (file, context) -> result; a module-level function
+
+
+@dataclass(frozen=True)
+class PoolSettings:
+    """How a run reads its files: in a pool of ``workers`` processes (default: one per core)
+    from ``threshold`` files on, calling ``progress`` after each file."""
+
+    threshold: int = PARALLEL_THRESHOLD
+    workers: int | None = None
+    progress: Progress | None = None
+
 
 # set once in each worker process by _start_worker
 _worker_task: Task[Any] | None = None
@@ -134,38 +147,38 @@ def iter_files(
     progress: Progress | None = None,
 ) -> Generator[R, None, None]:
     """``task(path, context)`` for every path, in order, each as soon as it is there; in a
-    process pool from ``threshold`` paths on. The caller keeps only what it needs of each.
+    process pool from ``threshold`` paths on. The caller keeps only what it needs of each (and
+    pauses the garbage collector around its loop, :func:`gc_paused`, if it keeps much).
 
-    Until it is run to the end or closed, the pool stays open and the garbage collector paused:
-    a caller that may stop early uses ``contextlib.closing``.
+    Until it is run to the end or closed, the pool stays open: a caller that may stop early
+    uses ``contextlib.closing``.
 
     ``task`` must be a module-level function and ``context`` picklable: with the ``spawn`` or
     ``forkserver`` start methods both are sent to each worker.
     """
     workers = workers or default_workers()
     done = 0
-    with gc_paused():
-        if len(paths) < threshold or workers < 2 or len(paths) < 2:
-            for path in paths:
-                result = task(path, context)
-                done += 1
-                if progress:
-                    progress(done, len(paths))
-                yield result
-            return
-        from concurrent.futures import ProcessPoolExecutor  # only when a pool is worth starting
+    if len(paths) < threshold or workers < 2 or len(paths) < 2:
+        for path in paths:
+            result = task(path, context)
+            done += 1
+            if progress:
+                progress(done, len(paths))
+            yield result
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only when a pool is worth starting
 
-        workers = min(workers, len(paths))
-        chunksize = max(1, min(32, len(paths) // (workers * 4)))
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker,
-            initargs=(task, context, os.getpid(), current_language()),
-        ) as pool, _terminating(pool):
-            for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
-                done += 1
-                if progress:
-                    progress(done, len(paths))
-                yield result
+    workers = min(workers, len(paths))
+    chunksize = max(1, min(32, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker,
+        initargs=(task, context, os.getpid(), current_language()),
+    ) as pool, _terminating(pool):
+        for result in pool.map(_run_in_worker, paths, chunksize=chunksize):
+            done += 1
+            if progress:
+                progress(done, len(paths))
+            yield result
 
 
 def map_files(
@@ -177,6 +190,8 @@ def map_files(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> list[R]:
-    """Every result of :func:`iter_files`, in a list."""
-    return list(iter_files(task, paths, context, threshold=threshold, workers=workers,
-                           progress=progress))
+    """Every result of :func:`iter_files`, in a list (the garbage collector paused meanwhile)."""
+    results = iter_files(task, paths, context, threshold=threshold, workers=workers,
+                         progress=progress)
+    with gc_paused(), closing(results):
+        return list(results)

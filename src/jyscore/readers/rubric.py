@@ -54,8 +54,7 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 
 @lru_cache(maxsize=1)
 def _default_rubric() -> Rubric:
-    resource = resources.files("jyscore") / "rubrics" / f"{DEFAULT_RUBRIC}.yaml"
-    raw = resource.read_bytes()
+    raw = _default_rubric_bytes()
     cache = cache_file(raw)
     cached = read_cache(cache) if cache is not None else None
     if cached is not None:
@@ -65,6 +64,17 @@ def _default_rubric() -> Rubric:
     if cache is not None:
         write_cache(cache, rubric)
     return rubric
+
+
+def _default_rubric_bytes() -> bytes:
+    """The built-in rubric: ``jyscore/rubrics/`` in an installed package, where the build copies
+    the repository's ``rubric/`` (see ``setup.py``); in an editable install, which runs the
+    checkout's ``src/``, that ``rubric/`` folder itself."""
+    name = f"{DEFAULT_RUBRIC}.yaml"
+    packaged = resources.files("jyscore") / "rubrics" / name
+    if packaged.is_file():
+        return packaged.read_bytes()
+    return (Path(__file__).resolve().parents[3] / "rubric" / name).read_bytes()
 
 
 @exact

@@ -35,9 +35,9 @@ from jyscore.core.comparison import (
     UnmatchedItem,
 )
 from jyscore.core.numbers import format_decimal, format_fraction, round_half_up
+from jyscore.core.run import Skipped
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import Skipped
 from jyscore.writers.jsontext import dumps
 from jyscore.writers.problems import problem_dict
 from jyscore.writers.rank_csv import BOM, safe_text

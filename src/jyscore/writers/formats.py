@@ -24,7 +24,7 @@ from jyscore.writers.problems import PROBLEM_FORMATS
 if TYPE_CHECKING:
     from jyscore.core.engine import Result
     from jyscore.core.panels import Panel
-    from jyscore.pipeline.rank import RankOutcome
+    from jyscore.core.run import RankOutcome
     from jyscore.writers.options import RenderOptions
     from jyscore.writers.rank_common import RankRenderOptions
 

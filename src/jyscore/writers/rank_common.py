@@ -13,9 +13,9 @@ from decimal import Decimal
 from jyscore.core.models import Grades
 from jyscore.core.numbers import format_decimal
 from jyscore.core.ranking import RankedRow
+from jyscore.core.run import RankOutcome
 from jyscore.core.text import display_path, printable
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import RankOutcome
 from jyscore.writers.options import RenderOptions
 
 Value = Decimal | int | str | None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from jyscore.pipeline.rank import RankOutcome
+from jyscore.core.run import RankOutcome
 from jyscore.writers.rank_common import RankRenderOptions, cell_text, rank_columns
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -18,8 +18,8 @@ from typing import Any
 
 from jyscore.core.models import Rubric
 from jyscore.core.ranking import RankedRow
+from jyscore.core.run import RankOutcome
 from jyscore.core.text import display_path
-from jyscore.pipeline.rank import RankOutcome
 from jyscore.writers.jsontext import dumps
 from jyscore.writers.problems import problem_dict
 from jyscore.writers.rank_common import RankRenderOptions, quota_note, self_gap, self_total, spread

@@ -6,9 +6,9 @@ the sheets skipped as invalid follow the table as notes.
 
 from __future__ import annotations
 
+from jyscore.core.run import RankOutcome
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import RankOutcome
 from jyscore.writers.rank_common import (
     RankRenderOptions,
     cell_text,

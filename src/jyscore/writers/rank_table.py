@@ -23,8 +23,8 @@ from rich.table import Table
 from rich.text import Text
 
 from jyscore.core.numbers import format_signed
+from jyscore.core.run import RankOutcome
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import RankOutcome
 from jyscore.writers.rank_common import (
     RankColumn,
     RankRenderOptions,

@@ -27,10 +27,10 @@ from jyscore.core.losses import LossTable, loss_table, median_primary_shares
 from jyscore.core.models import Rubric
 from jyscore.core.numbers import format_fraction
 from jyscore.core.ranking import RankedRow
+from jyscore.core.run import RankOutcome
 from jyscore.core.version import __version__
 from jyscore.i18n.catalogue import current_language
 from jyscore.i18n.messages import hint, phrase
-from jyscore.pipeline.rank import RankOutcome
 from jyscore.writers import report_charts as charts
 from jyscore.writers.rank_common import cell_text, rank_columns
 from jyscore.writers.report_college import CollegeSection

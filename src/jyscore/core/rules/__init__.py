@@ -25,7 +25,7 @@ from jyscore.core.rules.base import Explain, Finding, InputSpec, RuleKind, Value
 from jyscore.i18n.messages import Phrase, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 KINDS: dict[str, RuleKind] = {
     "manual": manual.KIND,
@@ -99,7 +99,7 @@ def evaluate(node: Node, values: Values, say: Explain | None = None) -> Decimal:
     return floored(points, say)
 
 
-def describe(node: Node, labels: Any = None) -> str:
+def describe(node: Node, labels: Labels | None = None) -> str:
     """The item's rule in words, its inputs named as the rubric's ``labels`` name them."""
     kind = kind_of(node)
     return kind.describe(node.rule, node, labels) if kind is not None else ""

@@ -19,7 +19,7 @@ from jyscore.core.numbers import ZERO, format_decimal, format_fraction
 from jyscore.i18n.messages import Phrase, hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 # how an input is read from a sheet: a score on the step, a percentage 0-100, a whole number,
@@ -51,19 +51,19 @@ class InputSpec:
     # a missing optional input counts as this value (a counter not given is 0)
     default: Decimal | None = None
 
-    def shown(self, labels: Any) -> str:
+    def shown(self, labels: Labels | None) -> str:
         """The words for the input: the rubric's label for it, else the rubric's labels, else
         its name."""
         return self.label or getattr(labels, self.name, None) or self.name
 
 
-def shown(decl: Any, labels: Any) -> str:
+def shown(decl: Any, labels: Labels | None) -> str:
     """The words for a declared input (or counter): its label, else the rubric's, else its name."""
     label: str | None = getattr(decl, "label", None)
     return label or getattr(labels, decl.name, None) or decl.name
 
 
-def input_words(decls: Any, labels: Any) -> dict[str, str]:
+def input_words(decls: Any, labels: Labels | None) -> dict[str, str]:
     """Each declared input's name -> the words shown for it."""
     return {decl.name: shown(decl, labels) for decl in decls}
 
@@ -83,7 +83,7 @@ class Finding(NamedTuple):
 class Explain:
     """Collects the steps of a computation in words, or nothing when nobody asks for them."""
 
-    def __init__(self, enabled: bool = False, labels: Any = None) -> None:
+    def __init__(self, enabled: bool = False, labels: Labels | None = None) -> None:
         self.lines: list[str] | None = [] if enabled else None
         # the rubric's labels, to name inputs in the words of an expression
         self.labels = labels
@@ -153,7 +153,7 @@ class RuleKind:
         """Extra JSON Schema keywords for the item's entry (its inputs come from ``inputs``)."""
         return {}
 
-    def describe(self, rule: Any, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: Any, item: Node, labels: Labels | None = None) -> str:
         """The rule in words, for ``explain``, ``rubric check`` and the report; an input is
         named by its label, else the rubric's ``labels`` for its name, else its name."""
         return str(rule.kind)

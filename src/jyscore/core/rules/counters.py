@@ -25,7 +25,7 @@ from jyscore.core.rules.base import (
 from jyscore.i18n.messages import Phrase, hint, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Counters(RuleKind):
         terms = [f"{value_of(cells[c.name])}*{number(c.per_unit)}" for c in rule.counters]
         return excel_capped("+".join(terms), rule.max)
 
-    def describe(self, rule: CountersRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: CountersRule, item: Node, labels: Labels | None = None) -> str:
         parts = [hint("rule-counter", input=shown(c, labels), per_unit=number(c.per_unit))
                  for c in rule.counters]
         text = hint("list-separator").join(parts)

@@ -25,7 +25,7 @@ from jyscore.core.rules.base import (
 from jyscore.i18n.messages import Phrase, hint, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 COUNT = InputDecl(name="count", type="count")
 
@@ -75,7 +75,7 @@ class Deduction(RuleKind):
         count = value_of(cells[rule.input.name])
         return f"MAX(0,{number(full_marks(rule, item))}-{count}*{number(rule.per_unit)})"
 
-    def describe(self, rule: DeductionRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: DeductionRule, item: Node, labels: Labels | None = None) -> str:
         return hint("rule-deduction", input=shown(rule.input, labels),
                     per_unit=number(rule.per_unit), full=number(full_marks(rule, item)))
 

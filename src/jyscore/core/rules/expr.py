@@ -12,8 +12,9 @@ attributes, subscripts, strings or other calls; at most :data:`MAX_LENGTH` chara
 from __future__ import annotations
 
 import math
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -183,44 +184,74 @@ def evaluate(expr: Expr, values: Mapping[str, Fraction]) -> Any:
     """The exact value: a Fraction, or a bool for a condition. Division by 0 is not a number
     (:class:`ZeroDivisionError`), and the caller treats the condition as not holding."""
     tag = expr[0]
-    if tag == "num":
+    if tag == "num":  # the leaves, the most frequent, without a lookup
         return expr[1]
     if tag == "name":
         return values[expr[1]]
-    if tag == "neg":
-        return -evaluate(expr[1], values)
-    if tag == "not":
-        return not evaluate(expr[1], values)
-    if tag == "arith":
-        a, b = evaluate(expr[2], values), evaluate(expr[3], values)
-        op = expr[1]
-        if op == "+":
-            return a + b
-        if op == "-":
-            return a - b
-        if op == "*":
-            return a * b
-        return a / b
-    if tag == "call":
-        args = [evaluate(a, values) for a in expr[2]]
-        if expr[1] == "FLOOR":
-            return Fraction(math.floor(args[0]))
-        if expr[1] == "CEIL":
-            return Fraction(math.ceil(args[0]))
-        return min(args) if expr[1] == "MIN" else max(args)
-    if tag == "if":
-        return evaluate(expr[2] if evaluate(expr[1], values) else expr[3], values)
-    if tag == "cmp":
-        for op, left, right in expr[1]:
-            a, b = evaluate(left, values), evaluate(right, values)
-            holds = {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "=": a == b,
-                     "<>": a != b}[op]
-            if not holds:
-                return False
-        return True
-    if tag == "and":
-        return all(evaluate(e, values) for e in expr[1])
+    return _EVALUATE[tag](expr, values)
+
+
+def _negative(expr: Expr, values: Mapping[str, Fraction]) -> Any:
+    return -evaluate(expr[1], values)
+
+
+def _not(expr: Expr, values: Mapping[str, Fraction]) -> bool:
+    return not evaluate(expr[1], values)
+
+
+_ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+}
+
+
+def _arithmetic(expr: Expr, values: Mapping[str, Fraction]) -> Any:
+    left, right = evaluate(expr[2], values), evaluate(expr[3], values)
+    return _ARITHMETIC[expr[1]](left, right)
+
+
+_FUNCTIONS: dict[str, Callable[[list[Any]], Any]] = {
+    "FLOOR": lambda args: Fraction(math.floor(args[0])),
+    "CEIL": lambda args: Fraction(math.ceil(args[0])),
+    "MIN": min,
+    "MAX": max,
+}
+
+
+def _call(expr: Expr, values: Mapping[str, Fraction]) -> Any:
+    return _FUNCTIONS[expr[1]]([evaluate(a, values) for a in expr[2]])
+
+
+def _if(expr: Expr, values: Mapping[str, Fraction]) -> Any:
+    return evaluate(expr[2] if evaluate(expr[1], values) else expr[3], values)
+
+
+_COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "=": operator.eq,
+    "<>": operator.ne,
+}
+
+
+def _compare(expr: Expr, values: Mapping[str, Fraction]) -> bool:
+    """A comparison, a chain too (``a < b <= c``): every link must hold."""
+    for op, left, right in expr[1]:
+        if not _COMPARISONS[op](evaluate(left, values), evaluate(right, values)):
+            return False
+    return True
+
+
+def _and(expr: Expr, values: Mapping[str, Fraction]) -> bool:
+    return all(evaluate(e, values) for e in expr[1])
+
+
+def _or(expr: Expr, values: Mapping[str, Fraction]) -> bool:
     return any(evaluate(e, values) for e in expr[1])
+
+
+# how each compound form of :func:`compile_expr`'s tree is evaluated
+_EVALUATE: dict[str, Callable[[Expr, Mapping[str, Fraction]], Any]] = {
+    "neg": _negative, "not": _not, "arith": _arithmetic, "call": _call, "if": _if,
+    "cmp": _compare, "and": _and, "or": _or,
+}
 
 
 def to_excel(expr: Expr, cells: Mapping[str, str]) -> str:

@@ -35,7 +35,7 @@ from jyscore.core.rules.expr import Expr, compile_expr, evaluate, names, to_exce
 from jyscore.i18n.messages import Phrase, hint, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class Formula(RuleKind):
         given = ",".join(f"ISNUMBER({cells[d.name]})" for d in rule.inputs)
         return f"IF(AND({given}),{excel_capped(formula, rule.max)},0)"
 
-    def describe(self, rule: FormulaRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: FormulaRule, item: Node, labels: Labels | None = None) -> str:
         formula = to_words(rule.compiled, input_words(rule.inputs, labels))
         words = hint("rule-formula", formula=formula, places=rule.round)
         if rule.max is not None:

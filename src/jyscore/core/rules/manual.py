@@ -20,7 +20,7 @@ from jyscore.core.rules.base import (
 )
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Manual(RuleKind):
     def excel(self, rule: ManualRule, item: Node, cells: Mapping[str, str]) -> str:
         return value_of(cells["score"])
 
-    def describe(self, rule: ManualRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: ManualRule, item: Node, labels: Labels | None = None) -> str:
         from jyscore.i18n.messages import hint
 
         return hint("rule-manual")

@@ -25,7 +25,7 @@ from jyscore.core.rules.base import (
 from jyscore.i18n.messages import hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 COUNT = InputDecl(name="count", type="count")
 
@@ -59,7 +59,7 @@ class PerUnit(RuleKind):
         count = value_of(cells[rule.input.name])
         return excel_capped(f"{count}*{number(rule.per_unit)}", rule.max)
 
-    def describe(self, rule: PerUnitRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: PerUnitRule, item: Node, labels: Labels | None = None) -> str:
         words = {"input": shown(rule.input, labels), "per_unit": number(rule.per_unit)}
         if rule.max is not None:
             return hint("rule-per-unit-max", max=number(rule.max), **words)

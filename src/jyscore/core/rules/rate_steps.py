@@ -27,7 +27,7 @@ from jyscore.core.rules.steps import Boundary, count_steps, excel_steps
 from jyscore.i18n.messages import hint, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class RateSteps(RuleKind):
             {"required": ["graduates", "employed"], "not": {"required": ["rate"]}},
         ]}
 
-    def describe(self, rule: RateStepsRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: RateStepsRule, item: Node, labels: Labels | None = None) -> str:
         words = {"step": number(rule.step), "per_step": number(rule.per_step),
                  "boundary": hint(f"boundary-{rule.boundary}")}
         if rule.max is not None:

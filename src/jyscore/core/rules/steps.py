@@ -33,7 +33,7 @@ from jyscore.core.rules.base import (
 from jyscore.i18n.messages import Phrase, hint, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 RATE = InputDecl(name="rate", type="percent")
 Boundary = Literal["inclusive", "exclusive"]
@@ -155,7 +155,7 @@ class Steps(RuleKind):
         blanks = ",".join(f"ISNUMBER({c})" for c in needed)
         return f"IF(AND({blanks}),{formula},0)"
 
-    def describe(self, rule: StepsRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: StepsRule, item: Node, labels: Labels | None = None) -> str:
         line = (number(rule.line) if rule.line is not None
                 else shown(rule.line_input, labels))
         words = hint(f"rule-steps-{rule.direction}", input=shown(rule.input, labels),

@@ -31,7 +31,7 @@ from jyscore.core.rules.expr import Expr, compile_condition, evaluate, names, to
 from jyscore.i18n.messages import Phrase, hint, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
-    from jyscore.core.models import Node
+    from jyscore.core.models import Labels, Node
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ class Tiers(RuleKind):
         given = ",".join(f"ISNUMBER({cells[d.name]})" for d in rule.inputs)
         return f"IF(AND({given}),{formula},0)"
 
-    def describe(self, rule: TiersRule, item: Node, labels: Any = None) -> str:
+    def describe(self, rule: TiersRule, item: Node, labels: Labels | None = None) -> str:
         words = input_words(rule.inputs, labels)
         rows = [hint("rule-tier", when=to_words(t.compiled, words), points=number(t.points))
                 for t in rule.tiers]

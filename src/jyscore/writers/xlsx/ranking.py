@@ -8,7 +8,7 @@
 * 总分图: a bar chart of the totals (of the first :data:`CHART_ROWS` colleges), openpyxl's own
   chart, drawn by Excel/WPS/LibreOffice;
 * one sheet per college with its item table (every node, its cap, both scores and the gap), for
-  rankings of at most :data:`~jyscore.pipeline.rank.DETAIL_LIMIT` colleges;
+  rankings of at most :data:`~jyscore.core.run.DETAIL_LIMIT` colleges;
 * 说明: the rubric, the column ranked on, the tie policy, any sheet skipped, what was left out.
 
 Every sheet prints on A4 as wide as one page, its header row on every page, the rubric and the
@@ -40,14 +40,14 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from jyscore.core import run as rank_run
 from jyscore.core.models import Rubric
 from jyscore.core.ranking import RankedRow, Ranking
+from jyscore.core.run import RankOutcome
 from jyscore.core.text import display_path, xml_safe
 from jyscore.core.version import __version__
 from jyscore.form.marks import OUTPUT_CATEGORY, OUTPUT_KEYWORD
 from jyscore.i18n.messages import hint
-from jyscore.pipeline import rank as rank_run
-from jyscore.pipeline.rank import RankOutcome
 from jyscore.writers.atomic import check_writable, write_atomic
 from jyscore.writers.rank_common import (
     RankColumn,

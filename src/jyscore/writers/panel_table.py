@@ -20,7 +20,7 @@ from jyscore.core.numbers import format_decimal
 from jyscore.core.panels import Figure, Panel, adjustment_key
 from jyscore.i18n.messages import hint
 from jyscore.writers.options import RenderOptions
-from jyscore.writers.table import _BLANK, _name_cell, _num
+from jyscore.writers.table import BLANK, name_cell, number_text
 
 _DROPPED = "dim strike"
 
@@ -46,7 +46,8 @@ def _member_cells(panel: Panel, key: str, values: list[Row] | None) -> list[Text
             totals = member.totals
             value = getattr(totals, key) if totals else None
         dropped = found is not None and not found.kept[index]
-        text = f"({_num(value)})" if dropped else _num(value)  # seen without colour too
+        shown = number_text(value)
+        text = f"({shown})" if dropped else shown  # seen without colour too
         cells.append(Text(text, style=_DROPPED if dropped else ""))
     return cells
 
@@ -93,10 +94,10 @@ def _item_rows(table: Table, panel: Panel, rows: tuple[Row, ...], of: str) -> No
         if row.is_part and all(m[index].scores.get(ASSESSED) is None for m in members):
             continue  # a part of an item scored as a whole: blank on every sheet
         table.add_row(
-            row.node.id, _name_cell(row, labels), _num(row.node.points),
-            _num(row.scores.get(SELF)),
+            row.node.id, name_cell(row, labels), number_text(row.node.points),
+            number_text(row.scores.get(SELF)),
             *_member_cells(panel, row.node.id, [m[index] for m in members]),
-            _num(row.scores.get(ASSESSED)),
+            number_text(row.scores.get(ASSESSED)),
             style="bold" if row.depth == 0 else None,
             end_section=of == "rows" and (index + 1 == len(rows) or rows[index + 1].depth == 0),
         )
@@ -116,10 +117,10 @@ def _total_rows(table: Table, panel: Panel) -> None:
     for key, label in keys:
         vetoed = key == "total" and aggregate is not None and aggregate.vetoed
         table.add_row(
-            "", Text(label, style="bold"), _num(rubric.total) if key == "base" else "",
-            _num(getattr(own, key)) if own else _BLANK,
+            "", Text(label, style="bold"), number_text(rubric.total) if key == "base" else "",
+            number_text(getattr(own, key)) if own else BLANK,
             *_member_cells(panel, key, None),
-            Text(_num(getattr(aggregate, key)) if aggregate else _BLANK,
+            Text(number_text(getattr(aggregate, key)) if aggregate else BLANK,
                  style="bold red" if vetoed else ""),
             style="bold" if key == "total" else None,
         )
@@ -148,7 +149,7 @@ def _grade_row(table: Table, panel: Panel) -> None:
     own = result.totals.get(SELF)
     aggregate = result.totals.get(ASSESSED)
     table.add_row("", Text(result.rubric.labels.grade, style="bold"), "",
-                  *(Text(t.grade or _BLANK if t else _BLANK, style="bold")
+                  *(Text(t.grade or BLANK if t else BLANK, style="bold")
                     for t in (own, *(m.totals for m in panel.members), aggregate)))
 
 
@@ -181,7 +182,7 @@ def _adjustment_rows(table: Table, panel: Panel) -> None:
         table.add_row(adjustment.id, name, span, *cells)
 
 
-def _applied(totals: Totals | None, adjustment_id: str, blank: str = _BLANK) -> str:
+def _applied(totals: Totals | None, adjustment_id: str, blank: str = BLANK) -> str:
     found = [a for a in totals.adjustments if a.adjustment.id == adjustment_id] if totals else []
     if not found:
         return blank

@@ -18,11 +18,12 @@ from jyscore.i18n.messages import hint
 from jyscore.writers.options import RenderOptions
 
 _DEPTH_STYLES = ("bold", "", "", "dim")
-_BLANK = "—"
+BLANK = "—"  # a figure not given (the panel table shares these three with this one)
 
 
-def _num(value: Decimal | None) -> str:
-    return _BLANK if value is None else format_decimal(value)
+def number_text(value: Decimal | None) -> str:
+    """A figure as the form shows it (21, 21.5), or the blank mark."""
+    return BLANK if value is None else format_decimal(value)
 
 
 def _difference(row: Row) -> Text:
@@ -79,7 +80,8 @@ def input_detail(node: Node, entry: Entry, labels: Labels) -> str:
     return hint("name-separator").join(parts)
 
 
-def _name_cell(row: Row, labels: Labels, entry: Entry | None = None) -> Text:
+def name_cell(row: Row, labels: Labels, entry: Entry | None = None) -> Text:
+    """An item's name, indented to its depth, with the inputs behind its score below it."""
     style = _DEPTH_STYLES[min(row.depth, len(_DEPTH_STYLES) - 1)]
     if row.is_part:
         style = "dim"
@@ -132,13 +134,13 @@ def _item_rows(table: Table, result: Result) -> None:
     rows = [r for r in result.rows if not (r.is_part and r.self is None and r.assessed is None)]
     for index, row in enumerate(rows):
         last_of_primary = index + 1 == len(rows) or rows[index + 1].depth == 0
-        points = _num(row.node.points)
+        points = number_text(row.node.points)
         table.add_row(
             row.node.id,
-            _name_cell(row, labels, result.sheet.entries.get(row.node.id)),
+            name_cell(row, labels, result.sheet.entries.get(row.node.id)),
             points,
-            _num(row.self),
-            _num(row.assessed),
+            number_text(row.self),
+            number_text(row.assessed),
             _difference(row),
             style="bold" if row.depth == 0 else None,
             end_section=last_of_primary,
@@ -150,10 +152,10 @@ def _bonus_rows(table: Table, result: Result) -> None:
     for row in result.bonus_rows:
         table.add_row(
             row.node.id,
-            _name_cell(row, labels),
+            name_cell(row, labels),
             "",
-            _num(row.self) if result.sheet.has_column("self") else _BLANK,
-            _num(row.assessed) if result.sheet.has_column("assessed") else _BLANK,
+            number_text(row.self) if result.sheet.has_column("self") else BLANK,
+            number_text(row.assessed) if result.sheet.has_column("assessed") else BLANK,
             _difference(row),
             style="bold" if row.depth == 0 else None,
         )
@@ -169,7 +171,7 @@ def _total_rows(table: Table, result: Result) -> None:
     keys.append(("total", labels.total))
     for key, label in keys:
         values = [_total_cell(result, column, key) for column in ("self", "assessed")]
-        points = _num(rubric.total) if key == "base" and rubric.total is not None else ""
+        points = number_text(rubric.total) if key == "base" and rubric.total is not None else ""
         table.add_row("", Text(label, style="bold"), points, *values, "",
                       style="bold" if key == "total" else None)
 
@@ -177,7 +179,7 @@ def _total_rows(table: Table, result: Result) -> None:
 def _total_cell(result: Result, column: str, key: str) -> str | Text:
     """One column's base, bonus, adjustment or total; a vetoed total in bold red."""
     totals = result.totals[column]
-    text = _num(getattr(totals, key)) if totals else _BLANK
+    text = number_text(getattr(totals, key)) if totals else BLANK
     vetoed = key == "total" and totals is not None and totals.vetoed
     return Text(text, style="bold red") if vetoed else text
 
@@ -193,7 +195,7 @@ def _grade_row(table: Table, result: Result) -> None:
         return
     grades = [result.totals[c] for c in ("self", "assessed")]
     table.add_row("", Text(result.rubric.labels.grade, style="bold"), "",
-                  *(Text(t.grade or _BLANK if t else _BLANK, style="bold") for t in grades),
+                  *(Text(t.grade or BLANK if t else BLANK, style="bold") for t in grades),
                   "")
 
 
@@ -211,7 +213,7 @@ def _adjustment_rows(table: Table, result: Result) -> None:
         for column in ("self", "assessed"):
             totals = result.totals[column]
             found = [a for a in totals.adjustments if a.adjustment is adjustment] if totals else []
-            amounts.append(_signed(found[0].signed) if found else _BLANK)
+            amounts.append(_signed(found[0].signed) if found else BLANK)
             note = note or (found[0].note or "" if found else "")
         sign = "-" if adjustment.sign < 0 else "+"
         span = f"{sign}{format_decimal(adjustment.min)}~{sign}{format_decimal(adjustment.max)}"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
@@ -36,24 +35,38 @@ RankRenderer = Callable[["RankOutcome", "RankRenderOptions"], str | bytes]
 RendererT = TypeVar("RendererT")
 
 
-@dataclass(frozen=True)
 class LazyRenderer(Generic[RendererT]):
-    """The renderer ``function`` of ``module``, imported when called: ``FORMATS[name]()``."""
+    """The renderer ``function`` of ``module``, imported when called: ``FORMATS[name]()``.
 
-    module: str
-    function: str
+    A plain class, not a dataclass: this module is imported by every ``jyscore score``, and a
+    dataclass costs its start-up a fraction of a millisecond more."""
+
+    __slots__ = ("function", "module")
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module = module
+        self.function = function
 
     def __call__(self) -> RendererT:
         return cast(RendererT, getattr(importlib.import_module(self.module), self.function))
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.module!r}, {self.function!r})"
 
-@dataclass(frozen=True)
+
 class RankFormat(LazyRenderer[RankRenderer]):
     """A ranking format: its renderer, the other suffixes of ``-o`` that name it (``.md``), and
     whether it shows each college's item table (rank then keeps the tables, for small runs)."""
 
-    extensions: tuple[str, ...] = ()
-    details: bool = False
+    __slots__ = ("details", "extensions")
+
+    def __init__(
+        self, module: str, function: str, extensions: tuple[str, ...] = (), *,
+        details: bool = False,
+    ) -> None:
+        super().__init__(module, function)
+        self.extensions = extensions
+        self.details = details
 
 
 # ``jyscore score`` of one sheet

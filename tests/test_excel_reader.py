@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from jyscore import load_sheet, score
 from jyscore.cli import cli
-from jyscore.readers.xlsx import cell_text
+from jyscore.readers.xlsx_cells import cell_text
 from jyscore.writers.xlsx.form import build_form
 from jyscore.readers.files import discover, read_sheet
 from jyscore.core.problems import JyscoreError

@@ -31,7 +31,7 @@ from jyscore.core.problems import JyscoreError, Position, Problem, make_problem
 from jyscore.core.text import identity, short
 from jyscore.i18n.messages import hint, phrase
 from jyscore.readers.defaults import Default, SheetDefaults
-from jyscore.readers.sheet import describe
+from jyscore.readers.sheet_words import describe
 from jyscore.readers.yamlsource import Limits, load
 
 TARGETS_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-targets")

@@ -13,8 +13,8 @@ from jyscore.core.models import Rubric
 from jyscore.core.numbers import format_decimal
 from jyscore.core.problems import Problem, make_problem
 from jyscore.i18n.messages import phrase
+from jyscore.readers.document import Document, Path_
 from jyscore.readers.sheet_words import suggest
-from jyscore.readers.yamlsource import Document, Path_
 
 _HUNDRED = Decimal(100)
 # add(code, path, (id, name) or None, **params): one problem at the line of ``path``

@@ -25,13 +25,14 @@ from jyscore.core.problems import JyscoreError, Position, Problem, has_errors
 from jyscore.core.text import is_person_name, short
 from jyscore.i18n.messages import hint, phrase
 from jyscore.readers.defaults import SheetDefaults
+from jyscore.readers.document import Document, Limits, Path_
 from jyscore.readers.sheet_coverage import check_columns, check_coverage, check_unknown_ids
 from jyscore.readers.sheet_entries import hand_entry
 from jyscore.readers.sheet_inputs import ruled_entry
 from jyscore.readers.sheet_state import SheetState
 from jyscore.readers.sheet_totals import TOTALS_FIELDS, read_totals
 from jyscore.readers.sheet_words import describe, suggest
-from jyscore.readers.yamlsource import Document, Limits, Path_, load
+from jyscore.readers.yamlsource import load
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-sheet")
 SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", "assessor", *TOTALS_FIELDS)

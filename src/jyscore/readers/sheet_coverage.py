@@ -12,8 +12,8 @@ from jyscore.core.models import COLUMNS, Entry, Node
 from jyscore.core.problems import Position, Severity
 from jyscore.core.text import short
 from jyscore.i18n.messages import hint
+from jyscore.readers.document import Path_
 from jyscore.readers.sheet_state import SheetState
-from jyscore.readers.yamlsource import Path_
 
 
 def check_coverage(state: SheetState) -> None:

@@ -11,10 +11,10 @@ from jyscore.core.models import Entry, Node
 from jyscore.core.problems import Position
 from jyscore.core.text import short
 from jyscore.i18n.messages import hint, phrase
+from jyscore.readers.document import Path_
 from jyscore.readers.sheet_state import SheetState
 from jyscore.readers.sheet_values import read_number
 from jyscore.readers.sheet_words import describe, suggest
-from jyscore.readers.yamlsource import Path_
 
 SCORE_INPUTS = ("self", "assessed")  # a hand-scored item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*SCORE_INPUTS, "note")

@@ -13,10 +13,10 @@ from jyscore.core.models import COLUMNS, Entry, Node
 from jyscore.core.numbers import format_decimal
 from jyscore.core.problems import Position, Severity
 from jyscore.i18n.messages import phrase
+from jyscore.readers.document import Path_
 from jyscore.readers.sheet_entries import entry_note, left_blank, unknown_keys
 from jyscore.readers.sheet_state import SheetState
 from jyscore.readers.sheet_values import read_number
-from jyscore.readers.yamlsource import Path_
 
 # example values of an input in a message, as its type reads them (a rate is not "3")
 _EXAMPLES = {"percent": ("89.4", "87.5"), "flag": ("1", "0"), "number": ("3.5", "2")}

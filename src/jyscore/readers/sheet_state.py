@@ -14,7 +14,7 @@ from functools import cached_property
 from jyscore.core.models import Entry, Node, Rubric
 from jyscore.core.problems import Position, Problem, Severity, make_problem
 from jyscore.readers.defaults import SheetDefaults
-from jyscore.readers.yamlsource import Document
+from jyscore.readers.document import Document
 
 
 class SheetState:

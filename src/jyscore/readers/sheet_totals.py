@@ -22,9 +22,9 @@ from jyscore.core.models import COLUMNS, Adjustment, AdjustmentEntry, Veto, Veto
 from jyscore.core.numbers import format_decimal, parse_decimal
 from jyscore.core.problems import Position, make_problem
 from jyscore.i18n.messages import hint, phrase
+from jyscore.readers.document import Path_
 from jyscore.readers.sheet_state import SheetState
 from jyscore.readers.sheet_words import describe, number_hint, suggest
-from jyscore.readers.yamlsource import Path_
 
 TOTALS_FIELDS = ("adjustments", "vetoes")
 _ENTRY_KEYS = (*COLUMNS, "note")

@@ -23,10 +23,10 @@ from jyscore.form.layout import (
     totals_key,
 )
 from jyscore.i18n.messages import hint
+from jyscore.readers.document import Document, text_problem
 from jyscore.readers.xlsx_cells import cell_at, cell_text
 from jyscore.readers.xlsx_grid import Grid, sheet_names
 from jyscore.readers.xlsx_rows import FormRows
-from jyscore.readers.yamlsource import Document, text_problem
 
 
 class FormReader(FormRows):

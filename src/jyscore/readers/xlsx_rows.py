@@ -15,6 +15,7 @@ from typing import Any
 from jyscore.core.models import Adjustment, Rubric, Veto
 from jyscore.core.problems import Position, Problem, make_problem
 from jyscore.form.layout import SCORE_FIELDS, computed, split_key
+from jyscore.readers.document import Document, Path_
 from jyscore.readers.xlsx_cells import (
     Cell,
     cell_at,
@@ -23,7 +24,6 @@ from jyscore.readers.xlsx_cells import (
     looks_numeric,
     veto_flag,
 )
-from jyscore.readers.yamlsource import Document, Path_
 
 
 class FormRows:

@@ -16,7 +16,7 @@ from jyscore import load_sheet, score
 from jyscore.cli import cli
 from jyscore.core.problems import JyscoreError
 from jyscore.readers.files import discover, read_sheet
-from jyscore.readers.xlsx import cell_text
+from jyscore.readers.xlsx_cells import cell_text
 from jyscore.writers.xlsx.form import build_form
 
 from .conftest import DATA, ROOT

@@ -67,9 +67,9 @@ def test_a_filled_form_typed_as_numbers_still_loads():
     ("0", True), ("三分", False), ("4.5分", False), ("", False), ("TRUE", False),
 ])
 def test_what_counts_as_a_number_stored_as_text(text: str, numeric: bool):
-    from jyscore.readers.xlsx import _looks_numeric
+    from jyscore.readers.xlsx_cells import looks_numeric
 
-    assert _looks_numeric(text) is numeric
+    assert looks_numeric(text) is numeric
 
 
 def test_a_text_that_is_no_number_is_still_not_a_number(tmp_path: Path):

@@ -14,9 +14,10 @@ from jyscore.core.models import Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem, has_errors, make_problem
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import phrase
+from jyscore.readers.decoding import not_regular_problem
 from jyscore.readers.defaults import SheetDefaults
 from jyscore.readers.sheet import SHEET_LIMITS, SheetHead, load_sheet
-from jyscore.readers.yamlsource import MAX_DEPTH, not_regular_problem
+from jyscore.readers.yaml_syntax import MAX_DEPTH
 
 SheetReader = Callable[[Path, Rubric], Sheet]
 

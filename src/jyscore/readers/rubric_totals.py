@@ -13,7 +13,8 @@ from jyscore.core.models import Rubric
 from jyscore.core.numbers import format_decimal
 from jyscore.core.problems import Problem, make_problem
 from jyscore.i18n.messages import phrase
-from jyscore.readers.yamlsource import Document, Path_
+from jyscore.readers.document import Document, Path_
+from jyscore.readers.sheet_words import suggest
 
 _HUNDRED = Decimal(100)
 # add(code, path, (id, name) or None, **params): one problem at the line of ``path``
@@ -52,8 +53,6 @@ def totals_problems(rubric: Rubric, doc: Document) -> list[Problem]:
         if veto.total is None and veto.grade is None:
             add("JY243", path, item)
         if veto.grade is not None and veto.grade not in names:
-            from jyscore.readers.sheet import suggest
-
             add("JY244", (*path, "grade"), item, grade=veto.grade,
                 suggestion=suggest(veto.grade, names) if names else "",
                 bands=", ".join(names) or phrase("bands-none"))

@@ -16,16 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from jyscore.core.models import COLUMNS, Adjustment, AdjustmentEntry, Veto, VetoEntry
 from jyscore.core.numbers import format_decimal, parse_decimal
 from jyscore.core.problems import Position, make_problem
 from jyscore.i18n.messages import hint, phrase
-from jyscore.readers.yamlsource import Path_
-
-if TYPE_CHECKING:
-    from jyscore.readers.sheet import SheetChecker
+from jyscore.readers.document import Path_
+from jyscore.readers.sheet_state import SheetState
+from jyscore.readers.sheet_words import describe, number_hint, suggest
 
 TOTALS_FIELDS = ("adjustments", "vetoes")
 _ENTRY_KEYS = (*COLUMNS, "note")
@@ -37,7 +36,7 @@ Built = TypeVar("Built", AdjustmentEntry, VetoEntry)
 
 
 def read_totals(
-    checker: SheetChecker, data: dict[str, Any]
+    checker: SheetState, data: dict[str, Any]
 ) -> tuple[tuple[AdjustmentEntry, ...], tuple[VetoEntry, ...]]:
     """The sheet's adjustments and vetoes; every problem is added to ``checker``."""
     rubric = checker.rubric
@@ -47,7 +46,7 @@ def read_totals(
 
 
 class _Reporter:
-    def __init__(self, checker: SheetChecker, item: Adjustment | Veto | None) -> None:
+    def __init__(self, checker: SheetState, item: Adjustment | Veto | None) -> None:
         self.checker = checker
         self.item = item
 
@@ -59,8 +58,8 @@ class _Reporter:
 
 
 def _section(
-    checker: SheetChecker, data: dict[str, Any], name: str, declared: Sequence[Declared],
-    build: Callable[[SheetChecker, Declared, Path_, dict[str, Any], _Reporter], Built | None],
+    checker: SheetState, data: dict[str, Any], name: str, declared: Sequence[Declared],
+    build: Callable[[SheetState, Declared, Path_, dict[str, Any], _Reporter], Built | None],
 ) -> tuple[Built, ...]:
     doc = checker.doc
     value = data.get(name)
@@ -68,8 +67,6 @@ def _section(
         return ()
     report = _Reporter(checker, None)
     if not isinstance(value, dict):
-        from jyscore.readers.sheet import describe
-
         report("JY020", doc.position((name,)), what=phrase(f"what-{name}"),
                example=phrase(f"{name}-example"), found=describe(value))
         return ()
@@ -89,8 +86,6 @@ def _section(
         if entry is None:
             continue  # left blank: does not apply
         if not isinstance(entry, dict):
-            from jyscore.readers.sheet import describe
-
             item_report("JY020", doc.position(path), what=phrase("what-entry", item_id=key),
                         example=phrase(_ENTRY_EXAMPLES[name]),
                         found=describe(entry))
@@ -109,8 +104,6 @@ def _suggest(word: str, declared: Sequence[Adjustment | Veto]) -> str:
     Ids such as 造假 are two characters, where one wrong character is half the word: the
     cut-off is lower than for item ids.
     """
-    from jyscore.readers.sheet import suggest
-
     ids = tuple(d.id for d in declared)
     if not ids:
         return ""
@@ -126,10 +119,8 @@ def _suggest(word: str, declared: Sequence[Adjustment | Veto]) -> str:
     return hint("suggest", suggestion=close[0]) if close else ""
 
 
-def _keys_known(checker: SheetChecker, path: Path_, entry: dict[str, Any], key: str,
+def _keys_known(checker: SheetState, path: Path_, entry: dict[str, Any], key: str,
                 report: _Reporter) -> bool:
-    from jyscore.readers.sheet import suggest
-
     known = True
     for field in entry:
         if field not in _ENTRY_KEYS:
@@ -139,8 +130,6 @@ def _keys_known(checker: SheetChecker, path: Path_, entry: dict[str, Any], key: 
                    allowed=", ".join(_ENTRY_KEYS))
     note = entry.get("note")
     if note is not None and not isinstance(note, str):
-        from jyscore.readers.sheet import describe
-
         known = False
         report("JY023", checker.doc.position((*path, "note")), field="note",
                value=describe(note), expected=hint("expect-note"))
@@ -148,7 +137,7 @@ def _keys_known(checker: SheetChecker, path: Path_, entry: dict[str, Any], key: 
 
 
 def _adjustment(
-    checker: SheetChecker, adjustment: Adjustment, path: Path_, entry: dict[str, Any],
+    checker: SheetState, adjustment: Adjustment, path: Path_, entry: dict[str, Any],
     report: _Reporter,
 ) -> AdjustmentEntry | None:
     step = adjustment.step or checker.rubric.step
@@ -161,10 +150,8 @@ def _adjustment(
         at = checker.doc.position((*path, column))
         number = parse_decimal(raw) if isinstance(raw, str) else None
         if number is None:
-            from jyscore.readers.sheet import _number_hint, describe
-
             report("JY100", at, column=column, value=describe(raw),
-                   hint=_number_hint(raw) if isinstance(raw, str) else "")
+                   hint=number_hint(raw) if isinstance(raw, str) else "")
             ok = False
             continue
         params = dict(column=column, value=format_decimal(number),
@@ -185,7 +172,7 @@ def _adjustment(
 
 
 def _veto(
-    checker: SheetChecker, veto: Veto, path: Path_, entry: dict[str, Any], report: _Reporter,
+    checker: SheetState, veto: Veto, path: Path_, entry: dict[str, Any], report: _Reporter,
 ) -> VetoEntry | None:
     flags: dict[str, bool] = {}
     ok = True
@@ -196,8 +183,6 @@ def _veto(
         if raw in _TRUE or raw in _FALSE:
             flags[column] = raw in _TRUE
             continue
-        from jyscore.readers.sheet import describe
-
         at = checker.doc.position((*path, column))
         in_form = at.cell is not None  # the form's cell takes 1/0, a YAML sheet true/false
         report("JY143", at, column=column, value=describe(raw),

@@ -2,7 +2,7 @@
 
 Excel never writes such a character, but other programs do (openpyxl writes U+FFFE as it is):
 the parser then fails on the whole part and names no cell. The parts have passed the safety
-check (:mod:`.safety`: sizes bounded while inflating), so they are searched here in memory: the
+check (:mod:`.xlsx_safety`: sizes bounded while inflating), so they are searched here in memory: the
 first such character (raw, or as a character reference) in a worksheet's inline strings or in
 the shared strings, and the cell that holds it.
 """

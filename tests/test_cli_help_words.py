@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from jyscore.cli import COMMANDS, cli
+from jyscore.cli import cli, command_names
 from jyscore.core.version import __version__
 from jyscore.i18n.catalogue import set_language
 
@@ -19,7 +19,7 @@ UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
 def all_commands() -> list[tuple[str, ...]]:
     ctx = click.Context(cli, info_name="jyscore")
     found: list[tuple[str, ...]] = [()]
-    for name in sorted(COMMANDS):
+    for name in command_names():
         command = cli.get_command(ctx, name)
         assert command is not None
         found.append((name,))

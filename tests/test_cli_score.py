@@ -120,7 +120,7 @@ def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch, capsys):
 
     from jyscore.cli import main
 
-    score_module = sys.modules["jyscore.cli.score"]
+    score_module = sys.modules["jyscore.cli.commands.score"]
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

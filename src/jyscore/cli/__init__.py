@@ -5,9 +5,10 @@ Only this package imports click. Exit codes: 0 fine, 1 the data has problems, 2 
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import sys
-from collections.abc import Callable
 
 import click
 
@@ -17,85 +18,28 @@ from jyscore.i18n.catalogue import set_language
 from jyscore.i18n.messages import hint
 
 
-def _score() -> click.Command:
-    from jyscore.cli.score import score
+def command_names() -> list[str]:
+    """The commands: one module each in :mod:`jyscore.cli.commands`, named as the command."""
+    from jyscore.cli import commands
 
-    return score
-
-
-def _template() -> click.Command:
-    from jyscore.cli.template import template
-
-    return template
+    return sorted(
+        module.name for module in pkgutil.iter_modules(commands.__path__)
+        if not module.name.startswith("_")
+    )
 
 
-def _convert() -> click.Command:
-    from jyscore.cli.convert import convert
-
-    return convert
-
-
-def _rank() -> click.Command:
-    from jyscore.cli.rank import rank
-
-    return rank
-
-
-def _validate() -> click.Command:
-    from jyscore.cli.validate import validate
-
-    return validate
-
-
-def _schema() -> click.Command:
-    from jyscore.cli.schema import schema
-
-    return schema
-
-
-def _compare() -> click.Command:
-    from jyscore.cli.compare import compare
-
-    return compare
-
-
-def _report() -> click.Command:
-    from jyscore.cli.report import report
-
-    return report
-
-
-def _explain() -> click.Command:
-    from jyscore.cli.explain import explain
-
-    return explain
-
-
-def _rubric() -> click.Command:
-    from jyscore.cli.rubric import rubric
-
-    return rubric
-
-
-# name -> the function that imports the command: a command's module is imported only when that
-# command runs (or for --help), so that ``jyscore score`` does not pay for the Excel writer, the
-# ranking or the pool. A new command is one module plus one function and one entry here.
-COMMANDS: dict[str, Callable[[], click.Command]] = {
-    "score": _score,
-    "template": _template,
-    "convert": _convert,
-    "rank": _rank,
-    "validate": _validate,
-    "schema": _schema,
-    "compare": _compare,
-    "report": _report,
-    "explain": _explain,
-    "rubric": _rubric,
-}
+def load_command(name: str) -> click.Command:
+    """The click command ``name``, defined in ``jyscore/cli/commands/<name>.py`` under the same
+    name. Imported only now: ``jyscore score`` does not pay for the Excel writer, the ranking or
+    the pool (tests/test_registries.py loads every one)."""
+    command = getattr(importlib.import_module(f"jyscore.cli.commands.{name}"), name)
+    if not isinstance(command, click.Command):
+        raise TypeError(f"jyscore.cli.commands.{name}.{name} is not a click command")
+    return command
 
 
 class LazyGroup(LocalizedHelp, click.Group):
-    """A click group whose subcommands (:data:`COMMANDS`) are imported when first looked up.
+    """A click group whose subcommands (:func:`command_names`) are imported when first looked up.
 
     Before click parses anything it takes ``--lang`` from the arguments, wherever it stands, so
     that usage errors and ``--help`` are in that language too.
@@ -112,11 +56,11 @@ class LazyGroup(LocalizedHelp, click.Group):
         return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *COMMANDS})
+        return sorted({*super().list_commands(ctx), *command_names()})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            self.add_command(COMMANDS[cmd_name](), cmd_name)
+        if cmd_name not in self.commands and cmd_name in command_names():
+            self.add_command(load_command(cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
 

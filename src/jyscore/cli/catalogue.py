@@ -108,10 +108,10 @@ def _english_command_entries() -> list[Source]:
 def _every_command(ctx: click.Context) -> list[click.Command]:
     """jyscore itself, then each command in name order, a group followed by its subcommands
     (jyscore rubric check)."""
-    from jyscore.cli import COMMANDS, cli
+    from jyscore.cli import cli, command_names
 
     commands: list[click.Command] = [cli]
-    for name in sorted(COMMANDS):
+    for name in command_names():
         command = cli.get_command(ctx, name)
         if command is None:
             raise LookupError(name)

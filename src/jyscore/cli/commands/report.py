@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from jyscore.cli.commands.compare import rank_year, write_output
 from jyscore.cli.common import (
     EXIT_PROBLEMS,
     get_rubric,
@@ -16,7 +17,6 @@ from jyscore.cli.common import (
     rubric_option,
     targets_option,
 )
-from jyscore.cli.compare import rank_year, write_output
 from jyscore.cli.localized import LocalizedCommand
 from jyscore.core.comparison import compare as compare_outcomes
 from jyscore.core.fields import YEARS

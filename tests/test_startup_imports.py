@@ -1,11 +1,13 @@
 """Start-up stays light: each command imports only what it needs (checked in a fresh process).
 
 rich only when a table is drawn, openpyxl only for Excel files, pydantic only to validate a rubric
-file (never for the built-in rubric), and nothing heavy at all for ``--version``.
+file (never for the built-in rubric), and nothing heavy at all for ``--version``. Why each
+function-level import exists is said in docs/lazy-imports.md; a test here keeps that page complete.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -18,19 +20,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SHEET = ROOT / "examples" / "2024" / "文学院.yaml"
 FOLDER = ROOT / "examples" / "2024"
 
-# runs the console script's main() in this process, then reports what got imported
+# runs the console script (jyscore.__main__.run) in this process, then reports what got imported
 PROBE = """
-import json, sys
-from jyscore.cli import main
+import gc, sys
+from jyscore.__main__ import run
 report, sys.argv = sys.argv[1], ["jyscore", *sys.argv[2:]]
 try:
-    main()
+    run()
 except SystemExit as exit:
     code = exit.code
+loaded = sorted(sys.modules)
+import json
 with open(report, "w") as out:
     json.dump({
         "exit": code,
-        "modules": sorted({name.split(".")[0] for name in sys.modules}),
+        "modules": sorted({name.split(".")[0] for name in loaded}),
+        "all_modules": loaded,
+        "gc_enabled": gc.isenabled(),
+        "gc_frozen": gc.get_freeze_count(),
     }, out)
 """
 
@@ -115,3 +122,64 @@ def test_version_imports_no_pydantic_yaml_or_rich(tmp_path):
     found = imported(tmp_path, "--version")
     assert found["exit"] == 0
     assert not {"pydantic", "yaml", "rich", "openpyxl"} & set(found["modules"])
+
+
+# what `score` of one YAML sheet never needs, with a warm rubric cache (docs/lazy-imports.md)
+NOT_FOR_ONE_SHEET = {
+    "difflib",  # only to suggest a name on a problem
+    "concurrent.futures", "multiprocessing",  # the pool: only past its threshold
+    "locale",  # click's gettext goes through jyscore's catalogue
+    "json",  # only for --format json
+    "openpyxl", "pydantic", "jyscore.readers.targets", "jyscore.core.panels",
+    "jyscore.readers.xlsx", "jyscore.form.marks", "jyscore.writers.xlsx",
+    "jyscore.pipeline.parallel",
+}
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_score_of_one_sheet_imports_nothing_it_does_not_need(tmp_path, warm_cache, fmt):
+    found = imported(tmp_path, "score", str(SHEET), "--format", fmt, cache=warm_cache)
+    assert found["exit"] == 0
+    unwanted = NOT_FOR_ONE_SHEET - {"json"} if fmt == "json" else NOT_FOR_ONE_SHEET
+    assert sorted(unwanted & set(found["all_modules"])) == []
+
+
+def test_the_collector_paused_for_start_up_is_on_again_when_the_command_runs(tmp_path):
+    found = imported(tmp_path, "score", str(SHEET), "--format", "json")
+    assert found["exit"] == 0
+    assert found["gc_enabled"]  # start-up's pause ends once the command is imported …
+    assert found["gc_frozen"] > 0  # … and what start-up built is left out of later passes
+
+
+def _function_level_imports() -> list[tuple[str, int, str]]:
+    """(file, line, imported module) of every import inside a function in src/jyscore; imports
+    under ``if TYPE_CHECKING:`` are for type checkers only and are left out."""
+    found = []
+    for path in sorted((ROOT / "src" / "jyscore").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                    node.body = []  # not a run-time import
+                if isinstance(node, ast.Import):
+                    modules = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    modules = [node.module]
+                else:
+                    continue
+                relative = path.relative_to(ROOT / "src").as_posix()
+                found.extend((relative, node.lineno, module) for module in modules)
+    return found
+
+
+def test_every_lazy_import_has_its_reason_in_the_docs():
+    """docs/lazy-imports.md is the one place that says why an import is inside a function: every
+    module imported so must be named there (or be imported at the top of its file)."""
+    page = (ROOT / "docs" / "lazy-imports.md").read_text(encoding="utf-8")
+    lazy = _function_level_imports()
+    assert lazy, "the scan found no function-level import at all"
+    unexplained = sorted(f"{file}:{line} imports {module}" for file, line, module in lazy
+                         if f"`{module}`" not in page)
+    assert unexplained == []

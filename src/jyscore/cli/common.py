@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,9 +12,10 @@ import click
 
 from jyscore.core.models import PANEL_METHODS, Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem
+from jyscore.core.text import display_path
 from jyscore.i18n.messages import hint, render_message
 from jyscore.readers.defaults import SheetDefaults
-from jyscore.readers.files import read_sheet
+from jyscore.readers.files import READERS, check_sheet, find_files, is_own_output, read_sheet
 from jyscore.readers.rubric import load_rubric
 from jyscore.writers.options import RenderOptions
 from jyscore.writers.problems import PROBLEM_FORMATS
@@ -100,7 +100,18 @@ def wants_color(stream: object) -> bool:
 def output_width() -> int:
     """The width tables fit: ``COLUMNS``, else the terminal's, else 120 (piped); at least
     :data:`MIN_WIDTH`."""
-    return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MIN_WIDTH)
+    # what shutil.get_terminal_size does for the columns, without importing shutil (~2 ms)
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns if stdout else 0
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return max(columns or DEFAULT_WIDTH, MIN_WIDTH)
 
 
 def output_options(stream: object) -> RenderOptions:
@@ -126,9 +137,6 @@ def get_sheet(path: Path, rubric: Rubric, *, output: Path | None = None,
 
     ``output``: the file the command would have written, named as not written on failure.
     A ranking workbook jyscore wrote is no sheet: a note and exit 2, as ``rank`` says it."""
-    from jyscore.core.text import display_path
-    from jyscore.readers.files import is_own_output
-
     if is_own_output(path):
         click.echo(hint("program-says", text=hint("own-output-skipped", file=display_path(path))),
                    err=True)
@@ -152,9 +160,6 @@ def find_sheets(paths: Sequence[Path]) -> list[Path]:
     jyscore's own outputs found there (a ranking workbook) are skipped with a note on stderr;
     a path holding no sheet is wrong usage: exit 2, naming it, whichever command was run.
     """
-    from jyscore.core.text import display_path
-    from jyscore.readers.files import READERS, find_files
-
     found: list[Path] = []
     for path in paths:
         below = find_files([path])
@@ -177,8 +182,6 @@ def checked_sheets(
 ) -> tuple[list[Sheet], list[Problem]]:
     """The sheets below ``paths`` (:func:`find_sheets`), read and checked, with their warnings;
     every problem and exit 1 when any of them has an error (``score``, ``explain``)."""
-    from jyscore.readers.files import check_sheet
-
     reports = [check_sheet(path, rubric, defaults) for path in find_sheets(paths)]
     problems = [p for report in reports for p in report.problems]
     if not all(report.ok for report in reports):
@@ -195,8 +198,6 @@ def get_rubric(path: Path | None) -> Rubric:
 
 def output_failure(error: OutputError) -> NoReturn:
     """Report an output that could not be written: exit 2 for a refused overwrite, else 1."""
-    from jyscore.core.text import display_path
-
     params = {"path": display_path(error.path), "reason": error.reason}
     click.echo(hint("program-says", text=render_message(error.code, params)), err=True)
     sys.exit(EXIT_USAGE if error.code == "JY701" else EXIT_PROBLEMS)

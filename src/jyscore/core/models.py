@@ -30,6 +30,10 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from jyscore.core.fields import Constraint, NonNegativeDecimal, PositiveDecimal, Text
 from jyscore.core.problems import Position, Problem
+from jyscore.core.rules import KINDS
+from jyscore.core.rules.rate_steps import employment_rate
+from jyscore.i18n.catalogue import LANGUAGES, translate
+from jyscore.i18n.messages import HINTS, hint
 
 # what pydantic's model config would say: a rubric file with an unknown key is an error
 _STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
@@ -41,8 +45,6 @@ class _RuleSchema:
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic import Field
-
-        from jyscore.core.rules import KINDS
 
         params = tuple(kind.params for kind in KINDS.values())
         return handler.generate_schema(
@@ -113,15 +115,10 @@ class DefaultLabel(str):
         return (DefaultLabel, (str(self),))
 
     def shown(self) -> str:
-        from jyscore.i18n.messages import hint
-
         return hint(f"label-{self}")
 
     def every_language(self) -> tuple[str, ...]:
         """The word in each language: a reader accepts a form written in any of them."""
-        from jyscore.i18n.catalogue import LANGUAGES, translate
-        from jyscore.i18n.messages import HINTS
-
         key = f"label-{self}"
         return tuple(dict.fromkeys(translate(key, HINTS[key], language) for language in LANGUAGES))
 
@@ -313,8 +310,6 @@ class Entry:
 
     def employment_rate(self, column: str = "self") -> Fraction | None:
         """The initial employment rate in percent, exact: given, or employed / graduates."""
-        from jyscore.core.rules.rate_steps import employment_rate
-
         return employment_rate(self.values(column))
 
 

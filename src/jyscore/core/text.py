@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 # Excel's limit for one cell, in UTF-16 code units; a longer text cannot round-trip through the
@@ -35,13 +36,13 @@ def cell_length(text: str) -> int:
 _UNWRITABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]"
 )
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_ILLEGAL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 # printed: every control character (including tab and line breaks inside one value) and the
 # bidirectional overrides that reorder what a terminal shows
 _UNPRINTABLE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff]"
 )
-_UNPRINTABLE_LINES = re.compile(
+_UNPRINTABLE_LINES = (
     "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff"
     "\ud800-\udfff]"
 )
@@ -49,10 +50,17 @@ _SPACES = re.compile(r"\s+")
 # default-ignorable characters outside the format category (Cf): shown as nothing, or as blank
 # filler (the combining grapheme joiner, Hangul fillers, variation selectors, Mongolian free
 # variation selectors and vowel separator)
-_IGNORABLE = re.compile(
+_IGNORABLE = (
     "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
     "\U000e0100-\U000e01ef]"
 )
+
+
+@cache
+def _regex(expression: str) -> re.Pattern[str]:
+    """A pattern compiled when first used: such a character class takes ~0.5 ms to compile, which
+    every command's start-up would pay (the two that reading any sheet needs are compiled above)."""
+    return re.compile(expression)
 
 
 def first_unwritable(text: str) -> int | None:
@@ -83,12 +91,12 @@ def escape_char(char: str) -> str:
 
 def xml_safe(text: str) -> str:
     """``text`` with what XML 1.0 cannot hold shown escaped (``\\x01``)."""
-    return _XML_ILLEGAL.sub(lambda m: escape_char(m.group()), text)
+    return _regex(_XML_ILLEGAL).sub(lambda m: escape_char(m.group()), text)
 
 
 def printable(text: str, *, keep_lines: bool = False) -> str:
     """``text`` with control characters shown escaped; ``keep_lines`` keeps tab, LF and CR."""
-    pattern = _UNPRINTABLE_LINES if keep_lines else _UNPRINTABLE
+    pattern = _regex(_UNPRINTABLE_LINES) if keep_lines else _UNPRINTABLE
     return pattern.sub(lambda m: escape_char(m.group()), text)
 
 
@@ -112,9 +120,10 @@ def identity(name: str) -> str:
     and other default-ignorable characters (zero-width space, BOM, variation selectors, Hangul
     fillers, …) dropped, and every whitespace dropped: assessors read 文 学院 as 文学院, and
     a space typed into a Chinese name is never meant."""
-    normal = unicodedata.normalize("NFKC", _IGNORABLE.sub("", name))
+    ignorable = _regex(_IGNORABLE)
+    normal = unicodedata.normalize("NFKC", ignorable.sub("", name))
     visible = "".join(c for c in normal if unicodedata.category(c) != "Cf")
-    return _SPACES.sub("", _IGNORABLE.sub("", visible))
+    return _SPACES.sub("", ignorable.sub("", visible))
 
 
 def reveal(name: str) -> str:
@@ -122,7 +131,7 @@ def reveal(name: str) -> str:
     that look the same differ."""
     return "".join(
         escape_char(c) if unicodedata.category(c) in ("Cf", "Cc", "Zs") and c != " "
-        or _IGNORABLE.match(c) or unicodedata.normalize("NFKC", c) != c else c
+        or _regex(_IGNORABLE).match(c) or unicodedata.normalize("NFKC", c) != c else c
         for c in name
     )
 

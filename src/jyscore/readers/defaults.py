@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from jyscore.core.text import identity
+
 
 @dataclass(frozen=True)
 class Default:
@@ -37,10 +39,7 @@ class SheetDefaults:
     def for_entry(self, college: str | None, item_id: str) -> dict[str, Default]:
         if college is None:
             return {}
-        from jyscore.core.text import (
-            identity,  # colleges are matched as the duplicate check matches them
-        )
-
+        # colleges are matched as the duplicate check matches them
         return dict(self.values.get(identity(college), {}).get(item_id, {}))
 
     def covered(self, item_id: str) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import stat
 from contextlib import suppress
 from pathlib import Path
 
@@ -48,9 +50,6 @@ def cache_file(raw: bytes) -> Path | None:
 
 
 def read_cache(path: Path) -> Rubric | None:
-    import pickle
-    import stat
-
     try:
         with open(path, "rb") as file:
             info = os.fstat(file.fileno())
@@ -64,8 +63,7 @@ def read_cache(path: Path) -> Rubric | None:
 
 
 def write_cache(path: Path, rubric: Rubric) -> None:
-    import pickle
-    import tempfile
+    import tempfile  # only when the cache is (re)written: once per install or upgrade
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

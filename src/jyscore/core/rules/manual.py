@@ -18,6 +18,7 @@ from jyscore.core.rules.base import (
     capped,
     value_of,
 )
+from jyscore.i18n.messages import hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
     from jyscore.core.models import Labels, Node
@@ -51,8 +52,6 @@ class Manual(RuleKind):
         return value_of(cells["score"])
 
     def describe(self, rule: ManualRule, item: Node, labels: Labels | None = None) -> str:
-        from jyscore.i18n.messages import hint
-
         return hint("rule-manual")
 
 

@@ -129,6 +129,8 @@ NOT_FOR_ONE_SHEET = {
     "difflib",  # only to suggest a name on a problem
     "concurrent.futures", "multiprocessing",  # the pool: only past its threshold
     "locale",  # click's gettext goes through jyscore's catalogue
+    "shutil", "tempfile", "zipfile",  # the terminal's width by os; tempfile to write the cache only
+    "importlib.resources",  # the built-in rubric is found beside the code
     "json",  # only for --format json
     "openpyxl", "pydantic", "jyscore.readers.targets", "jyscore.core.panels",
     "jyscore.readers.xlsx", "jyscore.form.marks", "jyscore.writers.xlsx",

@@ -222,8 +222,6 @@ def stop_run(problems: Sequence[Problem], output: Path | None, skip_invalid: boo
 def report_skipped(outcome: RankOutcome) -> None:
     """A ranking's warnings and the problems of the sheets it skipped as invalid, then each
     skipped file named (rank, compare and report alike)."""
-    from jyscore.core.text import display_path
-
     problems: list[Problem] = [p for s in outcome.skipped for p in s.problems]
     echo_problems(sorted([*problems, *outcome.warnings], key=Problem.sort_key))
     for skipped in outcome.skipped:

@@ -384,7 +384,7 @@ def _report(
              value is not None and value >= 15)
     if "score" in rows:
         value = ratio(rows["score"], rows["import-floor"])
-        line("score one sheet / import floor", value, "<= 1.4x", value is not None and value <= 1.4)
+        line("score one sheet / import floor", value, "<= 1.0x", value is not None and value <= 1.0)
     book, big = rows.get(f"book-{args.big}"), rows.get(f"xlsx-{args.big}")
     if book is not None and big is not None:
         seconds = book.best.seconds if book.best else None

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from jyscore.cli import commands
 from jyscore.cli.localized import LocalizedHelp, install_click_translation, language_in_args
 from jyscore.core.version import __version__
 from jyscore.i18n.catalogue import set_language
@@ -21,8 +22,6 @@ from jyscore.i18n.messages import hint
 
 def command_names() -> list[str]:
     """The commands: one module each in :mod:`jyscore.cli.commands`, named as the command."""
-    from jyscore.cli import commands
-
     return sorted(
         module.name for module in pkgutil.iter_modules(commands.__path__)
         if not module.name.startswith("_")

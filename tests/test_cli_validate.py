@@ -428,7 +428,7 @@ class _Terminal:
 def test_validate_draws_a_progress_bar_on_a_terminal_only(monkeypatch):
     import sys
 
-    from jyscore.cli import validate as validate_cli
+    from jyscore.cli.commands import validate as validate_cli
 
     monkeypatch.setenv("TERM", "xterm")
     terminal = _Terminal()

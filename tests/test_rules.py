@@ -497,3 +497,38 @@ def test_formula_errors_in_a_rubric(tmp_path):
     with pytest.raises(JyscoreError) as info:
         _rubric(tmp_path, FORMULA.replace("ceil(90 - rate)", "ceil(90 - rat)"))
     assert [(p.code, p.line) for p in info.value.problems] == [("JY208", 16)]
+
+
+def test_every_registered_kind_resolves_to_the_kind_of_its_name():
+    """The registry imports a kind's module on first use: each entry must name a module whose
+    ``KIND`` is that kind, with parameters tagged by that name in a rubric file."""
+    import typing
+
+    from jyscore.core.rules import KINDS, RuleKind
+
+    assert len(KINDS) == 8
+    for name in KINDS:
+        kind = KINDS[name]
+        assert isinstance(kind, RuleKind) and kind.name == name
+        assert typing.get_args(typing.get_type_hints(kind.params)["kind"]) == (name,)
+
+
+def test_scoring_the_built_in_rubric_imports_only_the_kinds_it_uses(tmp_path):
+    """Once the validated rubric is cached (the first run validates it, asking for every kind)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from jyscore import load_rubric, load_sheet, score\n"
+        "rubric = load_rubric()\n"
+        "score(rubric, load_sheet('examples/2024/文学院.yaml', rubric))\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in sys.modules\n"
+        "             if m.startswith('jyscore.core.rules.')))\n"
+    )
+    env = {**os.environ, "JYSCORE_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              cwd=ROOT, env=env, check=True)
+    assert done.stdout.split("\n")[0] == "['base', 'manual', 'per_unit', 'rate_steps', 'steps']"

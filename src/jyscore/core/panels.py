@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from jyscore.core.engine import BonusRow, Result, Row, Totals
+from jyscore.core.engine import BonusRow, Result, Row, Totals, score
 from jyscore.core.models import (
     ASSESSED,
     SELF,
@@ -338,7 +338,6 @@ def score_panel(
     sheets are not one panel: several colleges or years, an assessor twice, a sheet
     without an assessor among several, self scores that differ, too few for the method.
     """
-    from jyscore.core.engine import score  # the engine is what a panel is built on
 
     grouping = group_sheets(sheets)
     problems = [*one_panel_problems(sheets), *grouping.problems]

@@ -1,42 +1,59 @@
 """The rule kinds a rubric item may carry, one module each, and the one registry of them.
 
 A new kind is a new module (parameters, inputs, compute with explanation, Excel formula, JSON
-Schema fragment: see :class:`.base.RuleKind`) and one line in :data:`KINDS`. Everything else in
-jyscore asks the functions below, never which kind a rule is.
+Schema fragment: see :class:`.base.RuleKind`) defining ``KIND``, and one line in :data:`KINDS`.
+Everything else in jyscore asks the functions below, never which kind a rule is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import importlib
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from jyscore.core.rules import (
-    counters,
-    deduction,
-    formula,
-    manual,
-    per_unit,
-    rate_steps,
-    steps,
-    tiers,
-)
 from jyscore.core.rules.base import Explain, Finding, InputSpec, RuleKind, Values, capped, floored
 from jyscore.i18n.messages import Phrase, phrase
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
     from jyscore.core.models import Labels, Node
 
-KINDS: dict[str, RuleKind] = {
-    "manual": manual.KIND,
-    "per_unit": per_unit.KIND,
-    "deduction": deduction.KIND,
-    "steps": steps.KIND,
-    "rate_steps": rate_steps.KIND,
-    "tiers": tiers.KIND,
-    "counters": counters.KIND,
-    "formula": formula.KIND,
-}
+class KindRegistry(Mapping[str, RuleKind]):
+    """Rule kind name -> its :class:`RuleKind`, the ``KIND`` of the kind's module, which is
+    imported the first time the kind is asked for: scoring with a rubric imports only the kinds it
+    uses (the rubric's cached rules import theirs as they are read); validating a rubric file asks
+    for them all. ``tests/test_rules.py`` checks every entry resolves to the kind of its name."""
+
+    def __init__(self, modules: Mapping[str, str]) -> None:
+        self._modules = dict(modules)
+        self._loaded: dict[str, RuleKind] = {}
+
+    def __getitem__(self, name: str) -> RuleKind:
+        kind = self._loaded.get(name)
+        if kind is None:
+            kind = importlib.import_module(self._modules[name]).KIND
+            if not isinstance(kind, RuleKind):
+                raise TypeError(f"{self._modules[name]}.KIND is not a RuleKind")
+            self._loaded[name] = kind
+        return kind
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+KINDS = KindRegistry({
+    "manual": "jyscore.core.rules.manual",
+    "per_unit": "jyscore.core.rules.per_unit",
+    "deduction": "jyscore.core.rules.deduction",
+    "steps": "jyscore.core.rules.steps",
+    "rate_steps": "jyscore.core.rules.rate_steps",
+    "tiers": "jyscore.core.rules.tiers",
+    "counters": "jyscore.core.rules.counters",
+    "formula": "jyscore.core.rules.formula",
+})
 
 __all__ = ["KINDS", "Explain", "Finding", "InputSpec", "kind_of", "input_specs", "hand_scored",
            "item_cap", "evaluate", "Values"]

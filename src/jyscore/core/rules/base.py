@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple
 
 from jyscore.core.fields import Constraint
 from jyscore.core.numbers import ZERO, format_decimal, format_fraction
-from jyscore.core.rules.expr import to_words
 from jyscore.i18n.messages import Phrase, hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
@@ -93,6 +92,8 @@ class Explain:
         """An expression over ``decls`` in words (empty when nobody asks for the steps)."""
         if self.lines is None:
             return ""
+        from jyscore.core.rules.expr import to_words  # only the kinds with expressions need it
+
         return to_words(expr, input_words(decls, self.labels))
 
     def __call__(self, key: str, **params: object) -> None:

@@ -15,10 +15,11 @@ import math
 import operator
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from jyscore.i18n.messages import Phrase, phrase
+from jyscore.i18n.messages import Phrase, hint, phrase
 
 MAX_LENGTH = 200
 MAX_DEPTH = 12
@@ -261,8 +262,6 @@ def to_excel(expr: Expr, cells: Mapping[str, str]) -> str:
     tag = expr[0]
     if tag == "num":
         value: Fraction = expr[1]
-        from decimal import Decimal
-
         return format(Decimal(value.numerator) / Decimal(value.denominator), "f") \
             if value.denominator != 1 else str(value.numerator)
     if tag == "name":
@@ -305,8 +304,6 @@ def to_words(expr: Expr, words: Mapping[str, str]) -> str:
     label), comparisons as ≥ ≤ ≠ =, ``and``/``or``/``not``, ``… if … else …`` and the calls in
     the catalogue's phrases. The rubric's own text (``when``, ``formula``) stays the machine form.
     """
-    from jyscore.i18n.messages import hint
-
     def binding(part: Expr) -> int:
         tag = part[0]
         return _BINDING[part[1]] if tag == "arith" else _BINDING.get(tag, 9)
@@ -321,8 +318,6 @@ def to_words(expr: Expr, words: Mapping[str, str]) -> str:
             value: Fraction = part[1]
             if value.denominator == 1:
                 return str(value.numerator)
-            from decimal import Decimal
-
             return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
         if tag == "name":
             return words.get(part[1], part[1])

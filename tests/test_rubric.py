@@ -155,3 +155,21 @@ def test_a_rubric_file_names_the_self_column_self(tmp_path):
     path.write_text("id: r\nname: R\ntotal: 1\nstep: 1\nlabels:\n  self: 自评分数\n"
                     "indicators:\n  - {id: '1', name: A, points: 1}\n", encoding="utf-8")
     assert load_rubric(path).labels.self_ == "自评分数"
+
+
+def test_a_cached_rubric_is_used_only_for_the_bytes_it_was_built_from(tmp_path, monkeypatch):
+    from jyscore import load_rubric
+    from jyscore.readers.rubric_cache import cache_file, cache_stamp, read_cache, write_cache
+
+    monkeypatch.setenv("JYSCORE_CACHE_DIR", str(tmp_path))
+    rubric = load_rubric()
+    stamp = cache_stamp(b"title: one rubric\n")
+    assert stamp is not None
+    path = cache_file(stamp)
+    assert path is not None and path.parent == tmp_path
+    write_cache(path, stamp, rubric)
+    assert read_cache(path, stamp) == rubric
+    other = cache_stamp(b"title: one rubric!\n")
+    assert other is not None and read_cache(path, other) is None  # even under the same name
+    path.write_bytes(b"not a pickle")
+    assert read_cache(path, stamp) is None

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import importlib
 import os
-import pkgutil
 import sys
 
 import click
@@ -22,9 +21,10 @@ from jyscore.i18n.messages import hint
 
 def command_names() -> list[str]:
     """The commands: one module each in :mod:`jyscore.cli.commands`, named as the command."""
+    folder = os.path.dirname(commands.__file__ or "")  # a listing: pkgutil costs ~0.7 ms
     return sorted(
-        module.name for module in pkgutil.iter_modules(commands.__path__)
-        if not module.name.startswith("_")
+        entry.name[:-3] for entry in os.scandir(folder)
+        if entry.name.endswith(".py") and not entry.name.startswith("_")
     )
 
 

@@ -32,7 +32,7 @@ from jyscore.core.numbers import (
 from jyscore.core.problems import JyscoreError, Position, Problem, Severity, make_problem
 from jyscore.i18n.messages import phrase
 from jyscore.readers.document import Document, Limits, Path_
-from jyscore.readers.rubric_cache import cache_file, read_cache, write_cache
+from jyscore.readers.rubric_cache import cache_file, cache_stamp, read_cache, write_cache
 from jyscore.readers.rubric_errors import validation_problems, where_in_rubric
 from jyscore.readers.rubric_totals import totals_problems
 from jyscore.readers.yamlsource import load, parse
@@ -58,14 +58,15 @@ def load_rubric(path: str | Path | None = None) -> Rubric:
 @lru_cache(maxsize=1)
 def _default_rubric() -> Rubric:
     raw = _default_rubric_bytes()
-    cache = cache_file(raw)
-    cached = read_cache(cache) if cache is not None else None
+    stamp = cache_stamp(raw)
+    cache = cache_file(stamp) if stamp is not None else None
+    cached = read_cache(cache, stamp) if cache is not None and stamp is not None else None
     if cached is not None:
         return cached
     doc = parse(raw.decode("utf-8"), f"<built-in {DEFAULT_RUBRIC}>", RUBRIC_LIMITS)
     rubric = rubric_from_document(doc)
-    if cache is not None:
-        write_cache(cache, rubric)
+    if cache is not None and stamp is not None:
+        write_cache(cache, stamp, rubric)
     return rubric
 
 

@@ -7,7 +7,8 @@ The library API::
     result = score(rubric, load_sheet("examples/2024/文学院.yaml", rubric))
     result.totals["assessed"].total             # Decimal('94.5')
 
-Loading raises :class:`JyscoreError` carrying every :class:`Problem` of the file.
+Loading raises :class:`JyscoreError` carrying every :class:`Problem` of the file; its messages
+are in the language set with ``set_language("zh")`` (or ``"en"``), else the environment's.
 
 The names are imported on first use (PEP 562), so that ``import jyscore.cli`` or
 ``from jyscore import __version__`` does not pay for pydantic, the loader and the engine:
@@ -31,12 +32,14 @@ _EXPORTS = {
     "load_rubric": "jyscore.readers.rubric",
     "load_sheet": "jyscore.readers.sheet",
     "score": "jyscore.core.engine",
+    "set_language": "jyscore.i18n.catalogue",
 }
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from jyscore.core.engine import Result, score
     from jyscore.core.models import Rubric, Sheet
     from jyscore.core.problems import JyscoreError, Problem
+    from jyscore.i18n.catalogue import set_language
     from jyscore.readers.rubric import load_rubric
     from jyscore.readers.sheet import load_sheet
 
@@ -64,4 +67,5 @@ __all__ = [
     "load_rubric",
     "load_sheet",
     "score",
+    "set_language",
 ]

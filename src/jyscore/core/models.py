@@ -83,10 +83,6 @@ class Node:
             if len(child_points) == len(self.children):
                 object.__setattr__(self, "points", sum(child_points, Decimal(0)))
 
-    @property
-    def is_group(self) -> bool:
-        return bool(self.children)
-
     def walk(self, depth: int = 0) -> Iterator[tuple[Node, int]]:
         """This node and every descendant (children, then parts) with its depth, in form order."""
         yield self, depth
@@ -254,11 +250,6 @@ class Rubric:
     @cached_property
     def bonus_items(self) -> tuple[Node, ...]:
         return tuple(leaf for root in self.bonus for leaf in root.leaves() if leaf.rule)
-
-    @cached_property
-    def ruled_ids(self) -> frozenset[str]:
-        """The items whose score a rule gives (base or bonus)."""
-        return frozenset(n.id for n, _ in self.walk() if n.rule is not None)
 
     @cached_property
     def part_owner(self) -> dict[str, Node]:

@@ -45,7 +45,7 @@ class InputSpec:
     """An input of an item as a sheet gives it, with the words shown for it."""
 
     name: str
-    reader: str
+    reader: Reader
     label: str | None = None
     required: bool = True
     # a missing optional input counts as this value (a counter not given is 0)

@@ -28,15 +28,13 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, Union
 
+from jyscore.core.fields import STRICT_KEYS as _STRICT_KEYS
 from jyscore.core.fields import Constraint, NonNegativeDecimal, PositiveDecimal, Text
 from jyscore.core.problems import Position, Problem
 from jyscore.core.rules import KINDS
 from jyscore.core.rules.rate_steps import employment_rate
 from jyscore.i18n.catalogue import LANGUAGES, translate
 from jyscore.i18n.messages import HINTS, hint
-
-# what pydantic's model config would say: a rubric file with an unknown key is an error
-_STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 
 class _RuleSchema:

@@ -14,14 +14,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple
 
-from jyscore.core.fields import Constraint
+from jyscore.core.fields import STRICT_KEYS, Constraint
 from jyscore.core.numbers import ZERO, format_decimal, format_fraction
 from jyscore.i18n.messages import Phrase, hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
     from jyscore.core.models import Labels, Node
 
-STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 # how an input is read from a sheet: a score on the step, a percentage 0-100, a whole number,
 # a whole number above 0, any non-negative decimal, yes/no (1/0)
 Reader = Literal["score", "percent", "count", "positive-count", "number", "flag"]
@@ -38,6 +37,10 @@ class InputDecl:
     name: Identifier
     label: str | None = None
     type: InputType = "count"
+
+
+# the input of a kind that counts occurrences, when its rubric names none
+COUNT = InputDecl(name="count", type="count")
 
 
 @dataclass(frozen=True)

@@ -378,7 +378,7 @@ def test_many_unknown_ids_are_each_reported(tmp_path: Path, rubric):
     with pytest.raises(JyscoreError) as caught:
         load_sheet(path, rubric)
     unknown = [p for p in caught.value.problems if p.code == "JY110"]
-    assert len(unknown) == 400  # each reported; a suggestion costs set lookups (loading.nearest)
+    assert len(unknown) == 400  # each reported; a suggestion costs set lookups (readers.nearest)
     assert all(p.message.count("did you mean") <= 1 for p in unknown)
 
 

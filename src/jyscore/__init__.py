@@ -5,7 +5,7 @@ The library API::
     from jyscore import load_rubric, load_sheet, score
     rubric = load_rubric()                      # the built-in rubric, or load_rubric("my.yaml")
     result = score(rubric, load_sheet("examples/2024/文学院.yaml", rubric))
-    result.totals["assessed"].total             # Decimal('94.5')
+    result.totals["assessed"].total             # Decimal('98.0')
 
 Loading raises :class:`JyscoreError` carrying every :class:`Problem` of the file; its messages
 are in the language set with ``set_language("zh")`` (or ``"en"``), else the environment's.

@@ -1,7 +1,7 @@
 """What every rule kind shares: the shape of its inputs, its explanation and the kind interface.
 
 A kind (one module beside this one) owns its parameters (a frozen dataclass that pydantic
-validates from the rubric file, constraints in :class:`~jyscore.core.models.Constraint` metadata),
+validates from the rubric file, constraints in :class:`~jyscore.core.fields.Constraint` metadata),
 the inputs it takes from a sheet, the exact computation with its explanation, its Excel formula
 and its JSON Schema fragment. Nothing outside :mod:`jyscore.core.rules` asks which kind a rule is.
 """

@@ -20,8 +20,7 @@ from jyscore.core.text import identity, reveal, short
 
 class CollegeYear(Protocol):
     """What a check of colleges and years reads of a sheet (a :class:`~jyscore.core.models.Sheet`,
-    a smaller key): the duplicate check of :mod:`jyscore.pipeline.checks` and the grouping
-    here."""
+    a smaller key): the duplicate check and the grouping here."""
 
     @property
     def source(self) -> str: ...

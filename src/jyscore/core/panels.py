@@ -342,7 +342,7 @@ def score_panel(
 
     grouping = group_sheets(sheets)
     problems = [*one_panel_problems(sheets), *grouping.problems]
-    if all(s.assessor is None for s in sheets):  # one college's sheet twice, as validate says
+    if all(s.assessor is None for s in sheets):  # one sheet given twice, as the run checks it
         problems.extend(duplicate_problems(sheets))
     if any(p.is_error for p in problems):
         raise JyscoreError(problems)

@@ -76,6 +76,15 @@ def test_good_workbooks_load(name: str, rubric):
     assert score(rubric, sheet).totals == score(rubric, example).totals
 
 
+def test_the_librarys_load_sheet_reads_a_filled_form_by_its_suffix(rubric, tmp_path: Path):
+    sheet = load_sheet(str(XLSX / "good" / "文学院.xlsx"), rubric)  # a str, as the README has it
+    assert score(rubric, sheet).totals["assessed"].total == Decimal("98.0")
+    (tmp_path / "macro.xlsm").write_bytes((XLSX / "good" / "文学院.xlsx").read_bytes())
+    with pytest.raises(JyscoreError) as caught:
+        load_sheet(tmp_path / "macro.xlsm", rubric)
+    assert [p.code for p in caught.value.problems] == ["JY609"]  # said so, not "not UTF-8"
+
+
 EXPECTED = json.loads((XLSX / "bad" / "expected.json").read_text(encoding="utf-8"))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -377,7 +378,7 @@ def test_many_unknown_ids_are_each_reported(tmp_path: Path, rubric):
     with pytest.raises(JyscoreError) as caught:
         load_sheet(path, rubric)
     unknown = [p for p in caught.value.problems if p.code == "JY110"]
-    assert len(unknown) == 400  # each reported; a suggestion costs set lookups (loading.nearest)
+    assert len(unknown) == 400  # each reported; a suggestion costs set lookups (readers.nearest)
     assert all(p.message.count("did you mean") <= 1 for p in unknown)
 
 
@@ -481,6 +482,24 @@ def test_colleges_differing_invisibly_are_the_same_college(lookalike: str, tmp_p
     exact_same = lookalike in ("文学院", '"文学院 "')  # the name is stripped when read
     assert codes == [("b.yaml", "JY301")] + ([] if exact_same else [("b.yaml", "JY307")])
     assert invoke("rank", str(folder)).exit_code == 1
+
+
+@pytest.mark.parametrize(("assessors", "codes"), [
+    (("王老师", "李老师"), []),  # one college's panel of two
+    ((None, None), ["JY301", "JY307"]),  # one college's sheet twice
+])
+def test_score_and_validate_agree_on_the_same_college(assessors, codes, tmp_path: Path):
+    files = []
+    names = ("文学院", '"文\\u200b学院"')  # a zero-width space: the same college
+    for file, name, assessor in zip(("a.yaml", "b.yaml"), names, assessors, strict=True):
+        line = name if assessor is None else f"{name}\nassessor: {assessor}"
+        (tmp_path / file).write_text(with_college(line), encoding="utf-8")
+        files.append(str(tmp_path / file))
+    validated = invoke("validate", *files, "--format", "json")
+    assert [p["code"] for p in json.loads(validated.stdout)["problems"]] == codes
+    scored = invoke("score", *files)
+    assert re.findall(r"^\S*b\.yaml:\d+:\d+: \w+ (JY\d+)", scored.stderr, re.MULTILINE) == codes
+    assert scored.exit_code == validated.exit_code == (1 if codes else 0)
 
 
 def test_targets_match_colleges_as_the_duplicate_check_does(tmp_path: Path):

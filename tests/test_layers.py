@@ -2,7 +2,8 @@
 import each other (CONTRIBUTING.md draws the picture).
 
 Every import counts, at module level or inside a function (a lazy import is still a dependency);
-only imports under ``if TYPE_CHECKING:`` do not, since they never run.
+only imports under ``if TYPE_CHECKING:`` do not, since they never run. The registries that name
+modules as strings, for importlib, name only modules of their own layer.
 """
 
 from __future__ import annotations
@@ -31,13 +32,20 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _is_type_checking(test: ast.expr) -> bool:
+    """``TYPE_CHECKING`` or ``typing.TYPE_CHECKING`` itself (not ``not TYPE_CHECKING``)."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
 def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
-    """Every node but those under ``if TYPE_CHECKING:``."""
+    """Every node but those under ``if TYPE_CHECKING:`` (its ``else`` runs)."""
     found: list[ast.AST] = []
     pending: list[ast.AST] = [tree]
     while pending:
         node = pending.pop()
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
             pending.extend(node.orelse)
             continue
         found.append(node)
@@ -79,6 +87,47 @@ def _layer(module: str) -> str:
 
 
 EDGES = _imports()
+
+
+def _imported(code: str) -> list[str]:
+    return sorted(alias.name for node in _runtime_nodes(ast.parse(code))
+                  if isinstance(node, ast.Import) for alias in node.names)
+
+
+@pytest.mark.parametrize(("code", "imported"), [
+    ("if TYPE_CHECKING:\n    import a\nelse:\n    import b\n", ["b"]),
+    ("if typing.TYPE_CHECKING:\n    import a\n", []),
+    ("if not TYPE_CHECKING:\n    import a\n", ["a"]),
+    ("if TYPE_CHECKING or sys.flags.dev_mode:\n    import a\n", ["a"]),
+])
+def test_only_imports_under_if_type_checking_are_left_out(code: str, imported: list[str]) -> None:
+    assert _imported(code) == imported
+
+
+def _registries() -> dict[str, tuple[str, list[str]]]:
+    """Each registry that names modules for importlib: the prefix its modules must have (its own
+    layer), and the modules it names."""
+    import jyscore
+    from jyscore.core.rules import KINDS
+    from jyscore.writers import formats
+
+    tables = (formats.RESULT_FORMATS, formats.PANEL_FORMATS, formats.RANK_FORMATS)
+    return {
+        "jyscore.core.rules.KINDS": ("jyscore.core.rules.", list(KINDS._modules.values())),
+        "jyscore.writers.formats": (
+            "jyscore.writers.", [entry.module for table in tables for entry in table.values()]
+        ),
+        "jyscore._EXPORTS": ("jyscore.", list(jyscore._EXPORTS.values())),
+    }
+
+
+@pytest.mark.parametrize("registry", sorted(_registries()))
+def test_a_registry_names_modules_of_its_own_layer(registry: str) -> None:
+    """importlib's imports are invisible to the scan above: a kind, a renderer or a public name
+    that lived in another layer would import it unseen."""
+    prefix, modules = _registries()[registry]
+    assert modules
+    assert [m for m in modules if not (m.startswith(prefix) and _exists(m))] == []
 
 
 @pytest.mark.parametrize("layer", sorted(ALLOWED))

@@ -1,7 +1,8 @@
 """docs/problem-codes.md lists every code of jyscore.i18n.messages.MESSAGES with a one-line example.
 
 The table between the ``codes`` markers is generated from MESSAGES; the test fails when it is
-stale (a code added, renamed or reworded). To regenerate it after changing messages.py:
+stale (a code added, renamed or reworded). To regenerate it after changing a table of codes
+(``jyscore.i18n.codes_*``):
 
     python -m tests.test_problem_codes_doc
 """

@@ -1,5 +1,5 @@
 """Every lazy registry entry resolves to what it names: the commands, the public names of the
-package (its ``__getattr__``) and the renderers (tests/test_rank_run.py)."""
+package (its ``__getattr__``); the formats' renderers are tests/test_formats.py's."""
 
 from __future__ import annotations
 

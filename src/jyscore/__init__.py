@@ -5,7 +5,7 @@ The library API::
     from jyscore import load_rubric, load_sheet, score
     rubric = load_rubric()                      # the built-in rubric, or load_rubric("my.yaml")
     result = score(rubric, load_sheet("examples/2024/文学院.yaml", rubric))
-    result.totals["assessed"].total             # Decimal('94.5')
+    result.totals["assessed"].total             # Decimal('98.0')
 
 Loading raises :class:`JyscoreError` carrying every :class:`Problem` of the file; its messages
 are in the language set with ``set_language("zh")`` (or ``"en"``), else the environment's.
@@ -30,18 +30,34 @@ _EXPORTS = {
     "Rubric": "jyscore.core.models",
     "Sheet": "jyscore.core.models",
     "load_rubric": "jyscore.readers.rubric",
-    "load_sheet": "jyscore.readers.sheet",
     "score": "jyscore.core.engine",
     "set_language": "jyscore.i18n.catalogue",
 }
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
+    from os import PathLike
+
     from jyscore.core.engine import Result, score
     from jyscore.core.models import Rubric, Sheet
     from jyscore.core.problems import JyscoreError, Problem
     from jyscore.i18n.catalogue import set_language
+    from jyscore.readers.defaults import SheetDefaults
     from jyscore.readers.rubric import load_rubric
-    from jyscore.readers.sheet import load_sheet
+
+
+def load_sheet(
+    path: str | PathLike[str], rubric: Rubric, *, defaults: SheetDefaults | None = None
+) -> Sheet:
+    """Read one college's score sheet, YAML or a filled-in form (``.xlsx``), by its suffix, and
+    check it against ``rubric``; raise :class:`JyscoreError` with every problem of the file.
+
+    ``defaults`` supplies inputs the sheet may leave out (the targets of ``rank --targets``).
+    """
+    from pathlib import Path
+
+    from jyscore.readers.files import read_sheet
+
+    return read_sheet(Path(path), rubric, defaults)
 
 
 def __getattr__(name: str) -> Any:

@@ -11,6 +11,9 @@ from typing import Annotated, Any
 
 # the years a sheet, a targets file or a command may name
 YEARS = range(1900, 2201)
+# what pydantic's model config would say, on every class a rubric file is read into: a rubric
+# file with an unknown key is an error
+STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 
 class Constraint:

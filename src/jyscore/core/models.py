@@ -28,15 +28,13 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, Union
 
+from jyscore.core.fields import STRICT_KEYS as _STRICT_KEYS
 from jyscore.core.fields import Constraint, NonNegativeDecimal, PositiveDecimal, Text
 from jyscore.core.problems import Position, Problem
 from jyscore.core.rules import KINDS
 from jyscore.core.rules.rate_steps import employment_rate
 from jyscore.i18n.catalogue import LANGUAGES, translate
 from jyscore.i18n.messages import HINTS, hint
-
-# what pydantic's model config would say: a rubric file with an unknown key is an error
-_STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 
 class _RuleSchema:
@@ -82,10 +80,6 @@ class Node:
             child_points = [c.points for c in self.children if c.points is not None]
             if len(child_points) == len(self.children):
                 object.__setattr__(self, "points", sum(child_points, Decimal(0)))
-
-    @property
-    def is_group(self) -> bool:
-        return bool(self.children)
 
     def walk(self, depth: int = 0) -> Iterator[tuple[Node, int]]:
         """This node and every descendant (children, then parts) with its depth, in form order."""
@@ -254,11 +248,6 @@ class Rubric:
     @cached_property
     def bonus_items(self) -> tuple[Node, ...]:
         return tuple(leaf for root in self.bonus for leaf in root.leaves() if leaf.rule)
-
-    @cached_property
-    def ruled_ids(self) -> frozenset[str]:
-        """The items whose score a rule gives (base or bonus)."""
-        return frozenset(n.id for n, _ in self.walk() if n.rule is not None)
 
     @cached_property
     def part_owner(self) -> dict[str, Node]:

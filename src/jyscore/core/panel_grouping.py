@@ -1,31 +1,26 @@
 """Who belongs to which panel: a sheet naming its ``assessor`` belongs to the panel of its
-college and year (:func:`group_sheets`), an assessor is one person however the name is spaced or
-typed (:func:`identity`), and the checks of sheets given or filed as one panel (one college, one
-year). Pure: problems are returned, never printed.
+college and year (:func:`group_sheets`); the same college twice for one year
+(:func:`duplicate_problems`); the checks of sheets given or filed as one panel (one college, one
+year). A college, like an assessor, is one however its name is spaced or typed
+(:func:`~jyscore.core.text.identity`): every check here compares names that way. Pure: problems
+are returned, never printed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Generic, Protocol, TypeVar
 
 from jyscore.core.models import Sheet
 from jyscore.core.problems import NOWHERE, Position, Problem, Severity, make_problem
-from jyscore.core.text import identity as name_identity
-
-
-def identity(name: str) -> str:
-    """An assessor's identity: a name's identity (:func:`jyscore.core.text.identity`: NFKC, format
-    characters dropped) with every blank removed (``王 老师`` is ``王老师``)."""
-    return "".join(name_identity(name).split())
+from jyscore.core.text import identity, reveal, short
 
 
 class CollegeYear(Protocol):
     """What a check of colleges and years reads of a sheet (a :class:`~jyscore.core.models.Sheet`,
-    a smaller key): the duplicate check of :mod:`jyscore.pipeline.checks` and the grouping
-    here."""
+    a smaller key): the duplicate check and the grouping here."""
 
     @property
     def source(self) -> str: ...
@@ -38,6 +33,34 @@ class CollegeYear(Protocol):
 
     @property
     def positions(self) -> Mapping[str, Position]: ...
+
+
+def duplicate_problems(sheets: Iterable[CollegeYear]) -> list[Problem]:
+    """JY301 for every sheet whose college and year an earlier sheet already has.
+
+    Colleges are compared by :func:`jyscore.core.text.identity`: names that differ only by invisible
+    characters (a zero-width space, a BOM), compatibility forms (⽂ for 文) or spacing are the same
+    college; a JY307 warning beside the JY301 shows how the names differ, escaped."""
+    first: dict[tuple[str, int], CollegeYear] = {}
+    problems = []
+    for sheet in sheets:
+        key = (identity(sheet.college), sheet.year)
+        if key not in first:
+            first[key] = sheet
+            continue
+        at = sheet.positions.get("college") or Position()
+        earlier = first[key]
+        problems.append(
+            make_problem("JY301", sheet.source, at, college=short(sheet.college, 40),
+                         year=sheet.year, other=earlier.source)
+        )
+        if earlier.college != sheet.college:
+            problems.append(
+                make_problem("JY307", sheet.source, at, severity=Severity.WARNING,
+                             college=reveal(sheet.college), other_college=reveal(earlier.college),
+                             other=earlier.source)
+            )
+    return problems
 
 
 class SheetLike(CollegeYear, Protocol):
@@ -76,7 +99,7 @@ def group_sheets(sheets: Sequence[S]) -> Grouping[S]:
     names, problems = _spellings(sheets)
     groups: dict[tuple[str, int], list[S]] = {}
     for sheet in sheets:  # one college however it is spelt, as the duplicate check has it
-        groups.setdefault((name_identity(sheet.college), sheet.year), []).append(sheet)
+        groups.setdefault((identity(sheet.college), sheet.year), []).append(sheet)
     singles: list[S] = []
     panels: list[tuple[S, ...]] = []
     for members in groups.values():
@@ -156,7 +179,7 @@ def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
     folders: dict[tuple[str, str], list[S]] = {}
     for sheet in sheets:
         if sheet.assessor is not None:
-            key = (str(PurePath(sheet.source).parent), name_identity(sheet.college))
+            key = (str(PurePath(sheet.source).parent), identity(sheet.college))
             folders.setdefault(key, []).append(sheet)
     return [
         make_problem("JY316", sheet.source, field_position(sheet, "year"), year=sheet.year,
@@ -168,14 +191,15 @@ def folder_year_problems(sheets: Sequence[S]) -> list[Problem]:
 
 def one_panel_problems(sheets: Sequence[Sheet]) -> list[Problem]:
     """The sheets given as one panel (``jyscore score a.yaml b.yaml``) must be of one college
-    (JY318) and one year (JY316); each sheet that differs from what most
-    of them give (on a tie, from the earliest) is named, with the files it differs from."""
+    (JY318, names compared as :func:`duplicate_problems` compares them) and one year (JY316); each
+    sheet that differs from what most of them give (on a tie, from the earliest) is named, with the
+    files it differs from."""
     if not sheets:
         return []
     problems = [
         make_problem("JY318", sheet.source, field_position(sheet, "college"),
-                     college=sheet.college, first=college, other=files)
-        for sheet, college, files in _odd_ones(sheets, lambda s: s.college)
+                     college=sheet.college, first=_first_spelling(sheets, college), other=files)
+        for sheet, college, files in _odd_ones(sheets, lambda s: identity(s.college))
     ]
     problems.extend(
         make_problem("JY316", sheet.source, field_position(sheet, "year"), year=sheet.year,
@@ -184,3 +208,7 @@ def one_panel_problems(sheets: Sequence[Sheet]) -> list[Problem]:
     )
     return problems  # a sheet naming another rubric than the one checked against is JY024
 
+
+def _first_spelling(sheets: Sequence[Sheet], college: str) -> str:
+    """The name of the first of ``sheets`` whose college is ``college`` (an identity)."""
+    return next(s.college for s in sheets if identity(s.college) == college)

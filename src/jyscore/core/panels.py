@@ -56,14 +56,15 @@ from jyscore.core.panel_grouping import (
     CollegeYear,
     Grouping,
     SheetLike,
+    duplicate_problems,
     field_position,
     folder_year_problems,
     group_sheets,
-    identity,
     one_panel_problems,
 )
 from jyscore.core.panel_model import Member, Panel, PanelSettings, PanelSummary, PanelTotals
 from jyscore.core.problems import JyscoreError, Problem, make_problem
+from jyscore.core.text import identity
 from jyscore.core.totals import AppliedAdjustment, final_grade, vetoed_total
 
 __all__ = [  # the panel's public names, wherever they are defined
@@ -341,16 +342,8 @@ def score_panel(
 
     grouping = group_sheets(sheets)
     problems = [*one_panel_problems(sheets), *grouping.problems]
-    if len(sheets) > 1:
-        unnamed = [s for s in sheets if s.assessor is None]
-        if len(unnamed) == len(sheets):
-            first = unnamed[0]
-            problems.extend(
-                make_problem("JY301", s.source, field_position(s, "college"), college=s.college,
-                             year=s.year, other=first.source)
-                # another college or year is JY318/JY316 already, not the same sheet twice
-                for s in unnamed[1:] if (s.college, s.year) == (first.college, first.year)
-            )
+    if all(s.assessor is None for s in sheets):  # one sheet given twice, as the run checks it
+        problems.extend(duplicate_problems(sheets))
     if any(p.is_error for p in problems):
         raise JyscoreError(problems)
     members = [Member(grouping.name(s.assessor or ""), score(rubric, s)) for s in sheets]

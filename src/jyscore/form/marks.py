@@ -23,7 +23,7 @@ OUTPUT_CATEGORY = "jyscore ranking workbook"
 _MARK = re.compile(rb"<(?:\w+:)?(?:keywords|category)>[^<]*\bjyscore ranking\b")
 _CORE_PART = "docProps/core.xml"
 _MAX_CORE_BYTES = 64 * 1024  # the part is well under a kilobyte; more is not ours to read
-_MAX_FILE_BYTES = 20 * 1024 * 1024  # the reader's own limit (excel.safety): larger is refused there
+_MAX_FILE_BYTES = 20 * 1024 * 1024  # readers.xlsx_safety's limit: larger is refused
 
 
 def is_own_output(path: Path) -> bool:

@@ -5,8 +5,8 @@ docstrings and ``help=``) and is the ``msgid`` of each catalogue entry. Every ot
 gettext catalogue, ``locale/<lang>/LC_MESSAGES/jyscore.po``, the format translators' tools (Poedit,
 Weblate, Babel, ``msgfmt``) read and write. An entry is found by its ``msgctxt`` — a stable key such
 as the problem code ``JY101``, a hint's name or ``help:rank`` — *and* its ``msgid``, exactly like
-gettext: when the English text changes, the old translation no longer matches and the test
-``tests/test_i18n_catalogue.py`` names it, so a stale translation is never shown.
+gettext: when the English text changes, the old translation no longer matches and
+``tests/test_i18n.py`` names it, so a stale translation is never shown.
 
 Why our own reader of ``.po`` instead of compiled ``.mo`` files or Babel at run time: a ``.mo``
 needs a build step that setuptools does not have (an sdist or an editable install would ship

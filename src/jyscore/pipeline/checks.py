@@ -12,47 +12,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from jyscore.core.engine import score
 from jyscore.core.models import Rubric, Sheet
-from jyscore.core.panels import CollegeYear, Grouping, Member, Panel, PanelSettings, build_panel
+from jyscore.core.panel_grouping import duplicate_problems as duplicate_problems  # JY301, JY307
+from jyscore.core.panels import Grouping, Member, Panel, PanelSettings, build_panel
 from jyscore.core.problems import JyscoreError, Position, Problem, Severity, make_problem
-from jyscore.core.text import identity, reveal, short
 from jyscore.i18n.messages import hint
 from jyscore.pipeline.run import FileRecord, SheetRecord
 
 # groups of at most this many files are named file by file in JY302/JY303, larger ones counted
 _NAMED_FILES = 3
-
-
-def duplicate_problems(sheets: Iterable[CollegeYear]) -> list[Problem]:
-    """JY301 for every sheet whose college and year an earlier sheet already has.
-
-    Colleges are compared by :func:`jyscore.core.text.identity`: names that differ only by invisible
-    characters (a zero-width space, a BOM), compatibility forms (⽂ for 文) or spacing are the same
-    college; a JY307 warning beside the JY301 shows how the names differ, escaped."""
-    first: dict[tuple[str, int], CollegeYear] = {}
-    problems = []
-    for sheet in sheets:
-        key = (identity(sheet.college), sheet.year)
-        if key not in first:
-            first[key] = sheet
-            continue
-        at = sheet.positions.get("college") or Position()
-        earlier = first[key]
-        problems.append(
-            make_problem("JY301", sheet.source, at, college=short(sheet.college, 40),
-                         year=sheet.year, other=earlier.source)
-        )
-        if earlier.college != sheet.college:
-            problems.append(
-                make_problem("JY307", sheet.source, at, severity=Severity.WARNING,
-                             college=reveal(sheet.college), other_college=reveal(earlier.college),
-                             other=earlier.source)
-            )
-    return problems
 
 
 def _groups(pairs: Sequence[tuple[Hashable, str]]) -> tuple[Hashable, str]:

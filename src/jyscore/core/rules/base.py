@@ -1,7 +1,7 @@
 """What every rule kind shares: the shape of its inputs, its explanation and the kind interface.
 
 A kind (one module beside this one) owns its parameters (a frozen dataclass that pydantic
-validates from the rubric file, constraints in :class:`~jyscore.core.models.Constraint` metadata),
+validates from the rubric file, constraints in :class:`~jyscore.core.fields.Constraint` metadata),
 the inputs it takes from a sheet, the exact computation with its explanation, its Excel formula
 and its JSON Schema fragment. Nothing outside :mod:`jyscore.core.rules` asks which kind a rule is.
 """
@@ -14,14 +14,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple
 
-from jyscore.core.fields import Constraint
+from jyscore.core.fields import STRICT_KEYS, Constraint
 from jyscore.core.numbers import ZERO, format_decimal, format_fraction
 from jyscore.i18n.messages import Phrase, hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
     from jyscore.core.models import Labels, Node
 
-STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 # how an input is read from a sheet: a score on the step, a percentage 0-100, a whole number,
 # a whole number above 0, any non-negative decimal, yes/no (1/0)
 Reader = Literal["score", "percent", "count", "positive-count", "number", "flag"]
@@ -40,12 +39,16 @@ class InputDecl:
     type: InputType = "count"
 
 
+# the input of a kind that counts occurrences, when its rubric names none
+COUNT = InputDecl(name="count", type="count")
+
+
 @dataclass(frozen=True)
 class InputSpec:
     """An input of an item as a sheet gives it, with the words shown for it."""
 
     name: str
-    reader: str
+    reader: Reader
     label: str | None = None
     required: bool = True
     # a missing optional input counts as this value (a counter not given is 0)

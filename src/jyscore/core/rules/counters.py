@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from jyscore.core.fields import Constraint, PositiveDecimal
+from jyscore.core.fields import STRICT_KEYS, Constraint, PositiveDecimal
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
     Explain,
     Identifier,
     InputSpec,

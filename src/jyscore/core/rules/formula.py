@@ -16,10 +16,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from jyscore.core.fields import Constraint, PositiveDecimal, Text
+from jyscore.core.fields import STRICT_KEYS, Constraint, PositiveDecimal, Text
 from jyscore.core.numbers import round_half_up
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
     Explain,
     InputDecl,
     InputSpec,

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from jyscore.core.fields import PositiveDecimal
+from jyscore.core.fields import STRICT_KEYS, PositiveDecimal
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
     Explain,
     InputSpec,
     RuleKind,

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from jyscore.core.fields import PositiveDecimal
+from jyscore.core.fields import STRICT_KEYS, PositiveDecimal
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
+    COUNT,
     Explain,
     InputDecl,
     InputSpec,
@@ -26,8 +26,6 @@ from jyscore.i18n.messages import hint
 
 if TYPE_CHECKING:  # the models import the kinds, at run time
     from jyscore.core.models import Labels, Node
-
-COUNT = InputDecl(name="count", type="count")
 
 
 @dataclass(frozen=True)

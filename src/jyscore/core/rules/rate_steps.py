@@ -11,9 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from jyscore.core.fields import PositiveDecimal
+from jyscore.core.fields import STRICT_KEYS, PositiveDecimal
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
     Explain,
     Finding,
     InputSpec,

@@ -15,9 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from jyscore.core.fields import NonNegativeDecimal, PositiveDecimal
+from jyscore.core.fields import STRICT_KEYS, NonNegativeDecimal, PositiveDecimal
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
     Explain,
     InputDecl,
     InputSpec,

@@ -15,9 +15,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from jyscore.core.fields import Constraint, NonNegativeDecimal, Text
+from jyscore.core.fields import STRICT_KEYS, Constraint, NonNegativeDecimal, Text
 from jyscore.core.rules.base import (
-    STRICT_KEYS,
     Explain,
     InputDecl,
     InputSpec,

@@ -1,9 +1,9 @@
 """Excel workbooks jyscore writes: the fill-in form (blank or filled) and the ranking workbook.
 
-With :mod:`jyscore.readers.xlsx` the only modules that import openpyxl; they are imported only
-when a workbook is written (the CLI imports them inside functions), so that
-``jyscore score x.yaml`` never pays for openpyxl. The form's layout, which the reader shares, is
-:mod:`jyscore.form.layout`. The modules, by responsibility:
+With :mod:`jyscore.readers.xlsx_grid` and :mod:`jyscore.readers.xlsx_cells` the only modules that
+import openpyxl; they are imported only when a workbook is written (the CLI imports them inside
+functions), so that ``jyscore score x.yaml`` never pays for openpyxl. The form's layout, which
+the reader shares, is :mod:`jyscore.form.layout`. The modules, by responsibility:
 
 * :mod:`.plan` — the form's rows for a rubric, in order (no openpyxl);
 * :mod:`.formulas` — the Excel formulas of the form, matching the engine (no openpyxl);

@@ -13,7 +13,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from jyscore.core.text import xml_safe
-from jyscore.writers.xlsx.printing import TEXT_SIZE, TITLE_SIZE, cjk_font, text_lines
+from jyscore.writers.xlsx.printing import TEXT_SIZE, TITLE_SIZE, cjk_font
 
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 
@@ -56,9 +56,3 @@ def put_text(cell: Any, text: str | None) -> None:
 def put_formula(cell: Any, formula: str) -> None:
     cell.value = formula
     cell.data_type = "f"
-
-
-def wrapped_lines(text: str, width: int) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK count about 2):
-    :func:`.printing.text_lines` at the body size."""
-    return text_lines(text, width)

@@ -22,7 +22,7 @@ from jyscore.cli.localized import LocalizedCommand
 from jyscore.core.engine import score as score_sheet
 from jyscore.core.explain import Explanation
 from jyscore.core.explain import explain as explain_result
-from jyscore.core.explain_panel import PanelWork
+from jyscore.core.explain_panel import PanelWork, panel_work
 from jyscore.core.explain_totals import TotalsWork, result_totals_work
 from jyscore.core.numbers import format_decimal
 from jyscore.core.problems import JyscoreError, Problem
@@ -90,8 +90,6 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
                         assessors=hint("name-separator").join(panel.assessors)))
         _echo_sheet(explain_result(member.result, ids), output_format)
         return
-    from jyscore.core.explain_panel import panel_work
-
     work = panel_work(panel, ids)
     if output_format == "json":
         sheet = panel.result.sheet

@@ -15,6 +15,8 @@ from jyscore.cli import cli
 from jyscore.writers.formats import (
     COMPARE_EXTENSIONS,
     COMPARE_FORMATS,
+    EXPLAIN_FORMATS,
+    PANEL_EXPLAIN_FORMATS,
     PANEL_FORMATS,
     RANK_DETAIL_FORMATS,
     RANK_EXTENSIONS,
@@ -34,6 +36,8 @@ TABLES = {
     "panel": (PANEL_FORMATS, ("Panel", "RenderOptions", {"str"})),
     "rank": (RANK_FORMATS, ("RankOutcome", "RankRenderOptions", {"str", "bytes"})),
     "compare": (COMPARE_FORMATS, ("Comparison", "RankRenderOptions", {"str"})),
+    "explain": (EXPLAIN_FORMATS, ("Explanation", "RenderOptions", {"str"})),
+    "panel-explain": (PANEL_EXPLAIN_FORMATS, ("PanelWork", "RenderOptions", {"str"})),
 }
 ENTRIES = [(table, name) for table, (formats, _) in TABLES.items() for name in formats]
 
@@ -71,6 +75,7 @@ def test_the_extensions_and_the_detail_formats_come_from_the_formats_lines():
 def test_one_sheet_and_a_panel_have_the_same_formats():
     # score's --format serves both: a name in one table only would fail on the other (exit 3)
     assert RESULT_FORMATS.keys() == PANEL_FORMATS.keys()
+    assert EXPLAIN_FORMATS.keys() == PANEL_EXPLAIN_FORMATS.keys()  # explain's --format alike
 
 
 def test_the_comparison_formats_and_their_extensions_come_from_the_formats_lines():

@@ -23,6 +23,8 @@ from jyscore.writers.problems import PROBLEM_FORMATS
 if TYPE_CHECKING:
     from jyscore.core.comparison import Comparison
     from jyscore.core.engine import Result
+    from jyscore.core.explain import Explanation
+    from jyscore.core.explain_panel import PanelWork
     from jyscore.core.panels import Panel
     from jyscore.core.run import RankOutcome
     from jyscore.writers.options import RenderOptions
@@ -33,6 +35,8 @@ PanelRenderer = Callable[["Panel", "RenderOptions"], str]
 # text, or bytes for a binary format (a workbook), which the CLI writes to a file as it is
 RankRenderer = Callable[["RankOutcome", "RankRenderOptions"], str | bytes]
 CompareRenderer = Callable[["Comparison", "RankRenderOptions"], str]
+ExplainRenderer = Callable[["Explanation", "RenderOptions"], str]
+PanelExplainRenderer = Callable[["PanelWork", "RenderOptions"], str]
 
 RendererT = TypeVar("RendererT")
 
@@ -94,6 +98,16 @@ PANEL_FORMATS: dict[str, LazyRenderer[PanelRenderer]] = {
     "json": LazyRenderer("jyscore.writers.panel_json", "render_panel_json"),
 }
 
+# ``jyscore explain`` of one sheet, and of a panel: the same choices
+EXPLAIN_FORMATS: dict[str, LazyRenderer[ExplainRenderer]] = {
+    "text": LazyRenderer("jyscore.writers.explain_text", "render_explain_text"),
+    "json": LazyRenderer("jyscore.writers.explain_json", "render_explain_json"),
+}
+PANEL_EXPLAIN_FORMATS: dict[str, LazyRenderer[PanelExplainRenderer]] = {
+    "text": LazyRenderer("jyscore.writers.explain_text", "render_panel_explain_text"),
+    "json": LazyRenderer("jyscore.writers.explain_json", "render_panel_explain_json"),
+}
+
 # ``jyscore rank``: ``-o ranking.<name>`` picks a format by its name or one of its extensions
 RANK_FORMATS: dict[str, RankFormat] = {
     "table": RankFormat("jyscore.writers.rank_table", "render_rank_table", (".txt",)),
@@ -148,7 +162,8 @@ def file_suffixes(formats: Mapping[str, object], extensions: Mapping[str, str]) 
 
 
 __all__ = [
-    "COMPARE_EXTENSIONS", "COMPARE_FORMATS", "PANEL_FORMATS", "PROBLEM_FORMATS",
+    "COMPARE_EXTENSIONS", "COMPARE_FORMATS", "EXPLAIN_FORMATS", "PANEL_EXPLAIN_FORMATS",
+    "PANEL_FORMATS", "PROBLEM_FORMATS",
     "RANK_DETAIL_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS", "CompareFormat",
     "LazyRenderer", "RankFormat", "compare_format_for", "file_suffixes", "rank_format_for",
 ]

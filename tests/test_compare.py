@@ -210,7 +210,7 @@ def test_one_folder_holding_both_years(tmp_path):
 def test_a_sheet_changed_between_its_two_reads_is_a_clear_error(tmp_path, monkeypatch):
     """rank_paths reads each sheet again for its items and keeps none for one that changed
     in between: the command says so (exit 1, nothing written), never a traceback."""
-    import jyscore.cli.commands.compare as command
+    import jyscore.cli.ranking as command
     from jyscore.pipeline.rank import rank_paths
 
     def without_items(*args, **kwargs):

@@ -13,6 +13,10 @@ from click.testing import CliRunner
 
 from jyscore.cli import cli
 from jyscore.writers.formats import (
+    COMPARE_EXTENSIONS,
+    COMPARE_FORMATS,
+    EXPLAIN_FORMATS,
+    PANEL_EXPLAIN_FORMATS,
     PANEL_FORMATS,
     RANK_DETAIL_FORMATS,
     RANK_EXTENSIONS,
@@ -20,6 +24,7 @@ from jyscore.writers.formats import (
     RESULT_FORMATS,
     LazyRenderer,
     RankFormat,
+    compare_format_for,
 )
 
 from .conftest import ROOT
@@ -30,6 +35,9 @@ TABLES = {
     "result": (RESULT_FORMATS, ("Result", "RenderOptions", {"str"})),
     "panel": (PANEL_FORMATS, ("Panel", "RenderOptions", {"str"})),
     "rank": (RANK_FORMATS, ("RankOutcome", "RankRenderOptions", {"str", "bytes"})),
+    "compare": (COMPARE_FORMATS, ("Comparison", "RankRenderOptions", {"str"})),
+    "explain": (EXPLAIN_FORMATS, ("Explanation", "RenderOptions", {"str"})),
+    "panel-explain": (PANEL_EXPLAIN_FORMATS, ("PanelWork", "RenderOptions", {"str"})),
 }
 ENTRIES = [(table, name) for table, (formats, _) in TABLES.items() for name in formats]
 
@@ -62,6 +70,26 @@ def test_the_extensions_and_the_detail_formats_come_from_the_formats_lines():
     assert dict(RANK_EXTENSIONS) == {".txt": "table", ".md": "markdown"}
     assert sorted(RANK_DETAIL_FORMATS) == ["xlsx"]
     assert isinstance(RANK_FORMATS["xlsx"], RankFormat) and RANK_FORMATS["xlsx"].details
+
+
+def test_one_sheet_and_a_panel_have_the_same_formats():
+    # score's --format serves both: a name in one table only would fail on the other (exit 3)
+    assert RESULT_FORMATS.keys() == PANEL_FORMATS.keys()
+    assert EXPLAIN_FORMATS.keys() == PANEL_EXPLAIN_FORMATS.keys()  # explain's --format alike
+
+
+def test_the_comparison_formats_and_their_extensions_come_from_the_formats_lines():
+    assert list(COMPARE_FORMATS) == ["table", "json", "csv"]
+    assert dict(COMPARE_EXTENSIONS) == {".txt": "table"}
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("c.csv", "csv"), ("c.JSON", "json"), ("c.txt", "table"), ("c.table", None), ("c", None),
+     ("c.md", None)],
+)
+def test_the_comparison_format_from_the_extension(name, expected):
+    assert compare_format_for(Path(name)) == expected
 
 
 def test_no_renderer_is_imported_before_its_format_is_drawn():

@@ -17,7 +17,7 @@ from jyscore.pipeline.run import ReadSettings, read_file
 from jyscore.readers.defaults import Default, SheetDefaults
 from jyscore.readers.files import check_sheets, discover
 from jyscore.readers.targets import load_targets, target_items
-from jyscore.writers.formats import RANK_FORMATS, rank_format_for
+from jyscore.writers.formats import rank_format_for
 from jyscore.writers.progress import DelayedProgress
 
 from .conftest import DATA
@@ -162,14 +162,6 @@ def test_tie_policy_names_keys_by_their_labels(rubric):
 )
 def test_format_from_the_extension(name, expected):
     assert rank_format_for(Path(name)) == expected
-
-
-def test_every_registered_renderer_resolves_to_a_function():
-    from jyscore.writers.formats import PANEL_FORMATS, RESULT_FORMATS
-
-    for table in (RANK_FORMATS, RESULT_FORMATS, PANEL_FORMATS):
-        for name, load in table.items():
-            assert callable(load()), name
 
 
 class _Terminal(io.StringIO):

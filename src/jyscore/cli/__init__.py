@@ -13,7 +13,14 @@ import sys
 import click
 
 from jyscore.cli import commands
-from jyscore.cli.localized import LocalizedHelp, install_click_translation, language_in_args
+from jyscore.cli.localized import (
+    LocalizedCommand,
+    LocalizedGroup,
+    LocalizedHelp,
+    NotLocalizedError,
+    install_click_translation,
+    language_in_args,
+)
 from jyscore.core.version import __version__
 from jyscore.i18n.catalogue import set_language
 from jyscore.i18n.messages import hint
@@ -31,10 +38,18 @@ def command_names() -> list[str]:
 def load_command(name: str) -> click.Command:
     """The click command ``name``, defined in ``jyscore/cli/commands/<name>.py`` under the same
     name. Imported only now: ``jyscore score`` does not pay for the Excel writer, the ranking or
-    the pool (tests/test_registries.py loads every one)."""
+    the pool (tests/test_registries.py loads every one).
+
+    A command must be a :class:`LocalizedCommand` or a :class:`LocalizedGroup`: a plain click
+    command would show its help in English whatever the language (:class:`NotLocalizedError`,
+    a TypeError naming it)."""
     command = getattr(importlib.import_module(f"jyscore.cli.commands.{name}"), name)
-    if not isinstance(command, click.Command):
-        raise TypeError(f"jyscore.cli.commands.{name}.{name} is not a click command")
+    if not isinstance(command, (LocalizedCommand, LocalizedGroup)):
+        raise NotLocalizedError(
+            f"jyscore.cli.commands.{name}.{name} is not a LocalizedCommand or LocalizedGroup "
+            f"(it is a {type(command).__name__}): define it with "
+            "@click.command(cls=LocalizedCommand) or @click.group(cls=LocalizedGroup)"
+        )
     return command
 
 

@@ -15,7 +15,13 @@ from typing import NamedTuple
 
 import click
 
-from jyscore.cli.localized import METAVAR_WORD, LocalizedHelp, LocalizedOption, help_key
+from jyscore.cli.localized import (
+    METAVAR_WORD,
+    LocalizedHelp,
+    LocalizedOption,
+    NotLocalizedError,
+    help_key,
+)
 from jyscore.i18n.catalogue import LANGUAGES, SOURCE_LANGUAGE, catalogue_path, quote_po, read_po
 
 # click's own words that jyscore's users meet (help pages and usage errors), context "click"
@@ -124,7 +130,10 @@ def _every_command(ctx: click.Context) -> list[click.Command]:
 def _localized(command: click.Command) -> LocalizedHelp:
     """The command as a localized one, whose English help the catalogue holds."""
     if not isinstance(command, LocalizedHelp):
-        raise TypeError(f"command {command.name} is not a LocalizedCommand")
+        raise NotLocalizedError(
+            f"command {command.name} is not a LocalizedCommand or LocalizedGroup: its help "
+            "would stay in English"
+        )
     return command
 
 
@@ -136,7 +145,10 @@ def _shown_options(command: click.Command, ctx: click.Context) -> list[Localized
         if not isinstance(param, click.Option) or param.hidden:
             continue
         if not isinstance(param, LocalizedOption):
-            raise TypeError(f"option {param.opts} of {command.name} is not localized")
+            raise NotLocalizedError(
+                f"option {'/'.join(param.opts)} of {command.name} is not a LocalizedOption: "
+                "its help would stay in English"
+            )
         shown.append(param)
     return shown
 
@@ -231,8 +243,13 @@ def main(argv: list[str] | None = None) -> int:
         lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE
     ]
     for language in languages:
-        missing = update(language)
-        print(f"{catalogue_path(language)}: {missing} entries to translate")
+        try:
+            missing = update(language)
+        except NotLocalizedError as exc:  # nothing is written: the entries would be incomplete
+            print(f"{catalogue_path(language)}: not updated: {exc}", file=sys.stderr)
+            return 1
+        entries = "entry" if missing == 1 else "entries"
+        print(f"{catalogue_path(language)}: {missing} {entries} to translate")
     return 0
 
 

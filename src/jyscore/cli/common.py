@@ -29,7 +29,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data
 DEFAULT_WIDTH = 120  # the width of a table piped or redirected, unless COLUMNS says otherwise
 MIN_WIDTH = 80  # narrower terminals get tables this wide
-F = TypeVar("F", bound=Callable[..., object])
+FILE_WIDTH = 160  # a table written to a file (-o) is not cut to a terminal's width
+F = TypeVar("F", bound=Callable[..., object])  # a command function, as click's decorators take
 
 
 def rubric_option(command: F) -> F:

@@ -268,6 +268,12 @@ class LocalizedCommand(LocalizedHelp, click.Command):
     pass
 
 
+class NotLocalizedError(TypeError):
+    """A command or option built with plain click: its help would stay in English in every
+    language (a bug of jyscore, found by :func:`jyscore.cli.load_command` and the catalogue
+    tool)."""
+
+
 class LocalizedGroup(LocalizedHelp, click.Group):
     """A group of commands (``jyscore rubric check``) whose subcommands are localized too."""
 

@@ -24,7 +24,7 @@ import csv
 import io
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jyscore.core.comparison import (
     CollegeChange,
@@ -41,6 +41,9 @@ from jyscore.i18n.messages import hint
 from jyscore.writers.jsontext import dumps
 from jyscore.writers.problems import problem_dict
 from jyscore.writers.rank_csv import BOM, safe_text
+
+if TYPE_CHECKING:
+    from jyscore.writers.rank_common import RankRenderOptions
 
 MEAN_PLACES = 2
 SHARE_PLACES = 4
@@ -113,7 +116,7 @@ def _skipped(comparison: Comparison) -> list[tuple[Side, Skipped]]:
     return [(side, s) for side in (comparison.before, comparison.after) for s in side.skipped]
 
 
-def render_compare_json(comparison: Comparison, for_file: bool = False) -> str:
+def render_compare_json(comparison: Comparison, options: RankRenderOptions) -> str:
     return dumps(comparison_data(comparison)) + "\n"
 
 
@@ -168,7 +171,8 @@ def _headers(comparison: Comparison) -> tuple[list[str], list[str], list[str]]:
     return colleges, items, unmatched
 
 
-def render_compare_csv(comparison: Comparison, for_file: bool = False) -> str:
+def render_compare_csv(comparison: Comparison, options: RankRenderOptions) -> str:
+    """Starts with a UTF-8 byte order mark for a file (``options.for_file``), for Excel."""
     college_head, item_head, unmatched_head = _headers(comparison)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -192,10 +196,11 @@ def render_compare_csv(comparison: Comparison, for_file: bool = False) -> str:
         for side, sheet in skipped:
             writer.writerow([safe_text(display_path(sheet.path)), str(side.year)])
     text = buffer.getvalue()
-    return BOM + text if for_file else text
+    return BOM + text if options.for_file else text
 
 
-def render_compare_table(comparison: Comparison, color: bool = False, width: int = 120) -> str:
+def render_compare_table(comparison: Comparison, options: RankRenderOptions) -> str:
+    """Rich tables, ``options.width`` wide, coloured when ``options.color``."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -220,8 +225,9 @@ def render_compare_table(comparison: Comparison, color: bool = False, width: int
     for item in comparison.items:
         items.add_row(Text(item.id), Text(item.name), *(Text(c) for c in item_cells(item)))
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, highlight=False, emoji=False, markup=False)
+    console = Console(file=buffer, width=options.width,
+                      color_system="standard" if options.color else None,
+                      force_terminal=options.color, highlight=False, emoji=False, markup=False)
     console.print(colleges)
     console.print(items)
     if before.rubric.id != after.rubric.id:

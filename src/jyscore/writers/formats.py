@@ -14,14 +14,17 @@ entry fails the tests rather than a user's run.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from jyscore.writers.problems import PROBLEM_FORMATS
 
 if TYPE_CHECKING:
+    from jyscore.core.comparison import Comparison
     from jyscore.core.engine import Result
+    from jyscore.core.explain import Explanation
+    from jyscore.core.explain_panel import PanelWork
     from jyscore.core.panels import Panel
     from jyscore.core.run import RankOutcome
     from jyscore.writers.options import RenderOptions
@@ -31,6 +34,9 @@ ResultRenderer = Callable[["Result", "RenderOptions"], str]
 PanelRenderer = Callable[["Panel", "RenderOptions"], str]
 # text, or bytes for a binary format (a workbook), which the CLI writes to a file as it is
 RankRenderer = Callable[["RankOutcome", "RankRenderOptions"], str | bytes]
+CompareRenderer = Callable[["Comparison", "RankRenderOptions"], str]
+ExplainRenderer = Callable[["Explanation", "RenderOptions"], str]
+PanelExplainRenderer = Callable[["PanelWork", "RenderOptions"], str]
 
 RendererT = TypeVar("RendererT")
 
@@ -69,6 +75,17 @@ class RankFormat(LazyRenderer[RankRenderer]):
         self.details = details
 
 
+class CompareFormat(LazyRenderer[CompareRenderer]):
+    """A format of two years' comparison: its renderer and the other suffixes of ``-o`` that
+    name it (``.txt``)."""
+
+    __slots__ = ("extensions",)
+
+    def __init__(self, module: str, function: str, extensions: tuple[str, ...] = ()) -> None:
+        super().__init__(module, function)
+        self.extensions = extensions
+
+
 # ``jyscore score`` of one sheet
 RESULT_FORMATS: dict[str, LazyRenderer[ResultRenderer]] = {
     "table": LazyRenderer("jyscore.writers.table", "render_table"),
@@ -79,6 +96,16 @@ RESULT_FORMATS: dict[str, LazyRenderer[ResultRenderer]] = {
 PANEL_FORMATS: dict[str, LazyRenderer[PanelRenderer]] = {
     "table": LazyRenderer("jyscore.writers.panel_table", "render_panel_table"),
     "json": LazyRenderer("jyscore.writers.panel_json", "render_panel_json"),
+}
+
+# ``jyscore explain`` of one sheet, and of a panel: the same choices
+EXPLAIN_FORMATS: dict[str, LazyRenderer[ExplainRenderer]] = {
+    "text": LazyRenderer("jyscore.writers.explain_text", "render_explain_text"),
+    "json": LazyRenderer("jyscore.writers.explain_json", "render_explain_json"),
+}
+PANEL_EXPLAIN_FORMATS: dict[str, LazyRenderer[PanelExplainRenderer]] = {
+    "text": LazyRenderer("jyscore.writers.explain_text", "render_panel_explain_text"),
+    "json": LazyRenderer("jyscore.writers.explain_json", "render_panel_explain_json"),
 }
 
 # ``jyscore rank``: ``-o ranking.<name>`` picks a format by its name or one of its extensions
@@ -96,16 +123,47 @@ RANK_EXTENSIONS: dict[str, str] = {
 RANK_DETAIL_FORMATS = frozenset(name for name, found in RANK_FORMATS.items() if found.details)
 
 
+# ``jyscore compare``: ``-o comparison.<name>`` picks a format by its name or an extension
+COMPARE_FORMATS: dict[str, CompareFormat] = {
+    "table": CompareFormat("jyscore.writers.compare", "render_compare_table", (".txt",)),
+    "json": CompareFormat("jyscore.writers.compare", "render_compare_json"),
+    "csv": CompareFormat("jyscore.writers.compare", "render_compare_csv"),
+}
+COMPARE_EXTENSIONS: dict[str, str] = {
+    suffix: name for name, found in COMPARE_FORMATS.items() for suffix in found.extensions
+}
+
+
+def _format_for(path: Path, formats: Mapping[str, object], extensions: Mapping[str, str]
+                ) -> str | None:
+    """The format an output file's suffix asks for: one of ``extensions`` or a format's name
+    (``table`` is no suffix: a table file is ``.txt``), or None."""
+    suffix = path.suffix.lower()
+    if suffix in extensions:
+        return extensions[suffix]
+    name = suffix.removeprefix(".")
+    return name if name in formats and name != "table" else None
+
+
 def rank_format_for(path: Path) -> str | None:
     """The ranking format an output file's suffix asks for (``.csv`` -> csv), or None."""
-    suffix = path.suffix.lower()
-    if suffix in RANK_EXTENSIONS:
-        return RANK_EXTENSIONS[suffix]
-    name = suffix.removeprefix(".")
-    return name if name in RANK_FORMATS and name != "table" else None
+    return _format_for(path, RANK_FORMATS, RANK_EXTENSIONS)
+
+
+def compare_format_for(path: Path) -> str | None:
+    """The comparison format an output file's suffix asks for (``.txt`` -> table), or None."""
+    return _format_for(path, COMPARE_FORMATS, COMPARE_EXTENSIONS)
+
+
+def file_suffixes(formats: Mapping[str, object], extensions: Mapping[str, str]) -> list[str]:
+    """The suffixes ``-o`` knows, in the table's order: each format's name (but ``table``), then
+    the other extensions."""
+    return [f".{name}" for name in formats if name != "table"] + list(extensions)
 
 
 __all__ = [
-    "PANEL_FORMATS", "PROBLEM_FORMATS", "RANK_DETAIL_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS",
-    "RESULT_FORMATS", "LazyRenderer", "RankFormat", "rank_format_for",
+    "COMPARE_EXTENSIONS", "COMPARE_FORMATS", "EXPLAIN_FORMATS", "PANEL_EXPLAIN_FORMATS",
+    "PANEL_FORMATS", "PROBLEM_FORMATS",
+    "RANK_DETAIL_FORMATS", "RANK_EXTENSIONS", "RANK_FORMATS", "RESULT_FORMATS", "CompareFormat",
+    "LazyRenderer", "RankFormat", "compare_format_for", "file_suffixes", "rank_format_for",
 ]

@@ -30,7 +30,7 @@ from jyscore.core.ranking import RankedRow
 from jyscore.core.run import RankOutcome
 from jyscore.core.version import __version__
 from jyscore.i18n.catalogue import current_language
-from jyscore.i18n.messages import hint, phrase
+from jyscore.i18n.messages import counted, hint, phrase
 from jyscore.writers import report_charts as charts
 from jyscore.writers.rank_common import cell_text, rank_columns
 from jyscore.writers.report_college import CollegeSection
@@ -96,8 +96,8 @@ class ReportWriter:
         column = self.labels.self_ if self.column == "self" else self.labels.assessed
         meta = hint("report-meta", rubric=self.rubric.name, rubric_id=self.rubric.id,
                     year=self.outcome.year, column=column,
-                    colleges=phrase("count-colleges-one" if len(self.rows) == 1
-                                    else "count-colleges", count=len(self.rows)),
+                    colleges=phrase(counted("count-colleges", len(self.rows)),
+                                    count=len(self.rows)),
                     version=__version__)
         return f"<header><h1>{text(title)}</h1><p class=meta>{text(meta)}</p></header>"
 
@@ -116,7 +116,7 @@ class ReportWriter:
             problems = "".join(f"<li>{text(problem_text(p))}</li>" for p in skipped.errors)
             items.append(f"<li><code>{text(skipped.path)}</code><ul>{problems}</ul></li>")
         count = len(self.outcome.skipped)
-        sheets = phrase("count-sheets-one" if count == 1 else "count-sheets", count=count)
+        sheets = phrase(counted("count-sheets", count), count=count)
         return (f'<section class=skipped id=skipped><h3>{text(hint("report-skipped-title"))}</h3>'
                 f'<p>{text(hint("report-skipped", sheets=sheets))}</p>'
                 f"<ul>{''.join(items)}</ul></section>")

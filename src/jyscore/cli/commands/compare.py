@@ -4,72 +4,34 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
 from jyscore.cli.common import (
-    EXIT_PROBLEMS,
+    FILE_WIDTH,
     check_format_conflict,
-    find_sheets,
     get_rubric,
     output_failure,
     output_options,
-    report_skipped,
     rubric_option,
-    stop_run,
     targets_option,
 )
 from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.outputs import write_output
+from jyscore.cli.ranking import rank_year
 from jyscore.core.comparison import Comparison
 from jyscore.core.comparison import compare as compare_outcomes
 from jyscore.core.fields import YEARS
-from jyscore.core.models import Rubric
-from jyscore.core.problems import JyscoreError
-from jyscore.core.run import RANK_COLUMNS, RankOutcome
+from jyscore.core.run import RANK_COLUMNS
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import rank_paths
-from jyscore.writers.atomic import OutputError, check_writable, write_atomic
-
-COMPARE_FORMATS = ("table", "json", "csv")
-FILE_WIDTH = 160
-
-
-def rank_year(
-    paths: tuple[Path, ...], rubric: Rubric, *, column: str, skip_invalid: bool,
-    year: int | None = None, targets_path: Path | None = None, output: Path | None = None,
-) -> RankOutcome:
-    """Rank one year's sheets as ``rank`` does, keeping every college's item table: a path with
-    no sheet is exit 2, an invalid sheet exit 1 with every problem, naming ``output`` as not
-    written (unless ``skip_invalid``: then the skipped are named)."""
-    from jyscore.readers.targets import load_targets
-
-    files = find_sheets(paths)
-    try:  # loaded as rank loads it: its year is checked against the sheets' (JY507)
-        targets = load_targets(targets_path, rubric) if targets_path else None
-        outcome = rank_paths(paths, rubric, files=files, year=year, column=column,
-                             skip_invalid=skip_invalid, details=True, detail_limit=None,
-                             targets=targets)
-    except JyscoreError as exc:
-        stop_run(exc.problems, output, skip_invalid)
-    report_skipped(outcome)
-    changed = [row.standing.source for row in outcome.ranking.rows if row.result is None]
-    if changed:  # rank_paths reads each sheet again for its items; one changed in between
-        click.echo(hint("program-says", text=hint("report-sheet-changed", file=changed[0])),
-                   err=True)
-        sys.exit(EXIT_PROBLEMS)
-    return outcome
-
-
-def write_output(output: Path, text: str, force: bool) -> None:
-    try:
-        write_atomic(output, text.encode("utf-8"), overwrite=force)
-    except OutputError as error:
-        output_failure(error)
-
-
-def refuse_output(error: OutputError) -> NoReturn:
-    output_failure(error)
+from jyscore.writers.atomic import OutputError, check_writable
+from jyscore.writers.formats import (
+    COMPARE_EXTENSIONS,
+    COMPARE_FORMATS,
+    compare_format_for,
+    file_suffixes,
+)
+from jyscore.writers.rank_common import RankRenderOptions
 
 
 @click.command(cls=LocalizedCommand)
@@ -79,7 +41,7 @@ def refuse_output(error: OutputError) -> NoReturn:
 @click.option("--old-rubric", "old_rubric_path", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Rubric of the OLD sheets, when it changed [default: the same as --rubric].")
-@click.option("--format", "-f", "output_format", type=click.Choice(COMPARE_FORMATS),
+@click.option("--format", "-f", "output_format", type=click.Choice(list(COMPARE_FORMATS)),
               default=None, help="Output format [default: table, or the one -o's extension names].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file, atomically (.json, .csv or .txt).")
@@ -96,7 +58,6 @@ def refuse_output(error: OutputError) -> NoReturn:
 @click.option("--old-targets", "old_targets_path", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Targets file of the OLD year, when its sheets leave the targets out.")
-
 def compare(
     old: Path, new: Path, rubric_path: Path | None, old_rubric_path: Path | None,
     output_format: str | None, output: Path | None, force: bool, old_year: int | None,
@@ -123,13 +84,12 @@ def compare(
     """
     rubric = get_rubric(rubric_path)
     old_rubric = get_rubric(old_rubric_path) if old_rubric_path else rubric
-    check_format_conflict(output_format, output, _implied_format(output))
-    fmt = output_format or _format_for(output)
+    fmt = _format(output_format, output)
     if output is not None:
         try:
             check_writable(output, overwrite=force)
         except OutputError as error:
-            refuse_output(error)
+            output_failure(error)
     before = rank_year((old,), old_rubric, column=column, skip_invalid=skip_invalid, year=old_year,
                        targets_path=old_targets_path, output=output)
     after = rank_year((new,), rubric, column=column, skip_invalid=skip_invalid, year=new_year,
@@ -144,35 +104,28 @@ def compare(
     click.echo(hint("compare-wrote", path=output), err=True)
 
 
-def _implied_format(output: Path | None) -> str | None:
-    """The format -o's extension names (.json, .csv; .txt a table), or None."""
-    if output is None:
-        return None
-    suffix = output.suffix.lower().removeprefix(".")
-    return {"json": "json", "csv": "csv", "txt": "table"}.get(suffix)
-
-
-def _format_for(output: Path | None) -> str:
+def _format(output_format: str | None, output: Path | None) -> str:
+    """``--format``, else the one -o's extension names (COMPARE_FORMATS), else a table; a
+    contradiction or an unknown extension is wrong usage (exit 2)."""
+    implied = compare_format_for(output) if output is not None else None
+    check_format_conflict(output_format, output, implied)
+    if output_format:
+        return output_format
     if output is None:
         return "table"
-    suffix = output.suffix.lower().removeprefix(".")
-    if suffix in ("json", "csv"):
-        return suffix
-    if suffix == "txt":
-        return "table"
-    raise click.UsageError(hint("rank-format-unknown", suffix=output.suffix or output.name,
-                                known=".json, .csv, .txt"))
+    if implied is None:
+        raise click.UsageError(hint(
+            "rank-format-unknown", suffix=output.suffix or output.name,
+            known=", ".join(file_suffixes(COMPARE_FORMATS, COMPARE_EXTENSIONS))))
+    return implied
 
 
 def render(comparison: Comparison, fmt: str, output: Path | None) -> str:
-    from jyscore.writers import compare as out
-
-    if fmt == "json":
-        return out.render_compare_json(comparison)
-    if fmt == "csv":
-        return out.render_compare_csv(comparison, for_file=output is not None)
-    options = output_options(sys.stdout)
-    return out.render_compare_table(
-        comparison, color=options.color if output is None else False,
-        width=options.width if output is None else FILE_WIDTH,
+    """The comparison in format ``fmt``: for the terminal, or for the file ``output``."""
+    stream_options = output_options(sys.stdout)
+    options = RankRenderOptions(
+        color=stream_options.color if output is None else False,
+        width=stream_options.width if output is None else FILE_WIDTH,
+        for_file=output is not None,
     )
+    return COMPARE_FORMATS[fmt]()(comparison, options)

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import click
 
-from jyscore.cli.commands.template import check_suffix, output_path_option, write_sheet_file
 from jyscore.cli.common import (
     get_rubric,
     get_sheet,
@@ -14,6 +13,7 @@ from jyscore.cli.common import (
     targets_option,
 )
 from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.outputs import check_suffix, output_path_option, write_sheet_file
 from jyscore.writers.atomic import OutputError, check_writable
 
 

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
 
@@ -14,6 +13,7 @@ from jyscore.cli.common import (
     fail,
     get_rubric,
     get_targets,
+    output_options,
     panel_option,
     rubric_option,
     targets_option,
@@ -22,19 +22,21 @@ from jyscore.cli.localized import LocalizedCommand
 from jyscore.core.engine import score as score_sheet
 from jyscore.core.explain import Explanation
 from jyscore.core.explain import explain as explain_result
-from jyscore.core.explain_panel import PanelWork
-from jyscore.core.explain_totals import TotalsWork, result_totals_work
-from jyscore.core.numbers import format_decimal
+from jyscore.core.explain_panel import panel_work
 from jyscore.core.problems import JyscoreError, Problem
 from jyscore.core.text import excerpt
 from jyscore.i18n.messages import hint
+from jyscore.writers.formats import EXPLAIN_FORMATS, PANEL_EXPLAIN_FORMATS
 
 
 @click.command(cls=LocalizedCommand)
 @click.argument("arguments", nargs=-1, required=True, metavar="SHEET... [ID...]")
 @rubric_option
 @click.option(
-    "--format", "-f", "output_format", type=click.Choice(["text", "json"]), default="text",
+    # one sheet or a panel: only the formats both tables draw (tests/test_formats.py)
+    "--format", "-f", "output_format",
+    type=click.Choice([name for name in EXPLAIN_FORMATS if name in PANEL_EXPLAIN_FORMATS]),
+    default="text",
     show_default=True, help="Output format.",
 )
 @panel_option
@@ -90,16 +92,8 @@ def explain(arguments: tuple[str, ...], rubric_path: Path | None, output_format:
                         assessors=hint("name-separator").join(panel.assessors)))
         _echo_sheet(explain_result(member.result, ids), output_format)
         return
-    from jyscore.core.explain_panel import panel_work
-
-    work = panel_work(panel, ids)
-    if output_format == "json":
-        sheet = panel.result.sheet
-        data = {"college": sheet.college, "year": sheet.year, "rubric": rubric.id,
-                "panel": work.as_data()}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(panel_text(work), nl=False)
+    render = PANEL_EXPLAIN_FORMATS[output_format]()
+    click.echo(render(panel_work(panel, ids), output_options(sys.stdout)), nl=False)
 
 
 def _usage(message: str) -> NoReturn:
@@ -125,87 +119,5 @@ def _names_a_file(argument: str) -> bool:
 
 
 def _echo_sheet(work: Explanation, output_format: str) -> None:
-    if output_format == "json":
-        click.echo(json.dumps(as_data(work), ensure_ascii=False, indent=2))
-    else:
-        click.echo(as_text(work), nl=False)
-
-
-def panel_text(work: PanelWork) -> str:
-    lines = list(work.lines)
-    for figure in work.figures:
-        lines.append("")
-        title = figure.name if figure.key == figure.name or figure.key in (
-            "base", "bonus", "adjustments", "total") else f"{figure.key} {figure.name}"
-        lines.append(title)
-        lines.extend(f"  {line}" for line in figure.lines)
-    return "\n".join(lines) + "\n"
-
-
-def _column_word(work: Explanation, column: str) -> str:
-    labels = work.result.rubric.labels
-    return labels.self_ if column == "self" else labels.assessed
-
-
-def as_text(work: Explanation) -> str:
-    lines: list[str] = []
-    for item in work.items:
-        lines.append(hint("explain-item", item_id=item.node.id, name=item.node.name,
-                          rule=item.rule))
-        same = len(item.columns) == 2 and (item.columns[0].inputs, item.columns[0].steps) == (
-            item.columns[1].inputs, item.columns[1].steps)
-        for column in item.columns[:1] if same else item.columns:
-            heading = hint("explain-both") if same else hint(
-                "explain-column", column=_column_word(work, column.column))
-            lines.append(f"  {heading}")
-            if column.inputs:
-                given = hint("name-separator").join(
-                    hint("explain-input", input=k, value=format_decimal(v))
-                    for k, v in column.inputs.items())
-                lines.append(f"    {hint('explain-inputs', inputs=given)}")
-            lines.extend(f"    {step}" for step in column.steps)
-            points = "—" if column.points is None else format_decimal(column.points)
-            lines.append(f"    → {points}")
-    lines.append("")
-    for totals in _totals_work(work):
-        lines.append(totals.lines[0])
-        if totals.column in work.base_sums:
-            lines.append(f"  {work.base_sums[totals.column]}")
-        lines.extend(f"  {line}" for line in totals.lines[1:])
-    return "\n".join(lines) + "\n"
-
-
-def _totals_work(work: Explanation) -> tuple[TotalsWork, ...]:
-    words = {column: _column_word(work, column) for column in work.result.totals}
-    return result_totals_work(work.result, words)
-
-
-def as_data(work: Explanation) -> dict[str, Any]:
-    result = work.result
-    works = {totals.column: totals for totals in _totals_work(work)}
-    return {
-        "college": result.college,
-        "year": result.year,
-        "rubric": result.rubric.id,
-        "items": [
-            {
-                "id": item.node.id,
-                "name": item.node.name,
-                "rule": item.rule,
-                "columns": {
-                    c.column: {
-                        "inputs": {k: format_decimal(v) for k, v in c.inputs.items()},
-                        "steps": list(c.steps),
-                        "points": None if c.points is None else format_decimal(c.points),
-                    }
-                    for c in item.columns
-                },
-            }
-            for item in work.items
-        ],
-        "totals": {
-            column: {**works[column].as_data(), "base_work": work.base_sums.get(column)}
-            if column in works else None
-            for column in result.totals
-        },
-    }
+    render = EXPLAIN_FORMATS[output_format]()
+    click.echo(render(work, output_options(sys.stdout)), nl=False)

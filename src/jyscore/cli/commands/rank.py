@@ -16,6 +16,7 @@ import click
 
 from jyscore.cli.common import (
     EXIT_USAGE,
+    FILE_WIDTH,
     check_format_conflict,
     find_sheets,
     get_rubric,
@@ -33,7 +34,7 @@ from jyscore.core.fields import YEARS
 from jyscore.core.problems import JyscoreError
 from jyscore.core.run import RANK_COLUMNS, tie_break_keys
 from jyscore.core.text import display_path
-from jyscore.i18n.messages import hint, phrase
+from jyscore.i18n.messages import counted, hint, phrase
 from jyscore.pipeline.parallel import PARALLEL_THRESHOLD
 from jyscore.pipeline.rank import rank_paths
 from jyscore.readers.targets import load_targets
@@ -48,9 +49,6 @@ from jyscore.writers.rank_common import RankRenderOptions
 
 if TYPE_CHECKING:
     from jyscore.writers.progress import DelayedProgress
-
-FILE_WIDTH = 160  # a table written to a file is not cut to a terminal's width
-
 
 def _tie_keys(values: tuple[str, ...], allowed: tuple[str, ...]) -> tuple[str, ...]:
     keys: list[str] = []
@@ -198,6 +196,6 @@ def rank(
         write_atomic(output, data, overwrite=force)
     except OutputError as error:
         output_failure(error)
-    click.echo(hint("rank-wrote", path=display_path(output), colleges=phrase(
-        "count-colleges-one" if len(outcome.ranking.rows) == 1 else "count-colleges",
-        count=len(outcome.ranking.rows))), err=True)
+    count = len(outcome.ranking.rows)
+    click.echo(hint("rank-wrote", path=display_path(output),
+                    colleges=phrase(counted("count-colleges", count), count=count)), err=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from jyscore.cli.commands.compare import rank_year, write_output
 from jyscore.cli.common import (
     EXIT_PROBLEMS,
     get_rubric,
@@ -18,10 +17,12 @@ from jyscore.cli.common import (
     targets_option,
 )
 from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.outputs import write_output
+from jyscore.cli.ranking import rank_year
 from jyscore.core.comparison import compare as compare_outcomes
 from jyscore.core.fields import YEARS
 from jyscore.core.run import RANK_COLUMNS
-from jyscore.i18n.messages import hint, phrase
+from jyscore.i18n.messages import counted, hint, phrase
 from jyscore.writers.atomic import OutputError, check_writable
 
 
@@ -48,7 +49,6 @@ from jyscore.writers.atomic import OutputError, check_writable
 @click.option("--previous-targets", "previous_targets_path", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Targets file of the --previous year, when its sheets leave the targets out.")
-
 def report(
     paths: tuple[Path, ...], rubric_path: Path | None, output: Path, force: bool,
     previous: Path | None, previous_rubric_path: Path | None, year: int | None,
@@ -102,5 +102,5 @@ def report(
     page = render_report(ReportInput(outcome, comparison))
     write_output(output, page, force)
     count = len(outcome.ranking.rows)
-    click.echo(hint("report-wrote", path=output, colleges=phrase(
-        "count-colleges-one" if count == 1 else "count-colleges", count=count)), err=True)
+    click.echo(hint("report-wrote", path=output,
+                    colleges=phrase(counted("count-colleges", count), count=count)), err=True)

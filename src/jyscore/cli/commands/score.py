@@ -27,7 +27,9 @@ from jyscore.writers.formats import PANEL_FORMATS, RESULT_FORMATS
                 type=click.Path(exists=True, path_type=Path))
 @rubric_option
 @click.option(
-    "--format", "-f", "output_format", type=click.Choice(sorted(RESULT_FORMATS)),
+    # one sheet or a panel: only the formats both tables draw (tests/test_formats.py)
+    "--format", "-f", "output_format",
+    type=click.Choice(sorted(RESULT_FORMATS.keys() & PANEL_FORMATS.keys())),
     default="table", show_default=True, help="Output format.",
 )
 @panel_option

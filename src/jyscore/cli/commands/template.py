@@ -1,59 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
-from jyscore.cli.common import get_rubric, output_failure, rubric_option
+from jyscore.cli.common import get_rubric, rubric_option
 from jyscore.cli.localized import LocalizedCommand
+from jyscore.cli.outputs import check_suffix, output_path_option, write_sheet_file
 from jyscore.core.fields import YEARS
-from jyscore.core.models import Rubric, Sheet
-from jyscore.core.text import char_name, display_path, first_unwritable, is_person_name
+from jyscore.core.text import char_name, first_unwritable, is_person_name
 from jyscore.i18n.messages import hint
-from jyscore.writers.atomic import OutputError, write_text_atomic
-
-FORM_SUFFIXES = (".xlsx", ".yaml", ".yml")
-F = TypeVar("F", bound=Callable[..., object])
-
-
-def output_path_option(command: F) -> F:
-    return click.option(
-        "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-        help="The file to write: .xlsx for the Excel form, .yaml for a YAML sheet.",
-    )(command)
-
-
-def check_suffix(output: Path) -> None:
-    if output.suffix.lower() not in FORM_SUFFIXES:
-        raise click.BadParameter(
-            hint("form-suffix", suffix=output.suffix or output.name,
-                 known=", ".join(FORM_SUFFIXES)),
-            param_hint="'-o'",
-        )
-
-
-def write_sheet_file(
-    output: Path, rubric: Rubric, *, college: str, year: int, sheet: Sheet | None, force: bool,
-    assessor: str | None = None,
-) -> None:
-    """Write the form (.xlsx) or the YAML sheet, atomically; exit with a message if that fails."""
-    try:
-        if output.suffix.lower() == ".xlsx":
-            from jyscore.writers.xlsx.form import (
-                write_form,  # openpyxl only when a workbook is written
-            )
-
-            write_form(output, rubric, college, year, sheet, overwrite=force, assessor=assessor)
-        else:
-            from jyscore.writers.sheet_yaml import sheet_yaml
-
-            text = sheet_yaml(rubric, sheet, college=college, year=year, assessor=assessor)
-            write_text_atomic(output, text, overwrite=force)
-    except OutputError as error:
-        output_failure(error)
-    click.echo(hint("form-wrote", path=display_path(output)), err=True)
 
 
 @click.command(cls=LocalizedCommand)
@@ -102,6 +58,3 @@ def template(
     rubric = get_rubric(rubric_path)
     write_sheet_file(output, rubric, college=name, year=year, sheet=None, force=force,
                      assessor=who)
-
-
-

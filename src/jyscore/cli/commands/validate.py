@@ -24,7 +24,7 @@ from jyscore.cli.localized import LocalizedCommand
 from jyscore.core.numbers import parse_decimal
 from jyscore.core.problems import JyscoreError, Problem
 from jyscore.core.run import ValidationReport
-from jyscore.i18n.messages import Phrase, hint, phrase
+from jyscore.i18n.messages import Phrase, counted, hint, phrase
 from jyscore.pipeline.validate import validate_files
 from jyscore.readers.rubric import load_rubric
 from jyscore.writers.problems import PROBLEM_FORMATS
@@ -62,7 +62,7 @@ def pick_format(name: str) -> str:
 
 def summary(report: ValidationReport) -> str:
     def count(what: str, n: int) -> Phrase:
-        return phrase(f"count-{what}-one" if n == 1 else f"count-{what}", count=n)
+        return phrase(counted(f"count-{what}", n), count=n)
 
     return hint(
         "validate-summary", files=count("files", report.files_checked),

@@ -42,8 +42,9 @@ def _panel(tmp_path: Path, level: str):
     ("item", "adjustments", "Exact aggregate: (-30 + 0 + 0) / 3 = -10."),
     ("item", "1", "Exact aggregate, the sum of 1.1 + 1.2 + 1.3 + 1.4: "
                   "11/3 + 5 + 4 + 6 = 56/3 = 18.666666…."),
-    ("item", "total", "Exact aggregate, the sum of base + bonus + adjustments: "
-                      "293/3 + 0 + -10 = 263/3 = 87.666666…."),
+    # the parts of the total named by the rubric's labels; a negative part subtracted
+    ("item", "total", "Exact aggregate, the sum of 基础分 + 加分 + 调整: "
+                      "293/3 + 0 − 10 = 263/3 = 87.666666…."),
     ("total", "total", "Exact aggregate: (66.5 + 100 + 96.5) / 3 = 263/3 = 87.666666…."),
 ])
 def test_each_figure_says_how_it_was_made(tmp_path, level, key, line):

@@ -11,7 +11,7 @@ Every sentence is a hint of :mod:`jyscore.i18n.messages`; the numbers are the on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -157,9 +157,31 @@ def _sum_of_parts_line(panel: Panel, parts: Sequence[str], found: Figure) -> str
         return hint("explain-panel-exact-one", exact=exact)
     if len(parts) == 1:
         return hint("explain-panel-sum-one", ids=parts[0], exact=exact)
-    terms = " + ".join(exact_text(panel.figures[p].exact, places).split(" = ")[0]
-                       for p in parts if p in panel.figures)
-    return hint("explain-panel-sum", ids=" + ".join(parts), terms=terms or "0", exact=exact)
+    terms = _signed_sum(exact_text(panel.figures[p].exact, places).split(" = ")[0]
+                        for p in parts if p in panel.figures)
+    return hint("explain-panel-sum", ids=" + ".join(_totals_label(panel, p) or p for p in parts),
+                terms=terms or "0", exact=exact)
+
+
+def _totals_label(panel: Panel, key: str) -> str | None:
+    """The rubric's label of a figure of the totals (基础分, 加分, …); None for a node's figure."""
+    labels = panel.result.rubric.labels
+    names = {"base": labels.base, "bonus": labels.bonus, "adjustments": labels.adjustments,
+             "total": labels.total}
+    return names.get(key)
+
+
+def _signed_sum(terms: Iterable[str]) -> str:
+    """``a + b − c``: a negative term is subtracted, as the single sheet's sums write it."""
+    text = ""
+    for term in terms:
+        if not text:
+            text = term
+        elif term.startswith("-"):
+            text += f" − {term[1:]}"
+        else:
+            text += f" + {term}"
+    return text
 
 
 def _aggregate_lines(panel: Panel, found: Figure) -> list[str]:
@@ -228,10 +250,7 @@ def _panel_head(panel: Panel) -> list[str]:
 def _figure_work(panel: Panel, key: str) -> FigureWork:
     """One figure (a node id, or ``base``, ``bonus``, ``adjustments``, ``total``) and its work."""
     rubric = panel.result.rubric
-    labels = rubric.labels
-    names = {"base": labels.base, "bonus": labels.bonus, "adjustments": labels.adjustments,
-             "total": labels.total}
-    name = names[key] if key in names else rubric.nodes[key].name
+    name = _totals_label(panel, key) or rubric.nodes[key].name
     found = panel.figures.get(key)
     if found is None:
         return FigureWork(key, name, None, (hint("explain-panel-no-figure"),))

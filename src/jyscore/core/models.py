@@ -273,6 +273,11 @@ class Rubric:
         return tuple(ids)
 
     @cached_property
+    def base_ids(self) -> frozenset[str]:
+        """The ids of the items and their parts: what every sheet scores (no bonus)."""
+        return frozenset(n.id for item in self.items for n in (item, *item.parts))
+
+    @cached_property
     def scorable_id_set(self) -> frozenset[str]:
         """:attr:`scorable_ids` for membership tests (the loader asks once per sheet entry)."""
         return frozenset(self.scorable_ids)
@@ -299,6 +304,22 @@ class Entry:
     column_inputs: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # where the entry's id stood (line/column, or a cell), for checks made after loading
     position: Position | None = field(default=None, compare=False)
+
+    @classmethod
+    def by_hand(
+        cls, item_id: str, self_: Decimal | None, assessed: Decimal | None, note: str | None,
+        position: Position | None,
+    ) -> Entry:
+        """An entry scored by hand (no inputs): the same value as ``Entry(item_id, self_,
+        assessed, note, position=position)``, made in a third of the time. A sheet has dozens of
+        them and the frozen class's ``__init__`` sets each field through ``object.__setattr__``;
+        this one fills the new instance's ``__dict__`` at once (it is never changed after)."""
+        entry = object.__new__(cls)
+        vars(entry).update({
+            "item_id": item_id, "self": self_, "assessed": assessed, "note": note,
+            "inputs": {}, "column_inputs": {}, "position": position,
+        })
+        return entry
 
     def column(self, name: str) -> Decimal | None:
         return self.self if name == "self" else self.assessed

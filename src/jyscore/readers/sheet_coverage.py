@@ -139,7 +139,7 @@ def _check_column(
 ) -> None:
     """A column given in some items: JY114 for each base item lacking it, or one JY136 when
     more items lack it than give it."""
-    lacking = [e for e in base if _lacks(state, e, column)]
+    lacking = [e for e in base if e.column(column) is None and _lacks(state, e, column)]
     givers = [i for i, e in hand.items() if e.column(column) is not None]
     if len(lacking) > len(givers):
         shown = ", ".join(givers[:5]) + (", …" if len(givers) > 5 else "")

@@ -30,7 +30,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 
 from jyscore.core.fields import Constraint, NonNegativeDecimal, PositiveDecimal, Text
 from jyscore.core.problems import Position, Problem
-from jyscore.core.rules import KINDS
+from jyscore.core.rules import KINDS, hand_scored
 from jyscore.core.rules.rate_steps import employment_rate
 from jyscore.i18n.catalogue import LANGUAGES, translate
 from jyscore.i18n.messages import HINTS, hint
@@ -276,6 +276,12 @@ class Rubric:
     def base_ids(self) -> frozenset[str]:
         """The ids of the items and their parts: what every sheet scores (no bonus)."""
         return frozenset(n.id for item in self.items for n in (item, *item.parts))
+
+    @cached_property
+    def hand_scored_ids(self) -> frozenset[str]:
+        """The ids of :attr:`nodes` scored by hand (:func:`jyscore.core.rules.hand_scored`): the
+        sheet reader asks for each entry of each sheet."""
+        return frozenset(node_id for node_id, node in self.nodes.items() if hand_scored(node))
 
     @cached_property
     def scorable_id_set(self) -> frozenset[str]:

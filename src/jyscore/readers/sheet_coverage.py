@@ -121,7 +121,8 @@ def check_columns(state: SheetState) -> tuple[str, ...]:
     """The score columns the sheet gives: a column is given for every hand-scored base item
     or for none. A column that a manual bonus alone gives is never dropped silently, and a
     column left empty in most items is one problem (its cause), not one per empty item."""
-    hand = {i: e for i, e in state.entries.items() if rules.hand_scored(state.rubric.nodes[i])}
+    hand_ids = state.rubric.hand_scored_ids
+    hand = {i: e for i, e in state.entries.items() if i in hand_ids}
     base = [e for i, e in hand.items() if i in state.base_ids]
     present = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in base))
     if not present:

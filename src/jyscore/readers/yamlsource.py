@@ -89,7 +89,9 @@ def _parse(text: str, file: str, limits: Limits, keep_going: bool) -> Document:
         raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
     # text no written file may hold can only come from escapes ("\x01", "\e") once the text
     # itself has passed _character_problems; only then is every value looked at
-    walker = _Walker(file, limits, check_texts="\\" in text or cell_length(text) > MAX_TEXT_CHARS)
+    # (a text's cell length is at most twice its length: most never need measuring)
+    long_text = 2 * len(text) > MAX_TEXT_CHARS and cell_length(text) > MAX_TEXT_CHARS
+    walker = _Walker(file, limits, check_texts="\\" in text or long_text)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
     if walker.problems or (walker.duplicates and not keep_going):
         raise JyscoreError(sorted([*walker.problems, *walker.duplicates], key=Problem.sort_key))

@@ -31,7 +31,7 @@ from typing import Annotated, Any, ClassVar, Literal, Union
 from jyscore.core.fields import STRICT_KEYS as _STRICT_KEYS
 from jyscore.core.fields import Constraint, NonNegativeDecimal, PositiveDecimal, Text
 from jyscore.core.problems import Position, Problem
-from jyscore.core.rules import KINDS
+from jyscore.core.rules import KINDS, hand_scored
 from jyscore.core.rules.rate_steps import employment_rate
 from jyscore.i18n.catalogue import LANGUAGES, translate
 from jyscore.i18n.messages import HINTS, hint
@@ -262,6 +262,17 @@ class Rubric:
         return tuple(ids)
 
     @cached_property
+    def base_ids(self) -> frozenset[str]:
+        """The ids of the items and their parts: what every sheet scores (no bonus)."""
+        return frozenset(n.id for item in self.items for n in (item, *item.parts))
+
+    @cached_property
+    def hand_scored_ids(self) -> frozenset[str]:
+        """The ids of :attr:`nodes` scored by hand (:func:`jyscore.core.rules.hand_scored`): the
+        sheet reader asks for each entry of each sheet."""
+        return frozenset(node_id for node_id, node in self.nodes.items() if hand_scored(node))
+
+    @cached_property
     def scorable_id_set(self) -> frozenset[str]:
         """:attr:`scorable_ids` for membership tests (the loader asks once per sheet entry)."""
         return frozenset(self.scorable_ids)
@@ -288,6 +299,22 @@ class Entry:
     column_inputs: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # where the entry's id stood (line/column, or a cell), for checks made after loading
     position: Position | None = field(default=None, compare=False)
+
+    @classmethod
+    def by_hand(
+        cls, item_id: str, self_: Decimal | None, assessed: Decimal | None, note: str | None,
+        position: Position | None,
+    ) -> Entry:
+        """An entry scored by hand (no inputs): the same value as ``Entry(item_id, self_,
+        assessed, note, position=position)``, made in a third of the time. A sheet has dozens of
+        them and the frozen class's ``__init__`` sets each field through ``object.__setattr__``;
+        this one fills the new instance's ``__dict__`` at once (it is never changed after)."""
+        entry = object.__new__(cls)
+        vars(entry).update({
+            "item_id": item_id, "self": self_, "assessed": assessed, "note": note,
+            "inputs": {}, "column_inputs": {}, "position": position,
+        })
+        return entry
 
     def column(self, name: str) -> Decimal | None:
         return self.self if name == "self" else self.assessed

@@ -143,7 +143,15 @@ def _kept(
     standing's numbers shared with the other standings'."""
     if record.standing is not None:
         return replace(record, path=path, standing=record.standing.sharing(values))
-    return record if record.path is path else replace(record, path=path)
+    return record if record.path is path else _moved(record, path)
+
+
+def _moved(record: FileRecord, path: Path) -> FileRecord:
+    """``replace(record, path=path)`` without ``__init__`` (the fields are the record's own, none
+    is checked): the parent of a pool does this for every record, while its workers read."""
+    moved = object.__new__(type(record))
+    vars(moved).update(vars(record), path=path)
+    return moved
 
 
 def loaded(records: Sequence[FileRecord]) -> list[SheetRecord]:

@@ -57,11 +57,12 @@ def _evidence(sheet: Sheet, rubric: Rubric) -> list[Problem]:
     note on itself or, when the item is scored whole, on the item.
     """
     problems = []
+    nodes, part_owner = rubric.nodes, rubric.part_owner
     for item_id in rubric.scorable_ids:
-        node = rubric.nodes[item_id]
+        node = nodes[item_id]
         if not node.evidence:
             continue
-        owner = rubric.part_owner.get(item_id)
+        owner = part_owner.get(item_id)
         related = [item_id, *(p.id for p in node.parts), *([owner.id] if owner else [])]
         entries = [sheet.entries[i] for i in related if i in sheet.entries]
         if entries and not any(e.note and e.note.strip() for e in entries):

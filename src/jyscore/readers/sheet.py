@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jyscore.core import rules
 from jyscore.core.fields import YEARS
 from jyscore.core.models import Rubric, Sheet
 from jyscore.core.numbers import exact, parse_whole
@@ -186,7 +185,7 @@ class SheetChecker(SheetState):
             self.add("JY020", self.doc.position(path), node,
                      what=phrase("what-entry", item_id=item_id), example=hint("entry-example"),
                      found=describe(value))
-        elif rules.hand_scored(node):
+        elif item_id in self.rubric.hand_scored_ids:  # rules.hand_scored(node), asked once
             hand_entry(self, node, path, key_at, value)
         else:
             ruled_entry(self, node, path, key_at, value)

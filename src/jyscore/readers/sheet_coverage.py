@@ -27,7 +27,7 @@ def check_coverage(state: SheetState) -> None:
     for node, at, inputs in state.blank_bonuses:
         state.add("JY124", at, node, severity=Severity.WARNING, inputs=inputs)
     for item in state.rubric.items:
-        if item.id in state.given and any(p.id in state.given for p in item.parts):
+        if item.id in state.given and item.parts and any(p.id in state.given for p in item.parts):
             _whole_and_parts(state, item)
         elif item.id not in scored:
             _not_scored(state, item, scored)
@@ -121,8 +121,9 @@ def check_columns(state: SheetState) -> tuple[str, ...]:
     """The score columns the sheet gives: a column is given for every hand-scored base item
     or for none. A column that a manual bonus alone gives is never dropped silently, and a
     column left empty in most items is one problem (its cause), not one per empty item."""
-    hand = {i: e for i, e in state.entries.items() if rules.hand_scored(state.rubric.nodes[i])}
-    base = [e for i, e in hand.items() if i in state.base_ids]
+    hand_ids, base_ids = state.rubric.hand_scored_ids, state.base_ids
+    hand = {i: e for i, e in state.entries.items() if i in hand_ids}
+    base = [e for i, e in hand.items() if i in base_ids]
     present = tuple(c for c in COLUMNS if any(e.column(c) is not None for e in base))
     if not present:
         # every base item computed from inputs: both columns hold; else the empty items
@@ -139,7 +140,9 @@ def _check_column(
 ) -> None:
     """A column given in some items: JY114 for each base item lacking it, or one JY136 when
     more items lack it than give it."""
-    lacking = [e for e in base if _lacks(state, e, column)]
+    lacking = [e for e in base if e.column(column) is None and _lacks(state, e, column)]
+    if not lacking:
+        return
     givers = [i for i, e in hand.items() if e.column(column) is not None]
     if len(lacking) > len(givers):
         shown = ", ".join(givers[:5]) + (", …" if len(givers) > 5 else "")

@@ -4,7 +4,6 @@ blank (as the template leaves them), its note."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from jyscore.core.models import Entry, Node
@@ -13,29 +12,29 @@ from jyscore.core.text import short
 from jyscore.i18n.messages import hint, phrase
 from jyscore.readers.document import Path_
 from jyscore.readers.sheet_state import SheetState
-from jyscore.readers.sheet_values import read_number
+from jyscore.readers.sheet_values import read_score
 from jyscore.readers.sheet_words import describe, suggest
 
 SCORE_INPUTS = ("self", "assessed")  # a hand-scored item's inputs (bonus rules have theirs)
 _SCORE_ALLOWED = (*SCORE_INPUTS, "note")
+_SCORE_KEYS = frozenset(_SCORE_ALLOWED)
 
 
 def hand_entry(
     state: SheetState, node: Node, path: Path_, key_at: Position, value: dict[str, Any]
 ) -> None:
     """An item scored by hand: its ``self`` and ``assessed`` scores and its note."""
-    unknown_keys(state, node, path, value, _SCORE_ALLOWED)
-    if left_blank(state, node, key_at, value, SCORE_INPUTS) and node.id not in state.base_ids:
+    if not _SCORE_KEYS.issuperset(value):
+        unknown_keys(state, node, path, value, _SCORE_ALLOWED)
+    self_, assessed = value.get("self"), value.get("assessed")
+    if (self_ is None and assessed is None and left_blank(state, node, key_at, value, SCORE_INPUTS)
+            and node.id not in state.base_ids):
         return  # a bonus left as the template leaves it: 0, perhaps forgotten (JY124)
-    parsed: dict[str, Decimal] = {}
-    for name in SCORE_INPUTS:
-        if value.get(name) is not None:
-            number = read_number(state, node, path, name, "score", value[name])
-            if number is not None:
-                parsed[name] = number
-    state.entries[node.id] = Entry(
-        node.id, parsed.pop("self", None), parsed.pop("assessed", None),
-        entry_note(state, node, path, value), {}, position=key_at,
+    state.entries[node.id] = Entry.by_hand(
+        node.id,
+        None if self_ is None else read_score(state, node, path, "self", self_),
+        None if assessed is None else read_score(state, node, path, "assessed", assessed),
+        entry_note(state, node, path, value), key_at,
     )
 
 

@@ -9,8 +9,6 @@ sheet as a whole (:mod:`.sheet_coverage`) and of its totals (:mod:`.sheet_totals
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from jyscore.core.models import Entry, Node, Rubric
 from jyscore.core.problems import Position, Problem, Severity, make_problem
 from jyscore.readers.defaults import SheetDefaults
@@ -45,7 +43,7 @@ class SheetState:
             )
         )
 
-    @cached_property
+    @property
     def base_ids(self) -> frozenset[str]:
         """The ids of the rubric's items and their parts: what every sheet scores (no bonus)."""
-        return frozenset(n.id for item in self.rubric.items for n in (item, *item.parts))
+        return self.rubric.base_ids

@@ -52,10 +52,27 @@ def read_number(
         found = _measure(raw, kind, node, state.rubric.step, name, label)
     if isinstance(found, Decimal):
         return found
-    code, params = found
+    _report(state, node, path, name, found)
+    return None
+
+
+def read_score(state: SheetState, node: Node, path: Path_, name: str, raw: Any) -> Decimal | None:
+    """``read_number(state, node, path, name, "score", raw)``: the read every score typed by
+    hand takes (dozens a sheet), straight to its checks."""
+    number = parse_decimal(raw) if isinstance(raw, str) else None
+    found = (_not_a_number(raw, raw, name, name) if number is None
+             else _score(number, node, node.step or state.rubric.step, name))
+    if isinstance(found, Decimal):
+        return found
+    _report(state, node, path, name, found)
+    return None
+
+
+def _report(state: SheetState, node: Node, path: Path_, name: str, refused: _Refused) -> None:
+    """A value refused, reported at ``path + (name,)``."""
+    code, params = refused
     # the value's position is looked up only for a problem: most values never need one
     state.add(code, state.doc.position((*path, name)), node, Severity.ERROR, **params)
-    return None
 
 
 def _flag(raw: Any, label: str) -> Decimal | _Refused:
@@ -104,7 +121,8 @@ def _not_a_number(raw: Any, text: Any, name: str, label: str) -> _Refused:
 
 def _score(number: Decimal, node: Node, step: Decimal, column: str) -> Decimal | _Refused:
     """A score: one of the item's allowed values, or within 0 and its cap, on its step."""
-    cap = rules.item_cap(node)
+    # an item without a rule is capped by its points (what item_cap says), asked of every score
+    cap = node.points if node.rule is None else rules.item_cap(node)
     if node.allowed is not None and number >= 0:
         if number in node.allowed:
             return number

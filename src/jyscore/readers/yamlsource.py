@@ -53,6 +53,8 @@ PLAIN_TAGS = frozenset(
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# compared by identity in the walk's loop (the composer makes no subclass of it)
+_Scalar = yaml.ScalarNode
 
 
 def parse(text: str, file: str, limits: Limits, *, keep_going: bool = False) -> Document:
@@ -87,7 +89,9 @@ def _parse(text: str, file: str, limits: Limits, keep_going: bool) -> Document:
         raise JyscoreError([make_problem("JY005", file, Position(1, 1))])
     # text no written file may hold can only come from escapes ("\x01", "\e") once the text
     # itself has passed _character_problems; only then is every value looked at
-    walker = _Walker(file, limits, check_texts="\\" in text or cell_length(text) > MAX_TEXT_CHARS)
+    # (a text's cell length is at most twice its length: most never need measuring)
+    long_text = 2 * len(text) > MAX_TEXT_CHARS and cell_length(text) > MAX_TEXT_CHARS
+    walker = _Walker(file, limits, check_texts="\\" in text or long_text)
     doc = Document(file, walker.value(root, ()), walker.positions, walker.key_positions)
     if walker.problems or (walker.duplicates and not keep_going):
         raise JyscoreError(sorted([*walker.problems, *walker.duplicates], key=Problem.sort_key))
@@ -161,8 +165,10 @@ class _Walker:
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        positions, key_positions = self.positions, self.key_positions
+        plain_texts, max_values = not self.check_texts, self.limits.max_values
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in PLAIN_TAGS:
+            if type(key_node) is not _Scalar or key_node.tag not in PLAIN_TAGS:
                 self.problems.append(make_problem("JY012", self.file, _at(key_node)))
                 continue
             key = key_node.value
@@ -178,8 +184,17 @@ class _Walker:
                     )
                 )
                 continue
-            self.key_positions[key_path] = key_node.start_mark
-            result[key] = self.value(value_node, key_path)
+            key_positions[key_path] = key_node.start_mark
+            if (type(value_node) is _Scalar and value_node.tag in PLAIN_TAGS and plain_texts
+                    and self.count < max_values and len(key_path) <= MAX_DEPTH):
+                # what value() makes of a string within every limit, without a call: most
+                # values of a sheet are such strings
+                self.count += 1
+                positions[key_path] = value_node.start_mark
+                text = value_node.value
+                result[key] = None if not value_node.style and text in _NULLS else text
+            else:
+                result[key] = self.value(value_node, key_path)
         return result
 
 

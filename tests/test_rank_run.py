@@ -20,8 +20,10 @@ from jyscore.readers.targets import load_targets, target_items
 from jyscore.writers.formats import rank_format_for
 from jyscore.writers.progress import DelayedProgress
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 from .sheets import sheet_text
+
+EXAMPLES = ROOT / "examples" / "2024"
 
 RANK = DATA / "rank"
 TARGETS = SheetDefaults(
@@ -206,3 +208,18 @@ def test_rank_leaves_the_garbage_collector_on_even_when_it_fails(rubric, thresho
     with pytest.raises(JyscoreError) as caught:
         rank_paths([RANK / "with-bad"], rubric, parallel_threshold=threshold)
     assert caught.value.problems and gc.isenabled()
+
+
+@pytest.mark.parametrize(("limit", "kept"), [(None, True), (99, True), (3, False)])
+def test_item_tables_are_kept_up_to_the_detail_limit_of_colleges_ranked(rubric, limit, kept):
+    """``details`` keeps each college's item table when at most ``detail_limit`` colleges are
+    ranked (the examples rank 13): the pipeline decides it, whatever the writer does with it."""
+    outcome = rank_paths([EXAMPLES], rubric, details=True, detail_limit=limit,
+                         parallel_threshold=10_000)
+    assert len(outcome.ranking.rows) > 3
+    assert {row.result is not None for row in outcome.ranking.rows} == {kept}
+
+
+def test_no_item_tables_without_details(rubric):
+    outcome = rank_paths([EXAMPLES], rubric, detail_limit=None, parallel_threshold=10_000)
+    assert all(row.result is None for row in outcome.ranking.rows)

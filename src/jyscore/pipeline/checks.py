@@ -1,7 +1,8 @@
 """The checks across a run's records (:mod:`jyscore.pipeline.run`), which no file shows alone:
 
 * ``JY301`` the same college twice for the same year (an error on the later file, naming the
-  earlier one; ``JY307`` beside it when the two spell the name differently);
+  earlier one; ``JY307`` beside it when the two spell the name differently), decided in the
+  core (:func:`jyscore.core.panel_grouping.duplicate_problems`) as a panel decides it;
 * ``JY302`` / ``JY303`` sheets of several years or several rubrics in one run (a warning on each
   sheet outside the run's most common year or rubric, naming every group);
 * the panels: the sheets naming their assessors sorted out (``JY311``-``JY313``, ``JY316``,

@@ -37,7 +37,7 @@ from jyscore.core.ranking import Standing, rank
 from jyscore.core.run import DETAIL_LIMIT, RANK_COLUMNS, RankOutcome, Skipped
 from jyscore.core.text import display_path
 from jyscore.core.text import identity as name_identity
-from jyscore.i18n.messages import hint
+from jyscore.i18n.messages import counted, hint
 from jyscore.pipeline.checks import BuiltPanel, build_panels, duplicate_problems
 from jyscore.pipeline.parallel import PARALLEL_THRESHOLD, PoolSettings, Progress
 from jyscore.pipeline.run import (
@@ -191,7 +191,7 @@ def _select(
 def _years_text(counts: Counter[int]) -> str:
     return hint("name-separator").join(
         hint("year-sheets", year=year,
-             sheets=hint("count-sheets-one" if n == 1 else "count-sheets", count=n))
+             sheets=hint(counted("count-sheets", n), count=n))
         for year, n in sorted(counts.items())
     )
 
@@ -212,6 +212,12 @@ def _chosen_year(
     return year, []
 
 
+def _no_scores(path: Path, column: str) -> Problem:
+    """JY506: the sheet (or a panel, named by its first member's) has no scores in ``column``."""
+    other = next(c for c in RANK_COLUMNS if c != column)
+    return make_problem("JY506", display_path(path), column=column, other=other)
+
+
 def _of_year(
     valid: Sequence[SheetRecord], year: int | None, column: str
 ) -> tuple[list[SheetRecord], list[Skipped]]:
@@ -224,8 +230,7 @@ def _of_year(
             continue
         assert record.standing is not None, "the run scores every sheet it ranks"
         if record.sheet is None and record.standing.totals.get(column) is None:
-            other = next(c for c in RANK_COLUMNS if c != column)
-            problem = make_problem("JY506", display_path(record.path), column=column, other=other)
+            problem = _no_scores(record.path, column)
             skipped.append(Skipped(record.path, (*record.problems, problem)))
             continue
         selected.append(record)
@@ -279,9 +284,7 @@ def _panel_standings(
             continue
         result = built.panel.result
         if result.totals.get(column) is None:
-            other = next(c for c in RANK_COLUMNS if c != column)
-            errors.append(make_problem("JY506", str(built.members[0].path), column=column,
-                                       other=other))
+            errors.append(_no_scores(built.members[0].path, column))
             continue
         standing = Standing.of(result, keep_result=keep_items, columns=(column,))
         standings.append(replace(standing, panel=built.panel.summary))

@@ -18,7 +18,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from jyscore.core.models import Rubric
-from jyscore.core.panels import Grouping, PanelSettings, folder_year_problems, group_sheets
+from jyscore.core.panels import (
+    Grouping,
+    PanelSettings,
+    folder_year_problems,
+    group_sheets,
+    spread_problems,
+)
 from jyscore.core.problems import Problem, Severity
 from jyscore.core.run import ValidationReport
 from jyscore.pipeline.checks import (
@@ -50,7 +56,7 @@ def validate_files(
     defaults: SheetDefaults | None = None,
     progress: Progress | None = None,
 ) -> ValidationReport:
-    """Validate sheets that have already been found (see :func:`jyscore.readers.discover`).
+    """Validate sheets that have already been found (see :func:`jyscore.readers.files.discover`).
 
     From ``parallel_threshold`` files on, the files are checked in a process pool.
     ``max_spread``: warn (JY319) where a panel's assessors differ by more on an item;
@@ -84,8 +90,6 @@ def panel_problems(
     JY315 (too few for the method), JY316 (one college's assessor sheets in one folder giving
     several years) and, with ``max_spread``, JY319 (assessors far apart). ``grouping`` is
     ``sheets`` sorted out (:func:`~jyscore.core.panels.group_sheets`)."""
-    from jyscore.core.panels import spread_problems
-
     problems = [*grouping.problems, *folder_year_problems(sheets)]
     for built in build_panels(grouping, rubric, PanelSettings.of(rubric, panel_method)):
         problems.extend(built.problems)

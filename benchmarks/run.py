@@ -351,6 +351,19 @@ def _report(
     rows: dict[str, Row], args: argparse.Namespace, floor_peak: float, small_big: int,
     notes: list[str],
 ) -> None:
+    _print_rows(rows, args, floor_peak)
+    print()
+    verdicts = _Verdicts(args.quick)
+    _speed_ratios(rows, verdicts)
+    _workbook_figures(rows, args.big, small_big, verdicts)
+    for text in verdicts.lines:
+        print(text)
+    for note in notes:
+        print(f"note: {note}")
+
+
+def _print_rows(rows: dict[str, Row], args: argparse.Namespace, floor_peak: float) -> None:
+    """The machine, then every row: its best time, its peak memory, its CPU time, its runs."""
     import yaml
 
     libyaml = "libyaml" if hasattr(yaml, "CSafeLoader") else "no libyaml!"
@@ -365,49 +378,63 @@ def _report(
         cpu = f"{best.cpu:.2f} s" if best and best.cpu is not None else "—"
         print(f"{row.label:<58} {fmt_seconds(best):>10} {fmt_mb(peak):>10} {cpu:>9} "
               f"{len(row.samples)}{'  ' + row.note if row.note else ''}")
-    print()
-    lines: list[str] = []
 
-    def line(text: str, value: float | None, target: str, ok: bool | None) -> None:
+
+class _Verdicts:
+    """The lines of ratios and times against their targets (no verdict for --quick sizes, which
+    say nothing about the targets)."""
+
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.lines: list[str] = []
+
+    def ratio(self, text: str, value: float | None, target: str, ok: bool | None) -> None:
         shown = "—" if value is None else f"{value:.2f}x"
-        # --quick sizes say nothing about the targets: no verdict then
-        mark = "" if ok is None or value is None or args.quick else f"  {verdict(ok)}"
-        lines.append(f"ratio {text:<46} {shown:>8}   target {target}{mark}")
+        mark = "" if ok is None or value is None or self.quick else f"  {verdict(ok)}"
+        self.lines.append(f"ratio {text:<46} {shown:>8}   target {target}{mark}")
 
+
+def _speed_ratios(rows: dict[str, Row], verdicts: _Verdicts) -> None:
     if "validate" in rows:
         value = ratio(rows["validate"], rows["floor"])
-        line("validate / floor", value, "<= 1.1x", value is not None and value <= 1.1)
-        line("rank --format json / floor", ratio(rows["rank"], rows["floor"]), "—", None)
+        verdicts.ratio("validate / floor", value, "<= 1.1x", value is not None and value <= 1.1)
+        verdicts.ratio("rank --format json / floor", ratio(rows["rank"], rows["floor"]), "—",
+                       None)
     if "checker" in rows:
         value = ratio(rows["checker"], rows["validate-small"])
-        line("check-jsonschema / validate (speed-up)", value, ">= 20x",
-             value is not None and value >= 20)
+        verdicts.ratio("check-jsonschema / validate (speed-up)", value, ">= 20x",
+                       value is not None and value >= 20)
     if "score" in rows:
         value = ratio(rows["score"], rows["import-floor"])
-        line("score one sheet / import floor", value, "<= 1.0x", value is not None and value <= 1.0)
-    book, big = rows.get(f"book-{args.big}"), rows.get(f"xlsx-{args.big}")
-    if book is not None and big is not None:
-        seconds = book.best.seconds if book.best else None
-        verdict_ = "" if seconds is None or args.quick else f"  {verdict(seconds <= 3)}"
-        lines.append(f"time  {'workbook of ' + str(args.big) + ' colleges, in process':<46} "
-                     f"{fmt_seconds(book.best):>8}   target <= 3 s{verdict_}")
-        json_big = rows[f"json-{args.big}"]
-        if big.best and json_big.best:
-            extra = big.best.seconds - json_big.best.seconds
-            lines.append(f"time  {'rank -o X.xlsx - rank --format json':<46} {extra:>7.2f}s"
-                         "   (whole processes: the same, plus the noise of two long runs)")
-        for key, text in (("xlsx", "rank -o X.xlsx"), ("json", "rank --format json"),
-                          ("book", "the workbook alone")):
-            a, b = rows[f"{key}-{args.big}"].peak_mb, rows[f"{key}-{small_big}"].peak_mb
-            value = a / b if a is not None and b else None
-            flat = key == "xlsx"
-            line(f"peak memory {text}, {args.big} / {small_big}", value,
-                 f"<= {FLAT_MEMORY}x ({args.big / small_big:.0f}x the sheets)" if flat else "—",
-                 value is not None and value <= FLAT_MEMORY if flat else None)
-    for text in lines:
-        print(text)
-    for note in notes:
-        print(f"note: {note}")
+        verdicts.ratio("score one sheet / import floor", value, "<= 1.0x",
+                       value is not None and value <= 1.0)
+
+
+def _workbook_figures(
+    rows: dict[str, Row], big: int, small_big: int, verdicts: _Verdicts
+) -> None:
+    book, whole = rows.get(f"book-{big}"), rows.get(f"xlsx-{big}")
+    if book is None or whole is None:
+        return
+    seconds = book.best.seconds if book.best else None
+    mark = "" if seconds is None or verdicts.quick else f"  {verdict(seconds <= 3)}"
+    verdicts.lines.append(f"time  {'workbook of ' + str(big) + ' colleges, in process':<46} "
+                          f"{fmt_seconds(book.best):>8}   target <= 3 s{mark}")
+    json_big = rows[f"json-{big}"]
+    if whole.best and json_big.best:
+        extra = whole.best.seconds - json_big.best.seconds
+        verdicts.lines.append(f"time  {'rank -o X.xlsx - rank --format json':<46} {extra:>7.2f}s"
+                              "   (whole processes: the same, plus the noise of two long runs)")
+    for key, text in (("xlsx", "rank -o X.xlsx"), ("json", "rank --format json"),
+                      ("book", "the workbook alone")):
+        a, b = rows[f"{key}-{big}"].peak_mb, rows[f"{key}-{small_big}"].peak_mb
+        value = a / b if a is not None and b else None
+        if key == "xlsx":
+            verdicts.ratio(f"peak memory {text}, {big} / {small_big}", value,
+                           f"<= {FLAT_MEMORY}x ({big / small_big:.0f}x the sheets)",
+                           value is not None and value <= FLAT_MEMORY)
+        else:
+            verdicts.ratio(f"peak memory {text}, {big} / {small_big}", value, "—", None)
 
 
 if __name__ == "__main__":

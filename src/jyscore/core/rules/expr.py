@@ -46,7 +46,7 @@ class ExprError(ValueError):
 
 
 def compile_expr(text: str) -> Expr:
-    import ast
+    import ast  # only when a rubric file is validated: the cached rubric holds compiled formulas
 
     if len(text) > MAX_LENGTH:
         raise ExprError(phrase("expr-too-long", limit=MAX_LENGTH))
@@ -56,87 +56,114 @@ def compile_expr(text: str) -> Expr:
         raise ExprError(phrase("expr-syntax-at", at=exc.offset or 1)) from None
     except (ValueError, UnicodeError, RecursionError, MemoryError):
         raise ExprError(phrase("expr-syntax")) from None
-    source = text.strip()
-    encoded = source.encode("utf-8")  # ast's offsets count UTF-8 bytes, a reader characters
+    return _Compiler(text.strip(), ast.get_source_segment).visit(tree.body, 0)
 
-    def character(offset: int) -> int:
-        return len(encoded[:offset].decode("utf-8", errors="ignore")) + 1
 
-    def operator_at(left: Any, right: Any) -> int:
+class _Compiler:
+    """An ``ast`` expression -> :data:`Expr`, one method per kind of node allowed; any other
+    node, operator or call is refused at its character in the rubric's text."""
+
+    def __init__(self, source: str, segment: Callable[[str, Any], str | None]) -> None:
+        self.source = source
+        self.segment = segment  # ast.get_source_segment: the text of a node
+        self.encoded = source.encode("utf-8")  # ast's offsets count UTF-8 bytes, a reader chars
+        self.visitors: dict[str, Callable[[Any, int], Expr]] = {
+            "Constant": self._constant, "Name": self._name, "UnaryOp": self._unary,
+            "BinOp": self._binary, "BoolOp": self._boolean, "Compare": self._compare,
+            "Call": self._call, "IfExp": self._if,
+        }
+
+    def visit(self, node: Any, depth: int) -> Expr:
+        if depth > MAX_DEPTH:
+            raise ExprError(phrase("expr-too-deep", limit=MAX_DEPTH))
+        visitor = self.visitors.get(type(node).__name__)
+        if visitor is None:
+            raise self.fail(node)
+        return visitor(node, depth)
+
+    def condition(self, node: Any, depth: int) -> Expr:
+        """A part that must be true or false: a comparison, or and/or/not of them."""
+        found = self.visit(node, depth)
+        if not is_condition(found):
+            raise ExprError(phrase("expr-not-condition-at", at=self.character_of(node)))
+        return found
+
+    def character(self, offset: int) -> int:
+        return len(self.encoded[:offset].decode("utf-8", errors="ignore")) + 1
+
+    def character_of(self, node: Any) -> int:
+        return self.character(getattr(node, "col_offset", 0))
+
+    def operator_at(self, left: Any, right: Any) -> int:
         """The character where the operator between two operands starts (not the left one)."""
         start, end = getattr(left, "end_col_offset", None), getattr(right, "col_offset", None)
         if start is None or end is None:
-            return character(getattr(left, "col_offset", 0))
-        between = encoded[start:end].decode("utf-8", errors="ignore")
+            return self.character_of(left)
+        between = self.encoded[start:end].decode("utf-8", errors="ignore")
         skipped = len(between) - len(between.lstrip(" \t)"))
-        return character(start) + skipped
+        return self.character(start) + skipped
 
-    def fail(node: Any, what: str | Phrase | None = None, at: int | None = None) -> ExprError:
+    def fail(self, node: Any, what: str | Phrase | None = None,
+             at: int | None = None) -> ExprError:
         if what is None:
-            what = repr(ast.get_source_segment(source, node) or type(node).__name__)
-        where = at if at is not None else character(getattr(node, "col_offset", 0))
+            what = repr(self.segment(self.source, node) or type(node).__name__)
+        where = at if at is not None else self.character_of(node)
         return ExprError(phrase("expr-not-allowed", what=what, at=where))
 
-    def condition(node: Any, depth: int) -> Expr:
-        """A part that must be true or false: a comparison, or and/or/not of them."""
-        found = visit(node, depth)
-        if not is_condition(found):
-            raise ExprError(phrase("expr-not-condition-at",
-                                   at=character(getattr(node, "col_offset", 0))))
-        return found
+    def _constant(self, node: Any, depth: int) -> Expr:
+        literal = self.segment(self.source, node) or ""
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)) \
+                or not _NUMBER.fullmatch(literal):
+            raise self.fail(node, phrase("expr-what-value", value=repr(literal)))
+        return ("num", Fraction(literal))
 
-    def visit(node: Any, depth: int) -> Expr:
-        if depth > MAX_DEPTH:
-            raise ExprError(phrase("expr-too-deep", limit=MAX_DEPTH))
-        kind = type(node).__name__
-        if kind == "Constant":
-            literal = ast.get_source_segment(source, node) or ""
-            if isinstance(node.value, bool) or not isinstance(node.value, (int, float)) \
-                    or not _NUMBER.fullmatch(literal):
-                raise fail(node, phrase("expr-what-value", value=repr(literal)))
-            return ("num", Fraction(literal))
-        if kind == "Name":
-            return ("name", node.id)
-        if kind == "UnaryOp":
-            op = type(node.op).__name__
-            if op == "USub":
-                return ("neg", visit(node.operand, depth + 1))
-            if op == "Not":
-                return ("not", condition(node.operand, depth + 1))
-            raise fail(node, phrase("expr-what-operator"))
-        if kind == "BinOp":
-            op = type(node.op).__name__
-            if op not in _ARITH:
-                raise fail(node, phrase("expr-what-operator"), operator_at(node.left, node.right))
-            return ("arith", _ARITH[op], visit(node.left, depth + 1), visit(node.right, depth + 1))
-        if kind == "BoolOp":
-            name = "and" if type(node.op).__name__ == "And" else "or"
-            return (name, tuple(condition(v, depth + 1) for v in node.values))
-        if kind == "Compare":
-            left = visit(node.left, depth + 1)
-            left_node = node.left
-            links = []
-            for op, right_node in zip(node.ops, node.comparators, strict=False):
-                name = type(op).__name__
-                if name not in _COMPARE:
-                    raise fail(node, phrase("expr-what-comparison"),
-                               operator_at(left_node, right_node))
-                right = visit(right_node, depth + 1)
-                links.append((_COMPARE[name], left, right))
-                left, left_node = right, right_node
-            return ("cmp", tuple(links))
-        if kind == "Call":
-            func = node.func
-            if type(func).__name__ != "Name" or func.id not in _CALLS or node.keywords \
-                    or not node.args or (func.id in _ONE_ARGUMENT and len(node.args) != 1):
-                raise fail(node, phrase("expr-what-call"))
-            return ("call", _CALLS[func.id], tuple(visit(a, depth + 1) for a in node.args))
-        if kind == "IfExp":
-            return ("if", condition(node.test, depth + 1), visit(node.body, depth + 1),
-                    visit(node.orelse, depth + 1))
-        raise fail(node)
+    def _name(self, node: Any, depth: int) -> Expr:
+        return ("name", node.id)
 
-    return visit(tree.body, 0)
+    def _unary(self, node: Any, depth: int) -> Expr:
+        op = type(node.op).__name__
+        if op == "USub":
+            return ("neg", self.visit(node.operand, depth + 1))
+        if op == "Not":
+            return ("not", self.condition(node.operand, depth + 1))
+        raise self.fail(node, phrase("expr-what-operator"))
+
+    def _binary(self, node: Any, depth: int) -> Expr:
+        op = type(node.op).__name__
+        if op not in _ARITH:
+            raise self.fail(node, phrase("expr-what-operator"),
+                            self.operator_at(node.left, node.right))
+        return ("arith", _ARITH[op], self.visit(node.left, depth + 1),
+                self.visit(node.right, depth + 1))
+
+    def _boolean(self, node: Any, depth: int) -> Expr:
+        name = "and" if type(node.op).__name__ == "And" else "or"
+        return (name, tuple(self.condition(v, depth + 1) for v in node.values))
+
+    def _compare(self, node: Any, depth: int) -> Expr:
+        left = self.visit(node.left, depth + 1)
+        left_node = node.left
+        links = []
+        for op, right_node in zip(node.ops, node.comparators, strict=False):
+            name = type(op).__name__
+            if name not in _COMPARE:
+                raise self.fail(node, phrase("expr-what-comparison"),
+                                self.operator_at(left_node, right_node))
+            right = self.visit(right_node, depth + 1)
+            links.append((_COMPARE[name], left, right))
+            left, left_node = right, right_node
+        return ("cmp", tuple(links))
+
+    def _call(self, node: Any, depth: int) -> Expr:
+        func = node.func
+        if type(func).__name__ != "Name" or func.id not in _CALLS or node.keywords \
+                or not node.args or (func.id in _ONE_ARGUMENT and len(node.args) != 1):
+            raise self.fail(node, phrase("expr-what-call"))
+        return ("call", _CALLS[func.id], tuple(self.visit(a, depth + 1) for a in node.args))
+
+    def _if(self, node: Any, depth: int) -> Expr:
+        return ("if", self.condition(node.test, depth + 1), self.visit(node.body, depth + 1),
+                self.visit(node.orelse, depth + 1))
 
 
 def is_condition(expr: Expr) -> bool:

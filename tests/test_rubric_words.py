@@ -295,7 +295,7 @@ def test_the_rubric_format_page_says_total_is_optional_and_where_it_rounds():
 
 def test_a_tie_kept_beyond_the_quota_says_so():
     from jyscore.core.models import Band, Grades
-    from jyscore.core.totals import Graded, apply_quota
+    from jyscore.core.quotas import Graded, apply_quota
     from jyscore.writers.rank_common import quota_note
 
     grades = Grades((Band("优秀", min=D(90), quota=D(30)), Band("合格")), "floor", "keep")

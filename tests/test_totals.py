@@ -26,7 +26,8 @@ from jyscore.cli import cli
 from jyscore.core.engine import score
 from jyscore.core.models import Band, Grades
 from jyscore.core.problems import JyscoreError
-from jyscore.core.totals import Graded, apply_quota, grade_of, quota_places
+from jyscore.core.quotas import Graded, apply_quota, quota_places
+from jyscore.core.totals import grade_of
 from jyscore.writers.schema import sheet_schema
 
 from .conftest import DATA

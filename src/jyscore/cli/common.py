@@ -14,7 +14,6 @@ from jyscore.core.models import PANEL_METHODS, Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import hint, render_message
-from jyscore.readers.defaults import SheetDefaults
 from jyscore.readers.files import READERS, check_sheet, find_files, is_own_output, read_sheet
 from jyscore.readers.rubric import load_rubric
 from jyscore.writers.options import RenderOptions
@@ -22,6 +21,7 @@ from jyscore.writers.problems import PROBLEM_FORMATS
 
 if TYPE_CHECKING:  # the writer (tempfile, signal, threading) is imported by the commands that write
     from jyscore.core.run import RankOutcome
+    from jyscore.readers.defaults import SheetDefaults  # an annotation only (--targets)
     from jyscore.writers.atomic import OutputError
     from jyscore.writers.progress import DelayedProgress
 

@@ -15,7 +15,8 @@ from jyscore.core.engine import Result, Totals
 from jyscore.core.models import Grades, Veto
 from jyscore.core.numbers import ZERO, exact
 from jyscore.core.panels import PanelSummary
-from jyscore.core.totals import Drop, Graded, apply_quota, final_grade
+from jyscore.core.quotas import Drop, Graded, apply_quota
+from jyscore.core.totals import final_grade
 
 
 class RankingError(ValueError):

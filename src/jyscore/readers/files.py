@@ -9,15 +9,18 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jyscore.core.models import Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem, has_errors, make_problem
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import phrase
 from jyscore.readers.decoding import not_regular_problem
-from jyscore.readers.defaults import SheetDefaults
 from jyscore.readers.sheet import SHEET_LIMITS, SheetHead, load_sheet
 from jyscore.readers.yaml_syntax import MAX_DEPTH
+
+if TYPE_CHECKING:  # an annotation only: a sheet read without --targets never needs it
+    from jyscore.readers.defaults import SheetDefaults
 
 SheetReader = Callable[[Path, Rubric], Sheet]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jyscore.core.fields import YEARS
 from jyscore.core.models import Rubric, Sheet
@@ -23,7 +23,6 @@ from jyscore.core.numbers import exact, parse_whole
 from jyscore.core.problems import JyscoreError, Position, Problem, has_errors
 from jyscore.core.text import is_person_name, short
 from jyscore.i18n.messages import hint, phrase
-from jyscore.readers.defaults import SheetDefaults
 from jyscore.readers.document import Document, Limits, Path_
 from jyscore.readers.sheet_coverage import check_columns, check_coverage, check_unknown_ids
 from jyscore.readers.sheet_entries import hand_entry
@@ -32,6 +31,9 @@ from jyscore.readers.sheet_state import SheetState
 from jyscore.readers.sheet_totals import TOTALS_FIELDS, read_totals
 from jyscore.readers.sheet_words import describe, suggest
 from jyscore.readers.yamlsource import load
+
+if TYPE_CHECKING:  # an annotation only: a sheet read without --targets never needs it
+    from jyscore.readers.defaults import SheetDefaults
 
 SHEET_LIMITS = Limits(max_bytes=1024 * 1024, max_values=20_000, kind="kind-sheet")
 SHEET_FIELDS = ("college", "year", "rubric", "scores", "note", "assessor", *TOTALS_FIELDS)

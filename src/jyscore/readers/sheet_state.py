@@ -9,10 +9,14 @@ sheet as a whole (:mod:`.sheet_coverage`) and of its totals (:mod:`.sheet_totals
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from jyscore.core.models import Entry, Node, Rubric
 from jyscore.core.problems import Position, Problem, Severity, make_problem
-from jyscore.readers.defaults import SheetDefaults
 from jyscore.readers.document import Document
+
+if TYPE_CHECKING:  # an annotation only: a sheet read without --targets never needs it
+    from jyscore.readers.defaults import SheetDefaults
 
 
 class SheetState:

@@ -202,9 +202,10 @@ def render_compare_csv(comparison: Comparison, options: RankRenderOptions) -> st
 def render_compare_table(comparison: Comparison, options: RankRenderOptions) -> str:
     """Rich tables, ``options.width`` wide, coloured when ``options.color``."""
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from jyscore.writers.terminal import text_console
 
     college_head, item_head, unmatched_head = _headers(comparison)
     before, after = comparison.before, comparison.after
@@ -224,10 +225,7 @@ def render_compare_table(comparison: Comparison, options: RankRenderOptions) -> 
         column.max_width = 10  # headers wrap ("Mean lost" over "2023"), figures never do
     for item in comparison.items:
         items.add_row(Text(item.id), Text(item.name), *(Text(c) for c in item_cells(item)))
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width,
-                      color_system="standard" if options.color else None,
-                      force_terminal=options.color, highlight=False, emoji=False, markup=False)
+    console, buffer = text_console(options.width, options.color, color_system="standard")
     console.print(colleges)
     console.print(items)
     if before.rubric.id != after.rubric.id:

@@ -7,10 +7,7 @@ assessed, the method, the level and the rounding.
 
 from __future__ import annotations
 
-import io
-
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -21,6 +18,7 @@ from jyscore.core.panels import Figure, Panel, adjustment_key
 from jyscore.i18n.messages import hint
 from jyscore.writers.options import RenderOptions
 from jyscore.writers.table import BLANK, name_cell, number_text
+from jyscore.writers.terminal import text_console
 
 _DROPPED = "dim strike"
 
@@ -198,11 +196,6 @@ def _vetoes(totals: Totals | None) -> Text:
 
 
 def render_panel_table(panel: Panel, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=options.width, force_terminal=options.color,
-        no_color=not options.color, color_system="auto" if options.color else None,
-        highlight=False, markup=False, emoji=False,
-    )
+    console, buffer = text_console(options.width, options.color)
     console.print(build_panel_table(panel))
     return buffer.getvalue()

@@ -11,7 +11,6 @@ with a note naming them. Scores are never cut.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -34,6 +33,7 @@ from jyscore.writers.rank_common import (
     skipped_note,
     title,
 )
+from jyscore.writers.terminal import text_console
 
 _BLANK = "—"
 _UNLIMITED = 1000
@@ -151,17 +151,7 @@ def fit_table(
 
 def render_rank_table(outcome: RankOutcome, options: RankRenderOptions) -> str:
     """The table at most ``options.width`` cells wide (see the module's doc), then its notes."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="auto" if options.color else None,
-        highlight=False,
-        markup=False,  # college names are data: "[b]" in one is text
-        emoji=False,
-    )
+    console, buffer = text_console(options.width, options.color)
     table, fit = fit_table(console, outcome, options, options.width)
     console.print(table)
     for row in outcome.ranking.rows:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +14,7 @@ from jyscore.core.models import COLUMNS, Entry, Labels, Node
 from jyscore.core.numbers import format_decimal, format_fraction, format_signed
 from jyscore.i18n.messages import hint
 from jyscore.writers.options import RenderOptions
+from jyscore.writers.terminal import text_console
 
 _DEPTH_STYLES = ("bold", "", "", "dim")
 BLANK = "—"  # a figure not given (the panel table shares these three with this one)
@@ -235,16 +234,6 @@ def _veto_cell(result: Result, column: str) -> Text:
 
 
 def render_table(result: Result, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="auto" if options.color else None,
-        highlight=False,
-        markup=False,  # names are data: "[b]" in a college's name is text (and parsing is slow)
-        emoji=False,
-    )
+    console, buffer = text_console(options.width, options.color)
     console.print(build_table(result))
     return buffer.getvalue()

@@ -30,12 +30,14 @@ class Side:
 
 @dataclass(frozen=True)
 class Place:
+    """A college's total and rank in one year."""
     total: Decimal
     rank: int
 
 
 @dataclass(frozen=True)
 class CollegeChange:
+    """One college in both years: where it stood before and after."""
     college: str
     before: Place | None
     after: Place | None
@@ -92,6 +94,8 @@ class UnmatchedItem:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two years compared: colleges matched by name, items by id, and those found in one year
+    only."""
     before: Side
     after: Side
     colleges: tuple[CollegeChange, ...]

@@ -47,6 +47,7 @@ class Row:
 
 @dataclass(frozen=True)
 class BonusRow(Row):
+    """A bonus item's row: its scores, and the sheet's entry with the inputs its rule counted."""
     entry: Entry | None = None
 
     @property
@@ -107,6 +108,8 @@ class Totals:
 
 @dataclass(frozen=True)
 class Result:
+    """A sheet scored against its rubric: a row per item, the bonus rows and the totals per
+    column."""
     rubric: Rubric
     sheet: Sheet
     rows: tuple[Row, ...]

@@ -23,6 +23,7 @@ from jyscore.i18n.messages import hint
 
 @dataclass(frozen=True)
 class ColumnWork:
+    """How one column's score of an item came about: its inputs, the steps, the points."""
     column: str
     inputs: dict[str, Decimal]  # input label -> value, as they hold for this column
     steps: tuple[str, ...]
@@ -31,6 +32,7 @@ class ColumnWork:
 
 @dataclass(frozen=True)
 class ItemWork:
+    """One item's explanation: its rule in words and the work of each column."""
     node: Node
     rule: str  # the rule in words
     columns: tuple[ColumnWork, ...]
@@ -38,6 +40,7 @@ class ItemWork:
 
 @dataclass(frozen=True)
 class Explanation:
+    """Why each number of a scored sheet is what it is, item by item, with the base's sums."""
     result: Result
     items: tuple[ItemWork, ...]
     # per column: how the base adds up from the primary indicators ("1 + 2 + … = 20 + … = 85")

@@ -69,6 +69,7 @@ def json_exact(value: Fraction) -> str:
 
 @dataclass(frozen=True)
 class FigureWork:
+    """How one figure of a panel (an item, a group or a total) was aggregated, in sentences."""
     key: str  # a node id, or "base", "bonus", "total"
     name: str
     figure: Figure | None
@@ -77,6 +78,7 @@ class FigureWork:
 
 @dataclass(frozen=True)
 class PanelWork:
+    """A panel's explanation: who assessed, then each figure's work."""
     panel: Panel
     lines: tuple[str, ...]  # the method, level and places in words
     figures: tuple[FigureWork, ...]

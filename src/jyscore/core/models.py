@@ -331,6 +331,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Sheet:
+    """One college's score sheet for a year, checked against the rubric: its entries by item id."""
     source: str
     college: str
     year: int

@@ -58,6 +58,7 @@ class PanelTotals(Totals):
 
 @dataclass(frozen=True)
 class Member:
+    """One assessor of a panel and the result of their sheet."""
     assessor: str
     result: Result
 

@@ -40,6 +40,7 @@ NOWHERE = Position()
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of a file: its code, message, severity and where (line and column, or cell)."""
     file: str
     code: str
     message: str

@@ -57,6 +57,7 @@ class Drop:
 
 @dataclass(frozen=True)
 class QuotaOutcome:
+    """A college's grade after the quotas, and the bands it dropped from."""
     grade: str
     drops: tuple[Drop, ...] = ()
 

@@ -78,6 +78,7 @@ class Standing:
 
 @dataclass(frozen=True)
 class RankedRow:
+    """One college's place in a ranking: its rank, figures and grade."""
     rank: int
     standing: Standing
     base: Decimal
@@ -116,6 +117,7 @@ class RankedRow:
 
 @dataclass(frozen=True)
 class Ranking:
+    """The ranked rows of one column, in rank order, and the tie-break keys used."""
     rows: tuple[RankedRow, ...]
     column: str
     tie_break: tuple[str, ...]

@@ -22,6 +22,7 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Limits:
+    """How much of a file a reader accepts: bytes, values, and what kind of file it names."""
     max_bytes: int
     max_values: int
     kind: str  # the hint naming what the file is ("kind-sheet"): messages say "a score sheet"

@@ -24,6 +24,7 @@ _TEXT_OPEN = re.compile(r"<(?:\w+:)?t\b[^>]*>")
 
 @dataclass(frozen=True)
 class IllegalCell:
+    """A cell holding a character no written workbook may hold."""
     cell: str
     character: str  # U+FFFE
     index: int  # 1-based, in the cell's text

@@ -38,6 +38,7 @@ _DECLARATIONS = (b"<!doctype", b"<!entity")
 
 @dataclass(frozen=True)
 class WorkbookLimits:
+    """How large a workbook, its parts and their inflation may be before it is refused."""
     max_file_bytes: int = 20 * 1024 * 1024
     max_unpacked_bytes: int = 100 * 1024 * 1024
     max_part_bytes: int = 64 * 1024 * 1024

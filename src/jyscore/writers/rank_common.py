@@ -33,6 +33,7 @@ class RankRenderOptions(RenderOptions):
 
 @dataclass(frozen=True)
 class RankColumn:
+    """One column of a ranking's table: its key, header, and how its value is read."""
     key: str
     header: str
     value: Callable[[RankedRow], Value]

@@ -28,6 +28,7 @@ ADJUSTMENT, VETO, GRADE = "adjustment", "veto", "grade"
 
 @dataclass(frozen=True)
 class FormRow:
+    """One row of the fill-in form, in order: what kind of row, for which node or field."""
     kind: str
     key: str  # the text of the 编号 cell ("" for the base, bonus and total rows)
     node: Node | None = None

@@ -6,10 +6,10 @@ Results are data, per file (as check-jsonschema does): one broken sheet never st
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from jyscore.core.models import Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem, has_errors, make_problem
@@ -22,17 +22,26 @@ from jyscore.readers.yaml_syntax import MAX_DEPTH
 if TYPE_CHECKING:  # an annotation only: a sheet read without --targets never needs it
     from jyscore.readers.defaults import SheetDefaults
 
-SheetReader = Callable[[Path, Rubric], Sheet]
+class SheetReader(Protocol):
+    """A reader of one kind of sheet file: YAML or a workbook of the form."""
+
+    def __call__(
+        self, path: Path, rubric: Rubric, *, defaults: SheetDefaults | None = None
+    ) -> Sheet: ...
 
 
-def load_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:
+def load_workbook(
+    path: Path, rubric: Rubric, *, defaults: SheetDefaults | None = None
+) -> Sheet:
     """Read a filled-in form (.xlsx); openpyxl is imported only now, when one is read."""
     from jyscore.readers.xlsx import load_workbook_sheet
 
-    return load_workbook_sheet(path, rubric, **options)
+    return load_workbook_sheet(path, rubric, defaults=defaults)
 
 
-def unsupported_workbook(path: Path, rubric: Rubric, **options: object) -> Sheet:
+def unsupported_workbook(
+    path: Path, rubric: Rubric, *, defaults: SheetDefaults | None = None
+) -> Sheet:
     """A workbook format jyscore does not read (.xlsm, .xls, …): said so, with what to do."""
     raise JyscoreError([make_problem("JY609", display_path(path), suffix=path.suffix.lower())])
 
@@ -130,7 +139,7 @@ def read_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = None
     reader = unsupported_workbook if suffix in UNSUPPORTED else READERS.get(suffix, load_sheet)
     try:
         if defaults is not None:
-            return reader(path, rubric, defaults=defaults)  # type: ignore[call-arg]
+            return reader(path, rubric, defaults=defaults)
         return reader(path, rubric)
     except RecursionError:  # a nesting the readers' own limits should have refused: one
         # file's problem, never the run's (every other file is still reported)

@@ -16,7 +16,7 @@ reads its rows and :mod:`.xlsx_cells` each cell's value.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jyscore.core.models import Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem
@@ -26,19 +26,23 @@ from jyscore.readers.xlsx_form import FormReader
 from jyscore.readers.xlsx_grid import form_test, read_grid
 from jyscore.readers.xlsx_safety import check_workbook_file
 
+if TYPE_CHECKING:  # an annotation only: a sheet read without --targets never needs it
+    from jyscore.readers.defaults import SheetDefaults
+
 # problems of the sheet checker that a cell the reader refused (a formula without a value, a
 # number stored as text) already explains
 _EXPLAINED = frozenset({"JY111", "JY114", "JY115", "JY122", "JY124", "JY136"})
 
 
-def load_workbook_sheet(path: str | Path, rubric: Rubric, *, defaults: Any = None) -> Sheet:
+def load_workbook_sheet(
+    path: str | Path, rubric: Rubric, *, defaults: SheetDefaults | None = None
+) -> Sheet:
     """Read and check one filled-in form; raise :class:`JyscoreError` with every problem."""
     path = Path(path)
     data = check_workbook_file(path)
     reader = read_document(path, rubric, data)
-    options = {"defaults": defaults} if defaults is not None else {}
     try:
-        sheet = sheet_from_document(reader.doc, rubric, **options)
+        sheet = sheet_from_document(reader.doc, rubric, defaults=defaults)
     except JyscoreError as exc:
         found = [
             reader.locate(p) for p in exc.problems

@@ -18,12 +18,12 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     from jyscore import load_rubric
-    from jyscore.pipeline.rank import rank_paths
+    from jyscore.pipeline.rank import RankRequest, rank_paths
     from jyscore.writers.rank_common import RankRenderOptions
     from jyscore.writers.xlsx.ranking import render_rank_xlsx
 
     folder, repeats = Path(argv[0]), int(argv[1]) if len(argv) > 1 else 1
-    outcome = rank_paths([folder], load_rubric())
+    outcome = rank_paths([folder], RankRequest(load_rubric()))
     options = RankRenderOptions(for_file=True)
     tracemalloc.start()
     render_rank_xlsx(outcome, options)

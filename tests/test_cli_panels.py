@@ -441,7 +441,8 @@ def test_a_rubric_declares_level_item_and_the_method(tmp_path):
 
 
 def test_panels_rank_and_validate_the_same_in_a_process_pool():
-    from jyscore.pipeline.rank import rank_paths
+    from jyscore.pipeline.parallel import PoolSettings
+    from jyscore.pipeline.rank import RankRequest, rank_paths
     from jyscore.pipeline.validate import validate_files
     from jyscore.readers.files import discover
     from jyscore.readers.rubric import load_rubric
@@ -449,11 +450,11 @@ def test_panels_rank_and_validate_the_same_in_a_process_pool():
     rubric = load_rubric()
     folders = [ROOT / "examples" / "2024", ROOT / "examples" / "panel-2024"]  # one year
 
-    def standings(**pool: int) -> list[tuple[int, str, Decimal, object]]:
-        rows = rank_paths(folders, rubric, **pool).ranking.rows  # type: ignore[arg-type]
+    def standings(pool: PoolSettings | None = None) -> list[tuple[int, str, Decimal, object]]:
+        rows = rank_paths(folders, RankRequest(rubric), pool=pool).ranking.rows
         return [(r.rank, r.college, r.total, r.standing.panel) for r in rows]
 
-    assert standings(parallel_threshold=1, workers=2) == standings()
+    assert standings(PoolSettings(threshold=1, workers=2)) == standings()
     files = discover(folders)
     pooled = validate_files(files, rubric, parallel_threshold=1, workers=2, max_spread=Decimal(0))
     assert pooled.problems == validate_files(files, rubric, max_spread=Decimal(0)).problems

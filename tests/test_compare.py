@@ -183,11 +183,12 @@ def test_pure_comparison_keeps_exact_fractions():
 
     from jyscore import load_rubric
     from jyscore.core.comparison import compare
-    from jyscore.pipeline.rank import rank_paths
+    from jyscore.pipeline.rank import RankRequest, rank_paths
 
     tiny = load_rubric(Path(TINY))
-    before = rank_paths([REPORT / "2023"], tiny, details=True, detail_limit=None)
-    after = rank_paths([REPORT / "2024"], tiny, details=True, detail_limit=None)
+    request = RankRequest(tiny, details=True, detail_limit=None)
+    before = rank_paths([REPORT / "2023"], request)
+    after = rank_paths([REPORT / "2024"], request)
     comparison = compare(before, after)
     item = comparison.items[0]
     assert item.mean_lost_after == Fraction(4, 3)
@@ -210,11 +211,13 @@ def test_one_folder_holding_both_years(tmp_path):
 def test_a_sheet_changed_between_its_two_reads_is_a_clear_error(tmp_path, monkeypatch):
     """rank_paths reads each sheet again for its items and keeps none for one that changed
     in between: the command says so (exit 1, nothing written), never a traceback."""
+    from dataclasses import replace
+
     import jyscore.cli.ranking as command
     from jyscore.pipeline.rank import rank_paths
 
-    def without_items(*args, **kwargs):
-        return rank_paths(*args, **{**kwargs, "details": False})
+    def without_items(paths, request, **options):
+        return rank_paths(paths, replace(request, details=False), **options)
 
     monkeypatch.setattr(command, "rank_paths", without_items)
     target = tmp_path / "c.json"

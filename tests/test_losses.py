@@ -21,7 +21,7 @@ from jyscore.core.losses import (
     share,
 )
 from jyscore.core.models import Node
-from jyscore.pipeline.rank import rank_paths
+from jyscore.pipeline.rank import RankRequest, rank_paths
 
 from .conftest import DATA
 
@@ -71,7 +71,7 @@ def test_worst_first_is_ordered_by_mean_share_and_leaves_out_no_loss(spec):
 
 
 def test_lost_items_parts_or_whole():
-    ranking = rank_paths([DATA / "report" / "2024"], TINY, details=True).ranking
+    ranking = rank_paths([DATA / "report" / "2024"], RankRequest(TINY, details=True)).ranking
     by_college = {row.college: row.result for row in ranking.rows}
     parts = [(node.id, str(value), str(lost))
              for node, value, lost, _ in lost_items(by_college["甲学院"], "assessed")]
@@ -82,6 +82,6 @@ def test_lost_items_parts_or_whole():
 
 
 def test_a_ranking_without_item_tables_is_refused():
-    ranking = rank_paths([DATA / "report" / "2024"], TINY).ranking
+    ranking = rank_paths([DATA / "report" / "2024"], RankRequest(TINY)).ranking
     with pytest.raises(MissingItemTable):
         loss_table(ranking, TINY)

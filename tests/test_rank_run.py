@@ -11,8 +11,8 @@ import pytest
 from jyscore import load_sheet
 from jyscore.core.problems import JyscoreError
 from jyscore.core.run import tie_break_keys, tie_policy
-from jyscore.pipeline.parallel import map_files
-from jyscore.pipeline.rank import rank_paths
+from jyscore.pipeline.parallel import PoolSettings, map_files
+from jyscore.pipeline.rank import RankRequest, rank_paths
 from jyscore.pipeline.run import ReadSettings, read_file
 from jyscore.readers.defaults import Default, SheetDefaults
 from jyscore.readers.files import check_sheets, discover
@@ -137,12 +137,13 @@ def test_the_pool_keeps_the_order_and_every_problem(rubric):
 
 def test_the_pool_carries_the_defaults(rubric):
     targets = load_targets(RANK / "targets" / "targets.yaml", rubric)
-    outcome = rank_paths([RANK / "targets" / "ok"], rubric, targets=targets, parallel_threshold=2)
+    outcome = rank_paths([RANK / "targets" / "ok"], RankRequest(rubric, targets=targets),
+                         pool=PoolSettings(threshold=2))
     assert {r.college: r.bonus for r in outcome.ranking.rows} == {"文学院": 1, "化学学院": 1}
 
 
 def test_skipped_sheets_keep_the_file_order(rubric):
-    outcome = rank_paths([RANK / "with-bad"], rubric, skip_invalid=True)
+    outcome = rank_paths([RANK / "with-bad"], RankRequest(rubric, skip_invalid=True))
     assert [s.path.name for s in outcome.skipped] == ["not-assessed.yaml", "over-cap.yaml"]
     assert outcome.files_checked == 4 and outcome.year == 2024
 
@@ -206,7 +207,7 @@ def test_rank_leaves_the_garbage_collector_on_even_when_it_fails(rubric, thresho
     import gc
 
     with pytest.raises(JyscoreError) as caught:
-        rank_paths([RANK / "with-bad"], rubric, parallel_threshold=threshold)
+        rank_paths([RANK / "with-bad"], RankRequest(rubric), pool=PoolSettings(threshold=threshold))
     assert caught.value.problems and gc.isenabled()
 
 
@@ -214,12 +215,11 @@ def test_rank_leaves_the_garbage_collector_on_even_when_it_fails(rubric, thresho
 def test_item_tables_are_kept_up_to_the_detail_limit_of_colleges_ranked(rubric, limit, kept):
     """``details`` keeps each college's item table when at most ``detail_limit`` colleges are
     ranked (the examples rank 13): the pipeline decides it, whatever the writer does with it."""
-    outcome = rank_paths([EXAMPLES], rubric, details=True, detail_limit=limit,
-                         parallel_threshold=10_000)
+    outcome = rank_paths([EXAMPLES], RankRequest(rubric, details=True, detail_limit=limit))
     assert len(outcome.ranking.rows) > 3
     assert {row.result is not None for row in outcome.ranking.rows} == {kept}
 
 
 def test_no_item_tables_without_details(rubric):
-    outcome = rank_paths([EXAMPLES], rubric, detail_limit=None, parallel_threshold=10_000)
+    outcome = rank_paths([EXAMPLES], RankRequest(rubric, detail_limit=None))
     assert all(row.result is None for row in outcome.ranking.rows)

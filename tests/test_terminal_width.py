@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from jyscore.cli import cli
-from jyscore.pipeline.rank import rank_paths
+from jyscore.pipeline.rank import RankRequest, rank_paths
 from jyscore.writers.rank_common import RankRenderOptions
 from jyscore.writers.rank_table import render_rank_table, split_header
 
@@ -98,7 +98,7 @@ def test_numbers_look_the_same_in_score_and_rank(long_names):
 
 
 def test_the_renderer_fits_a_rich_console_width(rubric):
-    outcome = rank_paths([EXAMPLES], rubric)
+    outcome = rank_paths([EXAMPLES], RankRequest(rubric))
     for width in (80, 96, 120):
         for color in (False, True):
             options = RankRenderOptions(color=color, width=width, show_self=True)

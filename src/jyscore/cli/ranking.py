@@ -12,7 +12,7 @@ from jyscore.core.models import Rubric
 from jyscore.core.problems import JyscoreError
 from jyscore.core.run import RankOutcome
 from jyscore.i18n.messages import hint
-from jyscore.pipeline.rank import rank_paths
+from jyscore.pipeline.rank import RankRequest, rank_paths
 from jyscore.readers.targets import load_targets
 
 
@@ -26,9 +26,9 @@ def rank_year(
     files = find_sheets(paths)
     try:  # loaded as rank loads it: its year is checked against the sheets' (JY507)
         targets = load_targets(targets_path, rubric) if targets_path else None
-        outcome = rank_paths(paths, rubric, files=files, year=year, column=column,
-                             skip_invalid=skip_invalid, details=True, detail_limit=None,
-                             targets=targets)
+        request = RankRequest(rubric, year=year, column=column, targets=targets,
+                              skip_invalid=skip_invalid, details=True, detail_limit=None)
+        outcome = rank_paths(paths, request, files=files)
     except JyscoreError as exc:
         stop_run(exc.problems, output, skip_invalid)
     report_skipped(outcome)

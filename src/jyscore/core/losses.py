@@ -1,7 +1,7 @@
 """Where colleges lose points: each item's lost points per college, and the shares of the cap.
 
 Pure: no printing, no I/O. Built from a :class:`~jyscore.core.ranking.Ranking` whose rows keep their
-item tables (``rank_paths(..., details=True, detail_limit=None)``). Lost points are exact
+item tables (a ``RankRequest(..., details=True, detail_limit=None)``). Lost points are exact
 (``cap − score`` in Decimal); means and shares are exact :class:`~fractions.Fraction`, rounded
 only where they are shown.
 """

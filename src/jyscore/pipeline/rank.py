@@ -39,7 +39,7 @@ from jyscore.core.text import display_path
 from jyscore.core.text import identity as name_identity
 from jyscore.i18n.messages import counted, hint
 from jyscore.pipeline.checks import BuiltPanel, build_panels, duplicate_problems
-from jyscore.pipeline.parallel import PARALLEL_THRESHOLD, PoolSettings, Progress
+from jyscore.pipeline.parallel import PoolSettings
 from jyscore.pipeline.run import (
     FileRecord,
     ReadSettings,
@@ -54,7 +54,13 @@ from jyscore.readers.targets import Targets
 
 @dataclass(frozen=True)
 class RankRequest:
-    """What to rank and how: :func:`rank_paths`' options, read by each step."""
+    """What to rank and how, read by each step of :func:`rank_paths`: the ``year`` (None: the
+    sheets' most common), the ``column`` ranked, the ``tie_break`` keys, ``targets`` for the
+    inputs the sheets leave out, whether invalid sheets are skipped (``skip_invalid``) rather
+    than stopping the run, the ``panel_method`` overriding the rubric's for colleges assessed by
+    a panel, and ``details``: keep each college's item table (``RankedRow.result``) for a report
+    that shows them, when at most ``detail_limit`` colleges are ranked (None: however many; the
+    HTML report and ``compare`` need every college's items)."""
 
     rubric: Rubric
     year: int | None = None
@@ -83,38 +89,20 @@ class RankRequest:
 
 def rank_paths(
     paths: Sequence[Path],
-    rubric: Rubric,
+    request: RankRequest,
     *,
-    year: int | None = None,
-    column: str = ASSESSED,
-    tie_break: Sequence[str] = (),
-    targets: Targets | None = None,
-    skip_invalid: bool = False,
-    parallel_threshold: int = PARALLEL_THRESHOLD,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    details: bool = False,
     files: Sequence[Path] | None = None,
-    panel_method: str | None = None,
-    detail_limit: int | None = DETAIL_LIMIT,
+    pool: PoolSettings | None = None,
 ) -> RankOutcome:
-    """Check every sheet below ``paths``, then score and rank those of one year.
-
-    ``details``: keep each college's item table (``RankedRow.result``) for a report that shows
-    them, when at most ``detail_limit`` colleges are ranked (None: however many; the HTML
-    report and ``compare`` need every college's items). ``files``: the sheets below ``paths``
-    when the caller has found them already (the CLI, to report a folder without any).
-    ``panel_method`` overrides the rubric's panel method for the colleges assessed by a panel
-    (sheets naming assessors).
-    """
-    request = RankRequest(rubric, year, column, tuple(tie_break), targets, skip_invalid,
-                          panel_method, details, detail_limit)
+    """Check every sheet below ``paths``, then score and rank those of one year as ``request``
+    says. ``files``: the sheets below ``paths`` when the caller has found them already (the CLI,
+    to report a folder without any); ``pool``: from how many files on they are read in a process
+    pool, by how many workers, and who is told of each file read."""
     run_file = " ".join(str(p) for p in paths)
     files = list(files) if files is not None else discover(paths)
     if not files:
         suffixes = ", ".join(f"*{s}" for s in READERS)
         raise JyscoreError([make_problem("JY504", run_file, suffixes=suffixes)])
-    pool = PoolSettings(parallel_threshold, workers, progress)
     return rank_records(read_files(files, request.read_settings(), pool), request, run_file)
 
 

@@ -35,8 +35,8 @@ from jyscore.core.problems import JyscoreError
 from jyscore.core.run import RANK_COLUMNS, tie_break_keys
 from jyscore.core.text import display_path
 from jyscore.i18n.messages import counted, hint, phrase
-from jyscore.pipeline.parallel import PARALLEL_THRESHOLD
-from jyscore.pipeline.rank import rank_paths
+from jyscore.pipeline.parallel import PARALLEL_THRESHOLD, PoolSettings
+from jyscore.pipeline.rank import RankRequest, rank_paths
 from jyscore.readers.targets import load_targets
 from jyscore.writers.atomic import OutputError, check_writable, write_atomic
 from jyscore.writers.formats import (
@@ -164,11 +164,12 @@ def rank(
     bar = _progress()
     try:
         with bar or nullcontext():
-            outcome = rank_paths(paths, rubric, files=files, year=year, column=column,
-                                 tie_break=keys,
-                                 targets=targets, skip_invalid=skip_invalid,
-                                 parallel_threshold=parallel_threshold, progress=bar,
-                                 details=fmt in RANK_DETAIL_FORMATS, panel_method=panel_method)
+            request = RankRequest(rubric, year=year, column=column, tie_break=tuple(keys),
+                                  targets=targets, skip_invalid=skip_invalid,
+                                  panel_method=panel_method,
+                                  details=fmt in RANK_DETAIL_FORMATS)
+            pool = PoolSettings(threshold=parallel_threshold, progress=bar)
+            outcome = rank_paths(paths, request, files=files, pool=pool)
     except JyscoreError as exc:
         _stop(exc.problems, output, skip_invalid)
     report_skipped(outcome)

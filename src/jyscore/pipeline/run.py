@@ -126,8 +126,8 @@ def read_files(
     files: Sequence[Path], settings: ReadSettings, pool: PoolSettings | None = None
 ) -> list[FileRecord]:
     """Every file's record, in the order of ``files``; in a process pool from ``pool``'s
-    threshold on. Records are kept small as they arrive: equal numbers of the standings are
-    shared (:meth:`~jyscore.core.ranking.Standing.sharing`) and each keeps the caller's path."""
+    threshold on. Records are kept small as they arrive: equal numbers of the standings and
+    equal places of the fields are shared (:class:`_Shared`), and each keeps the caller's path."""
     pool = pool or PoolSettings()
     shared = _Shared()
     records = iter_files(read_file, files, settings, threshold=pool.threshold,

@@ -11,11 +11,11 @@ import pytest
 from jyscore import load_sheet
 from jyscore.core.problems import JyscoreError
 from jyscore.core.run import tie_break_keys, tie_policy
-from jyscore.pipeline.parallel import PoolSettings, map_files
+from jyscore.pipeline.parallel import PoolSettings
 from jyscore.pipeline.rank import RankRequest, rank_paths
-from jyscore.pipeline.run import ReadSettings, read_file
+from jyscore.pipeline.run import ReadSettings, read_files
 from jyscore.readers.defaults import Default, SheetDefaults
-from jyscore.readers.files import check_sheets, discover
+from jyscore.readers.files import check_sheet, discover
 from jyscore.readers.targets import load_targets, target_items
 from jyscore.writers.formats import rank_format_for
 from jyscore.writers.progress import DelayedProgress
@@ -122,9 +122,10 @@ def test_the_pool_keeps_the_order_and_every_problem(rubric):
     files = discover([RANK / "with-bad", RANK / "tie"])
     calls: list[tuple[int, int]] = []
     settings = ReadSettings(rubric, score_column="assessed", keep_items=True)
-    pooled = map_files(read_file, files, settings, threshold=2, workers=2,
-                       progress=lambda done, total: calls.append((done, total)))
-    serial = check_sheets(files, rubric)
+    pool = PoolSettings(threshold=2, workers=2,
+                        progress=lambda done, total: calls.append((done, total)))
+    pooled = read_files(files, settings, pool)
+    serial = [check_sheet(path, rubric) for path in files]
     assert [r.path for r in pooled] == files
     assert [(r.standing is not None, r.problems) for r in pooled] == [
         (r.ok, tuple(r.problems)) for r in serial

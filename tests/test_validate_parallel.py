@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jyscore.pipeline.parallel import gc_paused, iter_files, map_files
+from jyscore.pipeline.parallel import PoolSettings, gc_paused, iter_files
+from jyscore.pipeline.run import ReadSettings, read_files
 from jyscore.pipeline.validate import validate_files
 from jyscore.readers.files import discover
 
@@ -40,11 +41,11 @@ def _echo(path: Path, context: str) -> str:
     return f"{context}:{path.name}"
 
 
-def test_map_files_keeps_the_order_and_reports_progress(tmp_path):
+def test_the_pool_keeps_the_order_and_reports_progress(tmp_path):
     paths = [tmp_path / f"{i:03d}.yaml" for i in range(50)]
     calls: list[tuple[int, int]] = []
-    pooled = map_files(_echo, paths, "x", threshold=1, workers=2,
-                       progress=lambda done, total: calls.append((done, total)))
+    pooled = list(iter_files(_echo, paths, "x", threshold=1, workers=2,
+                             progress=lambda done, total: calls.append((done, total))))
     assert pooled == [f"x:{p.name}" for p in paths]
     assert calls == [(n, 50) for n in range(1, 51)]
 
@@ -64,14 +65,16 @@ def test_gc_is_paused_only_inside_and_left_as_it_was():
 
 
 @pytest.mark.parametrize("threshold", [1, 1000])
-def test_the_garbage_collector_is_never_left_paused_in_the_callers_loop(tmp_path, threshold):
+def test_the_garbage_collector_is_never_left_paused_in_the_callers_loop(
+    tmp_path, threshold, rubric
+):
     """Results arriving one by one leave the collector as the caller has it, in its loop and
     after it: only a function that keeps them all pauses it, in a with block."""
     paths = [tmp_path / f"{i:03d}.yaml" for i in range(8)]
     seen = [gc.isenabled() for _ in iter_files(_echo, paths, "x", threshold=threshold, workers=2)]
     assert seen == [True] * len(paths) and gc.isenabled()
-    assert map_files(_echo, paths, "x", threshold=threshold, workers=2)[0] == "x:000.yaml"
-    assert gc.isenabled()
+    records = read_files(paths, ReadSettings(rubric), PoolSettings(threshold, workers=2))
+    assert records[0].path == paths[0] and gc.isenabled()
 
 
 def test_the_garbage_collector_is_on_again_after_a_loop_left_early(tmp_path):

@@ -23,7 +23,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -179,19 +179,3 @@ def iter_files(
             if progress:
                 progress(done, len(paths))
             yield result
-
-
-def map_files(
-    task: Task[R],
-    paths: Sequence[Path],
-    context: Any,
-    *,
-    threshold: int = PARALLEL_THRESHOLD,
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> list[R]:
-    """Every result of :func:`iter_files`, in a list (the garbage collector paused meanwhile)."""
-    results = iter_files(task, paths, context, threshold=threshold, workers=workers,
-                         progress=progress)
-    with gc_paused(), closing(results):
-        return list(results)

@@ -172,9 +172,3 @@ def check_sheet(path: Path, rubric: Rubric, defaults: SheetDefaults | None = Non
     except JyscoreError as exc:
         return SheetReport(path, None, list(exc.problems), getattr(exc, "head", None))
     return SheetReport(path, sheet, list(sheet.warnings))
-
-
-def check_sheets(
-    paths: Iterable[Path], rubric: Rubric, defaults: SheetDefaults | None = None
-) -> list[SheetReport]:
-    return [check_sheet(path, rubric, defaults) for path in paths]

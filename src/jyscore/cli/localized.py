@@ -40,13 +40,17 @@ def help_key(param: click.Parameter) -> str:
     return f"help:{(long_names or param.opts)[0]}"
 
 
-class LocalizedOption(click.Option):
-    """An option whose ``help`` is translated each time it is read."""
+class TranslatedHelp:
+    """``help`` kept in English as written (``english_help``) and translated each time it is read,
+    under the catalogue key :meth:`catalogue_key` gives."""
+
+    def catalogue_key(self) -> str:
+        raise NotImplementedError
 
     @property
     def help(self) -> str | None:
-        english: str | None = vars(self).get("_english_help")
-        return translate(help_key(self), english) if english else english
+        english = self.english_help
+        return translate(self.catalogue_key(), english) if english else english
 
     @help.setter
     def help(self, value: str | None) -> None:
@@ -56,6 +60,16 @@ class LocalizedOption(click.Option):
     def english_help(self) -> str | None:
         english: str | None = vars(self).get("_english_help")
         return english
+
+
+class LocalizedOption(click.Option, TranslatedHelp):
+    """An option whose ``help`` is translated each time it is read (key ``help:--name``).
+
+    click's own options become this class in place (``localize_option``), which Python allows
+    only while ``click.Option`` comes first; click defines no ``help`` of its own above it."""
+
+    def catalogue_key(self) -> str:
+        return help_key(self)
 
     def make_metavar(self, ctx: click.Context) -> str:
         return localized_metavar(super().make_metavar(ctx))
@@ -214,7 +228,7 @@ class LocalizedContext(click.Context):
     formatter_class = WideTextFormatter
 
 
-class LocalizedHelp:
+class LocalizedHelp(TranslatedHelp):
     """A mixin for click commands and groups: docstring help translated at help time."""
 
     name: str | None
@@ -233,19 +247,8 @@ class LocalizedHelp:
     # the catalogue's key is help:<name>; a group's subcommand is keyed help:<group> <name>
     help_name: str | None = None
 
-    @property
-    def help(self) -> str | None:
-        english: str | None = vars(self).get("_english_help")
-        return translate(f"help:{self.help_name or self.name}", english) if english else english
-
-    @help.setter
-    def help(self, value: str | None) -> None:
-        vars(self)["_english_help"] = inspect.cleandoc(value) if value else value
-
-    @property
-    def english_help(self) -> str | None:
-        english: str | None = vars(self).get("_english_help")
-        return english
+    def catalogue_key(self) -> str:
+        return f"help:{self.help_name or self.name}"
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]

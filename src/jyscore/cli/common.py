@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
+from jyscore.core.fields import YEARS
 from jyscore.core.models import PANEL_METHODS, Rubric, Sheet
 from jyscore.core.problems import JyscoreError, Problem
 from jyscore.core.text import display_path
@@ -30,6 +31,8 @@ EXIT_INTERNAL = 3  # a bug in jyscore, never a problem of the data
 DEFAULT_WIDTH = 120  # the width of a table piped or redirected, unless COLUMNS says otherwise
 MIN_WIDTH = 80  # narrower terminals get tables this wide
 FILE_WIDTH = 160  # a table written to a file (-o) is not cut to a terminal's width
+# the years a command's --year (and its kin) may name: those a sheet may give
+YEAR = click.IntRange(YEARS.start, YEARS.stop - 1)
 F = TypeVar("F", bound=Callable[..., object])  # a command function, as click's decorators take
 
 

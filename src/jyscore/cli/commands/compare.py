@@ -9,6 +9,7 @@ import click
 
 from jyscore.cli.common import (
     FILE_WIDTH,
+    YEAR,
     check_format_conflict,
     get_rubric,
     output_failure,
@@ -21,7 +22,6 @@ from jyscore.cli.outputs import write_output
 from jyscore.cli.ranking import rank_year
 from jyscore.core.comparison import Comparison
 from jyscore.core.comparison import compare as compare_outcomes
-from jyscore.core.fields import YEARS
 from jyscore.core.run import RANK_COLUMNS
 from jyscore.i18n.messages import hint
 from jyscore.writers.atomic import OutputError, check_writable
@@ -46,9 +46,9 @@ from jyscore.writers.rank_common import RankRenderOptions
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file, atomically (.json, .csv or .txt).")
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
-@click.option("--old-year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
+@click.option("--old-year", type=YEAR, default=None,
               help="Take the OLD sheets of this year (needed when the folder holds several).")
-@click.option("--year", "new_year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
+@click.option("--year", "new_year", type=YEAR, default=None,
               help="Take the NEW sheets of this year (needed when the folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Compare the assessed (考核分数) or self (自评分数) totals.")

@@ -17,6 +17,7 @@ import click
 from jyscore.cli.common import (
     EXIT_USAGE,
     FILE_WIDTH,
+    YEAR,
     check_format_conflict,
     find_sheets,
     get_rubric,
@@ -30,7 +31,6 @@ from jyscore.cli.common import (
 )
 from jyscore.cli.common import stop_run as _stop
 from jyscore.cli.localized import LocalizedCommand
-from jyscore.core.fields import YEARS
 from jyscore.core.problems import JyscoreError
 from jyscore.core.run import RANK_COLUMNS, tie_break_keys
 from jyscore.core.text import display_path
@@ -99,7 +99,7 @@ def _progress() -> DelayedProgress | None:
     help="Write to this file, atomically; the format comes from its extension (.csv .json .md …).",
 )
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
-@click.option("--year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
+@click.option("--year", type=YEAR, default=None,
               help="Rank the sheets of this year (needed when the folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")

@@ -11,6 +11,7 @@ import click
 
 from jyscore.cli.common import (
     EXIT_PROBLEMS,
+    YEAR,
     get_rubric,
     output_failure,
     rubric_option,
@@ -20,7 +21,6 @@ from jyscore.cli.localized import LocalizedCommand
 from jyscore.cli.outputs import write_output
 from jyscore.cli.ranking import rank_year
 from jyscore.core.comparison import compare as compare_outcomes
-from jyscore.core.fields import YEARS
 from jyscore.core.run import RANK_COLUMNS
 from jyscore.i18n.messages import counted, hint, phrase
 from jyscore.writers.atomic import OutputError, check_writable
@@ -37,9 +37,9 @@ from jyscore.writers.atomic import OutputError, check_writable
 @click.option("--previous-rubric", "previous_rubric_path", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Rubric of the previous year's sheets [default: the same as --rubric].")
-@click.option("--year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
+@click.option("--year", type=YEAR, default=None,
               help="Report on the sheets of this year (needed when the folder holds several).")
-@click.option("--previous-year", type=click.IntRange(YEARS.start, YEARS.stop - 1), default=None,
+@click.option("--previous-year", type=YEAR, default=None,
               help="Take the --previous sheets of this year (when that folder holds several).")
 @click.option("--by", "column", type=click.Choice(RANK_COLUMNS), default="assessed",
               show_default=True, help="Rank on the assessed (考核分数) or self (自评分数) total.")

@@ -4,17 +4,16 @@ from pathlib import Path
 
 import click
 
-from jyscore.cli.common import get_rubric, rubric_option
+from jyscore.cli.common import YEAR, get_rubric, rubric_option
 from jyscore.cli.localized import LocalizedCommand
 from jyscore.cli.outputs import check_suffix, output_path_option, write_sheet_file
-from jyscore.core.fields import YEARS
 from jyscore.core.text import char_name, first_unwritable, is_person_name
 from jyscore.i18n.messages import hint
 
 
 @click.command(cls=LocalizedCommand)
 @click.option("--college", required=True, help="The college's name, e.g. 文学院.")
-@click.option("--year", required=True, type=click.IntRange(YEARS.start, YEARS.stop - 1),
+@click.option("--year", required=True, type=YEAR,
               help="The year assessed, e.g. 2024.")
 @click.option("--assessor", default=None,
               help="The assessor filling in this form, e.g. 王老师 (one form per panel member).")
